@@ -1,0 +1,34 @@
+/**
+ * `npm run check [-- --format text|json|github] [--root DIR] [--quiet]`: validates all data
+ * without building; exits 1 on any error (warnings alone exit 0).
+ */
+import { resolve } from 'node:path';
+import { appendFileSync } from 'node:fs';
+import { checkProject } from '../data/check.ts';
+import { formatReport, type ReportFormat } from '../data/report.ts';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i !== -1) return process.argv[i + 1];
+  const eq = process.argv.find((a) => a.startsWith(`--${name}=`));
+  return eq?.slice(name.length + 3);
+}
+
+const format = (arg('format') ?? 'text') as ReportFormat;
+if (!['text', 'json', 'github'].includes(format)) {
+  process.stderr.write(`未知的输出格式 ${format}（可用 text、json、github）(unknown format)\n`);
+  process.exit(2);
+}
+const root = resolve(arg('root') ?? process.env.BOARD_ROOT ?? '.');
+const quiet = process.argv.includes('--quiet');
+
+const { problems } = checkProject(root);
+const report = problems.sorted();
+if (!(quiet && report.errors.length === 0)) {
+  process.stdout.write(formatReport(report, format));
+}
+// In GitHub Actions, annotations are capped per step: the job summary carries the full list.
+if (format === 'github' && process.env.GITHUB_STEP_SUMMARY && report.errors.length + report.warnings.length > 0) {
+  appendFileSync(process.env.GITHUB_STEP_SUMMARY, '## 数据检查 (data check)\n\n```\n' + formatReport(report, 'text') + '```\n');
+}
+process.exit(report.errors.length > 0 ? 1 : 0);

@@ -1,0 +1,152 @@
+/**
+ * Cell coercion: CSV cells are strings; this turns them into clean values at the edge
+ * (full-width digits, Chinese dates and periods, 是/否), so domain code never sees a raw cell.
+ * Each parser returns `{ ok: true, value }` or `{ ok: false, code, args }` with a code from
+ * the error catalogue (`errors.ts`).
+ */
+import type { ErrorCode } from './errors.ts';
+
+export type CellResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; code: ErrorCode; args?: Record<string, string | number> };
+
+export type CellParser<T> = (raw: string) => CellResult<T>;
+
+const ok = <T>(value: T): CellResult<T> => ({ ok: true, value });
+const fail = (code: ErrorCode, args?: Record<string, string | number>): CellResult<never> => ({
+  ok: false,
+  code,
+  args,
+});
+
+/** Full-width ASCII (Ａ１－．) as typed with a Chinese IME becomes half-width. */
+export function toHalfWidth(s: string): string {
+  return s
+    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ');
+}
+
+/** Letters, digits, `-` and `_` only: IDs end up in URLs and file names. */
+export const idCell: CellParser<string> = (raw) => {
+  const s = toHalfWidth(raw);
+  return /^[A-Za-z0-9_-]{1,64}$/.test(s) ? ok(s) : fail('bad-id', { value: raw });
+};
+
+/** Scheme ids are lower-case slugs: `party`, `credit-2022`. */
+export const slugCell: CellParser<string> = (raw) => {
+  const s = toHalfWidth(raw);
+  return /^[a-z0-9-]{1,64}$/.test(s) ? ok(s) : fail('bad-slug', { value: raw });
+};
+
+export const textCell: CellParser<string> = (raw) => ok(raw);
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** True when y-m-d is a real calendar day (no 2月30日). */
+export function isRealDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return d <= days[m - 1]!;
+}
+
+/**
+ * Dates as editors type them: `2022-10-09`, `2022/10/9`, `2022.10.9`, `2022年10月9日`.
+ * The value is always `YYYY-MM-DD`, so dates compare as strings.
+ */
+export const dateCell: CellParser<string> = (raw) => {
+  const s = toHalfWidth(raw).replace(/\s+/g, '');
+  const m = /^(\d{4})(?:[-/.](\d{1,2})[-/.](\d{1,2})|年(\d{1,2})月(\d{1,2})日?)$/.exec(s);
+  if (!m) {
+    if (/^\d{5}(\.\d+)?$/.test(s)) return fail('excel-serial-date', { value: raw });
+    return fail('bad-date', { value: raw });
+  }
+  const y = Number(m[1]);
+  const mo = Number(m[2] ?? m[4]);
+  const d = Number(m[3] ?? m[5]);
+  if (y < 1900 || y > 2200 || !isRealDate(y, mo, d)) return fail('impossible-date', { value: raw });
+  return ok(`${y}-${pad(mo)}-${pad(d)}`);
+};
+
+/**
+ * Periods: year `2022` (`2022年`), quarter `2022-Q3` (`2022年第3季度`), month `2022-10`
+ * (`2022年10月`). The value is the canonical form.
+ */
+export const periodCell: CellParser<string> = (raw) => {
+  const s = toHalfWidth(raw).replace(/\s+/g, '');
+  let m = /^(\d{4})年?$/.exec(s);
+  if (m) return ok(m[1]!);
+  m = /^(\d{4})(?:-?[Qq]|年第)([1-4])(?:季度)?$/.exec(s);
+  if (m) return ok(`${m[1]}-Q${m[2]}`);
+  m = /^(\d{4})(?:[-/.]|年)(\d{1,2})月?$/.exec(s);
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return ok(`${m[1]}-${pad(Number(m[2]))}`);
+  return fail('bad-period', { value: raw });
+};
+
+/** Numbers: half-width or full-width digits, optional sign, decimals (at most two places). */
+export const numberCell: CellParser<number> = (raw) => {
+  const s = toHalfWidth(raw).replace(/[,\s]/g, '').replace(/^[−–]/, '-');
+  if (/^[+-]?\d+(\.\d{1,2})?$/.test(s)) return ok(Number(s));
+  if (/^[+-]?\d(\.\d+)?E[+-]?\d+$/i.test(s)) return fail('scientific-number', { value: raw });
+  return fail('bad-number', { value: raw });
+};
+
+/** Whole numbers: quantities, minutes, prices. */
+export const integerCell: CellParser<number> = (raw) => {
+  const n = numberCell(raw);
+  if (!n.ok) return n.code === 'bad-number' ? fail('bad-integer', { value: raw }) : n;
+  return Number.isInteger(n.value) ? n : fail('bad-integer', { value: raw });
+};
+
+export const positiveIntegerCell: CellParser<number> = (raw) => {
+  const n = integerCell(raw);
+  if (!n.ok) return n;
+  return n.value > 0 ? n : fail('not-positive', { value: raw });
+};
+
+/** 是/否 as typed in Excel; also yes/no, true/false, Y/N, 1/0. */
+export const booleanCell: CellParser<boolean> = (raw) => {
+  const s = toHalfWidth(raw).trim().toLowerCase();
+  if (['是', 'yes', 'y', 'true', '1', '√'].includes(s)) return ok(true);
+  if (['否', 'no', 'n', 'false', '0', '×'].includes(s)) return ok(false);
+  return fail('bad-boolean', { value: raw });
+};
+
+/**
+ * One of a fixed list of values. `aliases` maps English or alternative spellings to the
+ * canonical (Chinese) value, e.g. `{ verified: '已核实' }`.
+ */
+export function choiceCell<const T extends string>(
+  values: readonly T[],
+  aliases: Record<string, T> = {},
+): CellParser<T> {
+  return (raw) => {
+    const s = toHalfWidth(raw).trim();
+    if ((values as readonly string[]).includes(s)) return ok(s as T);
+    const alias = aliases[s.toLowerCase()];
+    if (alias) return ok(alias);
+    return fail('bad-choice', { value: raw, choices: values.join('、') });
+  };
+}
+
+// Personal data. A mainland mobile number: 11 digits starting 13–19, maybe split by
+// spaces or dashes (138 1234 5678). A resident ID number: 18 characters with a real birth
+// date inside, or the old 15-digit form.
+const MOBILE = /(?<![0-9])(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2}(?![0-9])/;
+const ID_18 = /(?<![0-9])\d{6}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[0-9Xx](?![0-9A-Za-z])/;
+const ID_15 = /(?<![0-9])\d{6}\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}(?![0-9])/;
+
+/** The personal-data error a cell would raise, or undefined when it is clean. */
+export function personalDataIn(raw: string): ErrorCode | undefined {
+  const s = toHalfWidth(raw);
+  if (ID_18.test(s) || ID_15.test(s)) return 'personal-id-number';
+  if (MOBILE.test(s)) return 'personal-mobile';
+  return undefined;
+}
+
+/** Headers that announce personal data: the column itself is refused. */
+export const PERSONAL_HEADERS = /身份证|证件号|手机|电话号码|联系电话|银行卡|银行账号|卡号|id.?card|mobile|phone|bank/i;
+
+/** A `?` or U+FFFD in a name usually means Excel lost a rare character when saving as GBK. */
+export function looksLikeLostCharacter(s: string): boolean {
+  return /[?？\uFFFD]/.test(s);
+}

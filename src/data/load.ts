@@ -1,0 +1,197 @@
+/**
+ * Reads every file of the contract under a project root: the only module that touches the
+ * file system for data. Returns the accepted rows and every problem found, located.
+ */
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeText } from './encoding.ts';
+import { Problems, type Place } from './errors.ts';
+import { readRecords, parseRows } from './csv.ts';
+import { tables, IGNORED_HEADERS, type Column, type Table, type RowOf, type Assessment } from './tables.ts';
+import { siteSchema, schemeSchema, type Scheme } from './settings.ts';
+import { parseYaml, parseYamlList } from './yaml.ts';
+import { parseEntry } from './content.ts';
+import { newsSchema, noticeSchema, type NewsEntry, type NoticeEntry } from './content-schemas.ts';
+import { numberCell } from './cells.ts';
+import type { Dataset } from './dataset.ts';
+
+/** Rows that failed validation but whose ids parsed: references to them are not reported again. */
+export interface Rejected {
+  ids: Set<string>;
+  rules: Set<string>;
+  items: Set<string>;
+  schemes: Set<string>;
+}
+
+export interface Loaded {
+  dataset: Dataset;
+  rejected: Rejected;
+  problems: Problems;
+  /** Every file read, relative path → bytes, in path order: the input of the data version. */
+  files: Map<string, Uint8Array>;
+}
+
+/** Lists `dir/*.csv` (or `.mdx`) relative to root, sorted by name for a stable order. */
+function listFiles(root: string, dir: string, ext: string): string[] {
+  const abs = join(root, dir);
+  if (!existsSync(abs)) return [];
+  return readdirSync(abs)
+    .filter((f) => f.toLowerCase().endsWith(ext) && !f.startsWith('.') && !f.startsWith('~$'))
+    .sort()
+    .map((f) => `${dir}/${f}`);
+}
+
+export function loadProject(root: string): Loaded {
+  const problems = new Problems();
+  const files = new Map<string, Uint8Array>();
+  const rejected: Rejected = { ids: new Set(), rules: new Set(), items: new Set(), schemes: new Set() };
+
+  const readText = (rel: string, required: boolean): string | undefined => {
+    const abs = join(root, rel);
+    if (!existsSync(abs)) {
+      if (required) problems.error({ file: rel, line: 0 }, 'file-unreadable', { reason: '文件不存在' });
+      return undefined;
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(abs);
+    } catch (e) {
+      problems.error({ file: rel, line: 0 }, 'file-unreadable', { reason: String((e as Error).message) });
+      return undefined;
+    }
+    files.set(rel, bytes);
+    if (bytes.includes(0)) {
+      const text = decodeText(bytes.subarray(0, bytes.indexOf(0))).text;
+      problems.error({ file: rel, line: text.split('\n').length }, 'nul-byte');
+      return undefined;
+    }
+    return decodeText(bytes).text;
+  };
+
+  function readTable<C extends Record<string, Column>>(
+    table: Table<C>,
+    rel: string,
+    required = false,
+    options?: Parameters<typeof parseRows>[4],
+  ): { rows: RowOf<Table<C>>[]; rejected: Partial<RowOf<Table<C>>>[] } {
+    const text = readText(rel, required);
+    if (text === undefined) return { rows: [], rejected: [] };
+    return parseRows(readRecords(text, rel, problems), table, rel, problems, options);
+  }
+
+  function readGlob<C extends Record<string, Column>>(table: Table<C>) {
+    const dir = `data/${table.path.replace(/\/\*\.csv$/, '')}`;
+    const rows: RowOf<Table<C>>[] = [];
+    for (const rel of listFiles(root, dir, '.csv')) rows.push(...readTable(table, rel).rows);
+    return rows;
+  }
+
+  const siteText = readText('data/site.yaml', true);
+  const site = siteText === undefined ? undefined : parseYaml(siteText, 'data/site.yaml', siteSchema, problems);
+  const schemesText = readText('data/schemes.yaml', true);
+  const schemeRead =
+    schemesText === undefined ? { items: [], rejectedIds: [] } : parseYamlList(schemesText, 'data/schemes.yaml', schemeSchema, problems);
+  const schemes: Scheme[] = schemeRead.items;
+  for (const id of schemeRead.rejectedIds) rejected.schemes.add(id);
+
+  const withIds = <T extends { id?: string }>(r: { rows: T[]; rejected: Partial<T>[] }) => {
+    for (const x of r.rejected) if (x.id) rejected.ids.add(x.id);
+    return r.rows;
+  };
+  const units = withIds(readTable(tables.units, 'data/units.csv', true));
+  const people = withIds(readTable(tables.people, 'data/people.csv'));
+  const households = withIds(readTable(tables.households, 'data/households.csv'));
+  const merchants = withIds(readTable(tables.merchants, 'data/merchants.csv'));
+  const ruleRead = readTable(tables.rules, 'data/rules.csv');
+  for (const r of ruleRead.rejected) if (r.code) rejected.rules.add(r.code);
+  const itemRead = readTable(tables.items, 'data/shop/items.csv');
+  for (const r of itemRead.rejected) if (r.id) rejected.items.add(r.id);
+
+  const assessments: Assessment[] = [];
+  for (const rel of listFiles(root, 'data/assessments', '.csv')) {
+    const text = readText(rel, false);
+    if (text === undefined) continue;
+    const records = readRecords(text, rel, problems);
+    const sheet = assessmentColumns(records[0]?.cells ?? []);
+    const read = parseRows(records, tables.assessments, rel, problems, {
+      allowExtra: true,
+      extraCell: (row, header, raw, at) => assessedCell(row, header, raw, at, problems),
+    });
+    for (const row of read.rows) {
+      const values = (row as unknown as { values?: Record<string, number> }).values ?? {};
+      assessments.push({ ...row, values, sheet });
+    }
+  }
+
+  const dataset: Dataset = {
+    site: site ?? siteSchema.parse({ name: '积分公示栏', organiser: '—' }),
+    schemes,
+    units,
+    people,
+    households,
+    merchants,
+    rules: ruleRead.rows,
+    ledger: readGlob(tables.ledger),
+    assessments,
+    items: itemRead.rows,
+    stock: readTable(tables.stock, 'data/shop/stock.csv').rows,
+    redemptions: readGlob(tables.redemptions),
+    honors: readTable(tables.honors, 'data/honors.csv').rows,
+    news: readEntries(root, 'content/news', newsSchema, readText, problems) as NewsEntry[],
+    notices: readEntries(root, 'content/notices', noticeSchema, readText, problems) as NoticeEntry[],
+  };
+  return { dataset, rejected, problems, files };
+}
+
+/** A score cell of an assessment sheet: the header names an assessed category. */
+function assessedCell(
+  row: Record<string, unknown>,
+  header: string,
+  raw: string,
+  at: Place,
+  problems: Problems,
+): boolean {
+  if (raw === '') return true; // a blank score is reported with the row's scheme in validate
+  const n = numberCell(raw);
+  if (!n.ok) {
+    problems.error(at, n.code, n.args);
+    return false;
+  }
+  const values = ((row.values as Record<string, number> | undefined) ??= {});
+  values[header] = n.value;
+  return true;
+}
+
+/** Score columns of an assessment sheet: header → 1-based column, fixed columns left out. */
+function assessmentColumns(header: string[]): Record<string, number> {
+  const fixed = Object.values(tables.assessments.columns).flatMap((c) => [c.zh, c.en.toLowerCase()]);
+  const sheet: Record<string, number> = {};
+  header.forEach((h, i) => {
+    const t = h.replace(/^\uFEFF/, '').trim();
+    if (t !== '' && !fixed.includes(t) && !fixed.includes(t.toLowerCase()) && !IGNORED_HEADERS.includes(t.toLowerCase())) sheet[t] = i + 1;
+  });
+  return sheet;
+}
+
+function readEntries(
+  root: string,
+  dir: string,
+  schema: typeof newsSchema | typeof noticeSchema,
+  readText: (rel: string, required: boolean) => string | undefined,
+  problems: Problems,
+): (NewsEntry | NoticeEntry)[] {
+  const entries: (NewsEntry | NoticeEntry)[] = [];
+  for (const rel of [...listFiles(root, dir, '.mdx'), ...listFiles(root, dir, '.md')].sort()) {
+    const text = readText(rel, false);
+    if (text === undefined) continue;
+    const parsed = parseEntry(text, rel, schema, problems);
+    if (!parsed) continue;
+    const slug = rel.slice(dir.length + 1).replace(/\.mdx?$/, '');
+    if (!/^[A-Za-z0-9_-]+$/.test(slug)) {
+      problems.error({ file: rel, line: 1 }, 'bad-id', { value: slug });
+      continue;
+    }
+    entries.push({ ...(parsed.meta as object), slug, file: rel, body: parsed.body } as NewsEntry | NoticeEntry);
+  }
+  return entries;
+}

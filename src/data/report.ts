@@ -1,0 +1,77 @@
+/**
+ * The check's report in three formats: text for editors (grouped by file, in Chinese),
+ * JSON for tools, and GitHub Actions annotations for pull requests.
+ */
+import type { DataIssue } from './errors.ts';
+
+export type ReportFormat = 'text' | 'json' | 'github';
+
+export interface Report {
+  errors: DataIssue[];
+  warnings: DataIssue[];
+}
+
+export function formatReport(report: Report, format: ReportFormat): string {
+  if (format === 'json') return JSON.stringify(report, null, 2) + '\n';
+  if (format === 'github') return formatGithub(report);
+  return formatText(report);
+}
+
+/** Spreadsheet column letters: 1 → A, 27 → AA. Editors find cells by letter in Excel. */
+export function columnLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+function place(i: DataIssue): string {
+  const parts: string[] = [];
+  if (i.line > 0) parts.push(`第 ${i.line} 行`);
+  if (i.column > 0) parts.push(`第 ${i.column} 列（${columnLetter(i.column)}）`);
+  if (i.field) parts.push(`“${i.field}”`);
+  return parts.length > 0 ? parts.join('，') : '整个文件';
+}
+
+function formatText({ errors, warnings }: Report): string {
+  const lines: string[] = [];
+  const byFile = new Map<string, { issue: DataIssue; level: string }[]>();
+  for (const [list, level] of [[errors, '错误'], [warnings, '警告']] as const) {
+    for (const issue of list) {
+      const entry = byFile.get(issue.file) ?? [];
+      entry.push({ issue, level });
+      byFile.set(issue.file, entry);
+    }
+  }
+  for (const file of [...byFile.keys()].sort()) {
+    const entries = byFile.get(file)!.sort((a, b) => a.issue.line - b.issue.line || a.issue.column - b.issue.column);
+    lines.push(`${file}`);
+    for (const { issue, level } of entries) {
+      lines.push(`  ${level} ${place(issue)}：${issue.message} [${issue.code}]`);
+    }
+    lines.push('');
+  }
+  if (errors.length === 0) {
+    lines.push(`✓ 数据检查通过${warnings.length ? `，有 ${warnings.length} 个警告` : ''}。(check passed, ${warnings.length} warnings)`);
+  } else {
+    lines.push(`✗ 共 ${errors.length} 个错误、${warnings.length} 个警告。改正错误后才能发布。(${errors.length} errors, ${warnings.length} warnings)`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** Escapes per the workflow-command rules: data escapes %, CR, LF; properties also : and ,. */
+const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+function formatGithub({ errors, warnings }: Report): string {
+  const out: string[] = [];
+  for (const [list, kind] of [[errors, 'error'], [warnings, 'warning']] as const) {
+    for (const i of list) {
+      const props = [`file=${escapeProperty(i.file)}`];
+      if (i.line > 0) props.push(`line=${i.line}`);
+      if (i.column > 0) props.push(`col=${i.column}`);
+      props.push(`title=${escapeProperty(i.code)}`);
+      out.push(`::${kind} ${props.join(',')}::${escapeData(`${i.field ? `${i.field}：` : ''}${i.message} [${i.code}]`)}`);
+    }
+  }
+  return out.join('\n') + (out.length ? '\n' : '');
+}

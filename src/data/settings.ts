@@ -1,0 +1,125 @@
+/**
+ * `data/site.yaml` and `data/schemes.yaml`: zod schemas that are at once the types and the
+ * documentation of every setting.
+ */
+import { z } from 'zod';
+
+const slug = z.string().regex(/^[a-z0-9-]{1,64}$/, '只能包含小写英文字母、数字和 -');
+
+/** Yes/no as editors write it in YAML: true/false, yes/no, 是/否. */
+const yesNo = z.preprocess((v) => {
+  if (typeof v !== 'string') return v;
+  const s = v.trim().toLowerCase();
+  return ['yes', 'y', 'true', '是', 'on'].includes(s) ? true : ['no', 'n', 'false', '否', 'off'].includes(s) ? false : v;
+}, z.boolean());
+
+export const POSTER_SIZES = ['A4', 'A3', 'A2', 'A1'] as const;
+
+export const screenSchema = z.object({
+  /** Screen id, used in the address `/tv/<id>/`. */
+  id: slug,
+  /** Seconds each slide stays on this screen. */
+  slideSeconds: z.number().int().min(3).max(600).optional(),
+  /** Which kinds of slide to show, in order (default: all). */
+  playlist: z.array(z.enum(['ranking', 'stars', 'notices', 'shop', 'prices', 'honors', 'news'])).optional(),
+  /** `portrait` for a TV mounted upright. */
+  orientation: z.enum(['landscape', 'portrait']).default('landscape'),
+});
+
+export const siteSchema = z.object({
+  /** Site title, e.g. 幸福街道积分公示栏. */
+  name: z.string().min(1),
+  /** Who publishes the board. */
+  organiser: z.string().min(1),
+  /** Public address, for QR codes and links on posters. */
+  baseUrl: z.url().default('https://example.org/'),
+  /** Objection phone (监督电话): an office landline, never a personal mobile. */
+  phone: z.string().default(''),
+  /** Mask people's names on every public page, poster and JSON. */
+  maskNames: yesNo.default(true),
+  /** Language of the site, the TV and the posters. */
+  locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
+  tv: z
+    .object({
+      slideSeconds: z.number().int().min(3).max(600).default(15),
+      screens: z.array(screenSchema).optional(),
+    })
+    .default({ slideSeconds: 15 }),
+  posters: z
+    .object({
+      size: z.enum(POSTER_SIZES).default('A3'),
+      /** Bleed in mm; 3 for the print shop. */
+      bleed: z.number().min(0).max(10).default(0),
+    })
+    .default({ size: 'A3', bleed: 0 }),
+});
+export type Site = z.output<typeof siteSchema>;
+
+export const categorySchema = z.object({
+  /** Category id as editors write it in rules.csv and as an assessment header: 基础分. */
+  id: z.string().min(1),
+  /** Score before any ledger row (65 for a base score that only goes down). */
+  start: z.number().default(0),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  /** The value comes from `assessments/`, not from the ledger (民主评议). */
+  assessed: yesNo.default(false),
+});
+
+export const levelSchema = z.object({
+  name: z.string().min(1),
+  /** The first level whose min is at or below the total applies. */
+  min: z.number(),
+  /** Star count, for star ratings. */
+  stars: z.number().int().min(0).max(5).optional(),
+  /** What the level means for the subject (整改要求, 巩固提升). */
+  guidance: z.string().optional(),
+});
+
+export const SUBJECT_KINDS = ['person', 'household', 'merchant', 'unit'] as const;
+export type SubjectKind = (typeof SUBJECT_KINDS)[number];
+
+export const schemeSchema = z
+  .object({
+    /** Slug used in rules.csv, URLs and output paths. */
+    id: slug,
+    name: z.string().min(1),
+    subject: z.enum(SUBJECT_KINDS),
+    /** Person schemes: which roles take part (default: all). */
+    roles: z.array(z.enum(['党员', '预备党员', '群众'])).optional(),
+    /** Unit schemes: which unit types take part (default: all). */
+    unitTypes: z.array(z.enum(['街道', '镇', '社区', '村', '小区', '网格', '支部', '其他'])).optional(),
+    period: z.enum(['year', 'quarter', 'month']),
+    /** Day of the month a monthly result is published. */
+    publishDay: z.number().int().min(1).max(31).optional(),
+    /** Earned points form a balance the shop can spend. */
+    redeemable: yesNo.default(false),
+    categories: z.array(categorySchema).min(1),
+    /** Clamp of the sum of categories. */
+    total: z.object({ min: z.number().optional(), max: z.number().optional() }).default({}),
+    /** Ordered from the highest min down. */
+    levels: z.array(levelSchema).default([]),
+    /** Level given to a vetoed subject. */
+    vetoLevel: z.string().optional(),
+    /** Also rank inside each unit (or ancestor) of these types. */
+    ranking: z.object({ within: z.array(z.string()).default([]) }).default({ within: [] }),
+  })
+  .superRefine((s, ctx) => {
+    const ids = s.categories.map((c) => c.id);
+    ids.forEach((id, i) => {
+      if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: ['categories', i, 'id'], message: `类别“${id}”重复` });
+    });
+    if (s.vetoLevel && !s.levels.some((l) => l.name === s.vetoLevel)) {
+      ctx.addIssue({ code: 'custom', path: ['vetoLevel'], message: `“${s.vetoLevel}”不在 levels 中` });
+    }
+    s.categories.forEach((c, i) => {
+      if (c.min !== undefined && c.max !== undefined && c.min > c.max) {
+        ctx.addIssue({ code: 'custom', path: ['categories', i], message: 'min 大于 max' });
+      }
+    });
+  });
+export type Scheme = z.output<typeof schemeSchema>;
+export type Category = z.output<typeof categorySchema>;
+export type Level = z.output<typeof levelSchema>;
+
+export const schemesSchema = z.array(schemeSchema).min(1);

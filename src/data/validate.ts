@@ -1,0 +1,381 @@
+/**
+ * Checks between files that need no score computation: references, uniqueness, kinds,
+ * roles, membership dates, rule ranges, assessment sheets. Every problem is located on the
+ * row (and column) that holds it. Rows whose references fail are removed from the dataset,
+ * so nothing that was reported can count.
+ */
+import type { Dataset } from './dataset.ts';
+import type { Problems, Place } from './errors.ts';
+import type { Rejected } from './load.ts';
+import { PARTY_ROLES, tables, type Column } from './tables.ts';
+import type { Scheme, SubjectKind } from './settings.ts';
+
+const KIND_ZH: Record<SubjectKind, string> = { person: '人员', household: '家庭户', merchant: '商户', unit: '组织' };
+const PERIOD_ZH = { year: '年度', quarter: '季度', month: '月度' } as const;
+
+/** Where a column of a row is, for messages: its column number is looked up by header later. */
+function at(row: { file: string; line: number }, column: Column, index?: number): Place {
+  return { file: row.file, line: row.line, column: index ?? 0, field: column.zh };
+}
+
+/** The kind of a period string: `2022` year, `2022-Q3` quarter, `2022-10` month. */
+export function periodKindOf(period: string): 'year' | 'quarter' | 'month' {
+  return /^\d{4}$/.test(period) ? 'year' : /Q/.test(period) ? 'quarter' : 'month';
+}
+
+export function validateReferences(data: Dataset, rejected: Rejected, problems: Problems): Dataset {
+  const T = tables;
+  // Subject ids are unique across units, people, households and merchants together.
+  const kindOf = new Map<string, SubjectKind>();
+  const firstPlace = new Map<string, string>();
+  const unique = <R extends { id: string; file: string; line: number }>(rows: R[], kind: SubjectKind, idColumn: Column) =>
+    rows.filter((r) => {
+      const first = firstPlace.get(r.id);
+      if (first) {
+        problems.error(at(r, idColumn), 'duplicate-id', { id: r.id, first });
+        return false;
+      }
+      firstPlace.set(r.id, `${r.file} 第 ${r.line} 行`);
+      kindOf.set(r.id, kind);
+      return true;
+    });
+  const units = unique(data.units, 'unit', T.units.columns.id);
+  const people = unique(data.people, 'person', T.people.columns.id);
+  const households = unique(data.households, 'household', T.households.columns.id);
+  const merchants = unique(data.merchants, 'merchant', T.merchants.columns.id);
+  const known = (id: string) => kindOf.has(id) || rejected.ids.has(id);
+
+  const unitById = new Map(units.map((u) => [u.id, u]));
+  const unitKnown = (id: string) => unitById.has(id) || rejected.ids.has(id);
+  const goodUnits = units.filter((u) => {
+    if (u.parent === undefined) return true;
+    if (!unitKnown(u.parent)) {
+      problems.error(at(u, T.units.columns.parent), 'unknown-unit', { id: u.parent });
+      return false;
+    }
+    // Walk up the parents; meeting the unit again is a cycle (reported on each unit in it).
+    const path = [u.id];
+    for (let p: string | undefined = u.parent; p !== undefined; p = unitById.get(p)?.parent) {
+      path.push(p);
+      if (p === u.id) {
+        problems.error(at(u, T.units.columns.parent), 'unit-cycle', { path: path.join(' → ') });
+        return false;
+      }
+      if (path.length > units.length + 1) break;
+    }
+    return true;
+  });
+
+  const personById = new Map(people.map((p) => [p.id, p]));
+  const householdIds = new Set(households.map((h) => h.id));
+  const goodPeople = people.filter((p) => {
+    let ok = true;
+    if (!unitKnown(p.unit)) {
+      problems.error(at(p, T.people.columns.unit), 'unknown-unit', { id: p.unit });
+      ok = false;
+    }
+    if (p.household !== undefined && !householdIds.has(p.household) && !rejected.ids.has(p.household)) {
+      problems.error(at(p, T.people.columns.household), 'unknown-household', { id: p.household });
+      ok = false;
+    }
+    if (p.since && p.until && p.until < p.since) {
+      problems.error(at(p, T.people.columns.until), 'until-before-since', { since: p.since, until: p.until });
+      ok = false;
+    }
+    return ok;
+  });
+  const goodHouseholds = households.filter((h) => {
+    let ok = true;
+    if (!unitKnown(h.unit)) {
+      problems.error(at(h, T.households.columns.unit), 'unknown-unit', { id: h.unit });
+      ok = false;
+    }
+    if (h.contact !== undefined) {
+      const c = personById.get(h.contact);
+      if (!c && !rejected.ids.has(h.contact)) {
+        problems.error(at(h, T.households.columns.contact), 'unknown-person', { id: h.contact });
+        ok = false;
+      } else if (c && !PARTY_ROLES.includes(c.role)) {
+        problems.error(at(h, T.households.columns.contact), 'contact-not-party-member', { id: h.contact, role: c.role });
+        ok = false;
+      }
+    }
+    return ok;
+  });
+  const goodMerchants = merchants.filter((m) => {
+    if (unitKnown(m.unit)) return true;
+    problems.error(at(m, T.merchants.columns.unit), 'unknown-unit', { id: m.unit });
+    return false;
+  });
+
+  // Schemes and rules.
+  const schemeById = new Map<string, Scheme>();
+  for (const s of data.schemes) {
+    if (schemeById.has(s.id)) problems.error({ file: 'data/schemes.yaml', line: 0, field: 'id' }, 'duplicate-scheme', { id: s.id });
+    else schemeById.set(s.id, s);
+  }
+  const schemeList = [...schemeById.keys()].join('、');
+  const schemeOk = (row: { file: string; line: number }, id: string, column: Column) => {
+    if (schemeById.has(id)) return true;
+    if (!rejected.schemes.has(id)) problems.error(at(row, column), 'unknown-scheme', { id, accepted: schemeList });
+    return false;
+  };
+  const ruleFirst = new Map<string, string>();
+  const rules = data.rules.filter((r) => {
+    const C = T.rules.columns;
+    const first = ruleFirst.get(r.code);
+    if (first) {
+      problems.error(at(r, C.code), 'duplicate-rule', { id: r.code, first });
+      return false;
+    }
+    ruleFirst.set(r.code, `${r.file} 第 ${r.line} 行`);
+    let ok = schemeOk(r, r.scheme, C.scheme);
+    const scheme = schemeById.get(r.scheme);
+    const category = scheme?.categories.find((c) => c.id === r.category);
+    if (scheme && !category) {
+      problems.error(at(r, C.category), 'unknown-category', { scheme: scheme.id, id: r.category, accepted: scheme.categories.map((c) => c.id).join('、') });
+      ok = false;
+    } else if (category?.assessed) {
+      problems.error(at(r, C.category), 'rule-on-assessed-category', { id: r.category });
+      ok = false;
+    }
+    if (r.points === undefined && (r.min === undefined || r.max === undefined)) {
+      problems.error(at(r, C.points), 'rule-range-required');
+      ok = false;
+    }
+    if (r.min !== undefined && r.max !== undefined && r.min > r.max) {
+      problems.error(at(r, C.min), 'rule-range', { min: r.min, max: r.max });
+      ok = false;
+    }
+    if (r.linked !== undefined) {
+      const linked = schemeById.get(r.linked);
+      if (!linked) {
+        if (!rejected.schemes.has(r.linked)) problems.error(at(r, C.linked), 'unknown-scheme', { id: r.linked, accepted: schemeList });
+        ok = false;
+      } else if (linked.subject !== 'household') {
+        problems.error(at(r, C.linked), 'linked-needs-household-scheme', { linked: r.linked });
+        ok = false;
+      } else if (scheme && scheme.subject !== 'person') {
+        problems.error(at(r, C.linked), 'linked-needs-person-scheme', { linked: r.linked });
+        ok = false;
+      }
+    }
+    return ok;
+  });
+  const ruleByCode = new Map(rules.map((r) => [r.code, r]));
+  const ruleKnown = (code: string) => ruleByCode.has(code) || rejected.rules.has(code) || ruleFirst.has(code);
+
+  // Is this subject of the right kind, role and unit type for the scheme?
+  const subjectFits = (row: { file: string; line: number }, id: string, scheme: Scheme, column: Column): boolean => {
+    const kind = kindOf.get(id);
+    if (!kind) {
+      if (!rejected.ids.has(id)) problems.error(at(row, column), 'unknown-subject', { id });
+      return false;
+    }
+    if (kind !== scheme.subject) {
+      problems.error(at(row, column), 'subject-kind-mismatch', { id, kind: KIND_ZH[kind], scheme: scheme.id, expected: KIND_ZH[scheme.subject] });
+      return false;
+    }
+    const person = personById.get(id);
+    if (person && scheme.roles && !scheme.roles.includes(person.role)) {
+      problems.error(at(row, column), 'role-not-in-scheme', { id, role: person.role, scheme: scheme.id, roles: scheme.roles.join('、') });
+      return false;
+    }
+    const unit = kind === 'unit' ? unitById.get(id) : undefined;
+    if (unit && scheme.unitTypes && !scheme.unitTypes.includes(unit.type)) {
+      problems.error(at(row, column), 'unit-type-not-in-scheme', { id, type: unit.type, scheme: scheme.id, types: scheme.unitTypes.join('、') });
+      return false;
+    }
+    return true;
+  };
+
+  const L = T.ledger.columns;
+  const ledger = data.ledger.filter((row) => {
+    const rule = ruleByCode.get(row.rule);
+    if (!rule) {
+      if (!ruleKnown(row.rule)) problems.error(at(row, L.rule), 'unknown-rule', { id: row.rule });
+      return false;
+    }
+    const scheme = schemeById.get(rule.scheme)!;
+    let ok = subjectFits(row, row.subject, scheme, L.subject);
+    const person = personById.get(row.subject);
+    if (ok && person && ((person.since && row.date < person.since) || (person.until && row.date > person.until))) {
+      problems.error(at(row, L.date), 'outside-membership', { date: row.date, id: row.subject, since: person.since ?? '—', until: person.until ?? '—' });
+      ok = false;
+    }
+    const active = row.status !== '驳回';
+    if (active && rule.per === '分钟') {
+      const minimum = rule.minimum ?? rule.block ?? 30;
+      if (row.quantity < minimum) {
+        problems.error(at(row, L.quantity), 'below-minimum-minutes', { minutes: row.quantity, minimum });
+        ok = false;
+      }
+    }
+    if (rule.points === undefined) {
+      if (row.points === undefined) {
+        problems.error(at(row, L.points), 'points-required', { rule: rule.code, min: rule.min ?? '', max: rule.max ?? '' });
+        ok = false;
+      } else if (row.points < rule.min! || row.points > rule.max!) {
+        problems.error(at(row, L.points), 'points-out-of-range', { points: row.points, rule: rule.code, min: rule.min!, max: rule.max! });
+        ok = false;
+      }
+    } else if (row.points !== undefined && row.points !== rule.points) {
+      problems.error(at(row, L.points), 'points-mismatch', { points: row.points, rule: rule.code, expected: rule.points });
+      ok = false;
+    }
+    if (row.status === '已核实' && !row.reviewer) {
+      problems.error(at(row, L.reviewer), 'reviewer-required');
+      ok = false;
+    }
+    return ok;
+  });
+
+  // Assessment sheets: score columns are exactly the scheme's assessed categories.
+  const A = T.assessments.columns;
+  const assessmentFirst = new Map<string, string>();
+  const sheetReported = new Set<string>();
+  const assessments = data.assessments.filter((row) => {
+    if (!schemeOk(row, row.scheme, A.scheme)) return false;
+    const scheme = schemeById.get(row.scheme)!;
+    let ok = true;
+    if (periodKindOf(row.period) !== scheme.period) {
+      problems.error(at(row, A.period), 'period-kind-mismatch', { period: row.period, scheme: scheme.id, expected: PERIOD_ZH[scheme.period] });
+      ok = false;
+    }
+    if (!subjectFits(row, row.subject, scheme, A.subject)) ok = false;
+    const assessed = scheme.categories.filter((c) => c.assessed);
+    const names = assessed.map((c) => c.id);
+    for (const [header, column] of Object.entries(row.sheet)) {
+      if (names.includes(header)) continue;
+      ok = false;
+      const key = `${row.file}|${header}|${scheme.id}`;
+      if (sheetReported.has(key)) continue;
+      sheetReported.add(key);
+      problems.error({ file: row.file, line: 1, column, field: header }, 'assessment-column-unknown', { header, scheme: scheme.id, accepted: names.join('、') || '（无）' });
+    }
+    for (const c of assessed) {
+      const column = row.sheet[c.id];
+      if (column === undefined) {
+        ok = false;
+        const key = `${row.file}|missing|${c.id}`;
+        if (!sheetReported.has(key)) {
+          sheetReported.add(key);
+          problems.error({ file: row.file, line: 1, field: c.id }, 'assessment-column-missing', { scheme: scheme.id, category: c.id });
+        }
+        continue;
+      }
+      const value = row.values[c.id];
+      const place = { file: row.file, line: row.line, column, field: c.id };
+      if (value === undefined) {
+        problems.error(place, 'missing-value', { field: c.id });
+        ok = false;
+      } else if ((c.min !== undefined && value < c.min) || (c.max !== undefined && value > c.max)) {
+        problems.error(place, 'assessment-out-of-range', { category: c.id, value, min: c.min ?? '—', max: c.max ?? '—' });
+        ok = false;
+      }
+    }
+    const key = `${row.scheme}|${row.subject}|${row.period}`;
+    const first = assessmentFirst.get(key);
+    if (first) {
+      problems.error(at(row, A.subject), 'duplicate-assessment', { id: row.subject, period: row.period, first });
+      return false;
+    }
+    assessmentFirst.set(key, `${row.file} 第 ${row.line} 行`);
+    return ok;
+  });
+
+  // Shop items: the same id on several rows is a price history with distinct dates.
+  const I = T.items.columns;
+  const itemRows = new Map<string, (typeof data.items)[number][]>();
+  const items = data.items.filter((row) => {
+    let ok = true;
+    if (row.scheme !== undefined) {
+      if (!schemeOk(row, row.scheme, I.scheme)) ok = false;
+      else if (!schemeById.get(row.scheme)!.redeemable) {
+        problems.error(at(row, I.scheme), 'scheme-not-redeemable', { id: row.scheme });
+        ok = false;
+      }
+    }
+    const earlier = itemRows.get(row.id) ?? [];
+    const same = earlier.find((e) => (e.from ?? '') === (row.from ?? ''));
+    if (same) {
+      problems.error(at(row, I.from), 'duplicate-item-price', { id: row.id, from: row.from ?? '（无日期）', first: `${same.file} 第 ${same.line} 行` });
+      ok = false;
+    }
+    const named = earlier[0];
+    if (named && named.name !== row.name) {
+      problems.error(at(row, I.name), 'item-name-changed', { id: row.id, first: named.name, name: row.name });
+      ok = false;
+    }
+    if (ok) itemRows.set(row.id, [...earlier, row]);
+    return ok;
+  });
+  const itemKnown = (id: string) => itemRows.has(id) || rejected.items.has(id);
+  const stock = data.stock.filter((row) => {
+    if (itemKnown(row.item)) return itemRows.has(row.item);
+    problems.error(at(row, T.stock.columns.item), 'unknown-item', { id: row.item });
+    return false;
+  });
+  const R = T.redemptions.columns;
+  const redemptions = data.redemptions.filter((row) => {
+    let ok = true;
+    if (!itemKnown(row.item)) {
+      problems.error(at(row, R.item), 'unknown-item', { id: row.item });
+      ok = false;
+    } else if (!itemRows.has(row.item)) ok = false;
+    if (!known(row.subject)) {
+      problems.error(at(row, R.subject), 'unknown-subject', { id: row.subject });
+      ok = false;
+    }
+    if (row.scheme !== undefined) {
+      if (!schemeOk(row, row.scheme, R.scheme)) ok = false;
+      else if (!schemeById.get(row.scheme)!.redeemable) {
+        problems.error(at(row, R.scheme), 'scheme-not-redeemable', { id: row.scheme });
+        ok = false;
+      }
+    }
+    return ok;
+  });
+  const honors = data.honors.filter((row) => {
+    if (known(row.subject)) return kindOf.has(row.subject);
+    problems.error(at(row, T.honors.columns.subject), 'unknown-honor-subject', { id: row.subject });
+    return false;
+  });
+
+  // Stories and notices.
+  const news = data.news.filter((n) => {
+    if (n.unit === undefined || unitKnown(n.unit)) return true;
+    problems.error({ file: n.file, line: 1, field: 'unit' }, 'unknown-unit', { id: n.unit });
+    return false;
+  });
+  const notices = data.notices.filter((n) => {
+    const scheme = schemeById.get(n.scheme);
+    if (!scheme) {
+      if (!rejected.schemes.has(n.scheme)) problems.error({ file: n.file, line: 1, field: 'scheme' }, 'unknown-scheme', { id: n.scheme, accepted: schemeList });
+      return false;
+    }
+    if (periodKindOf(n.period) !== scheme.period) {
+      problems.error({ file: n.file, line: 1, field: 'period' }, 'period-kind-mismatch', { period: n.period, scheme: scheme.id, expected: PERIOD_ZH[scheme.period] });
+      return false;
+    }
+    return true;
+  });
+
+  return {
+    ...data,
+    schemes: [...schemeById.values()],
+    units: goodUnits,
+    people: goodPeople,
+    households: goodHouseholds,
+    merchants: goodMerchants,
+    rules,
+    ledger,
+    assessments,
+    items,
+    stock,
+    redemptions,
+    honors,
+    news,
+    notices,
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * Balances of redeemable schemes (积分卡, 存折): what a subject has earned and not yet spent.
+ * Earned points are the counted ledger points after rule caps and after each category's
+ * min and max in each scheme period, taken in date order, so a bonus capped at 15 a year
+ * cannot be earned twice over by spending it in between.
+ */
+import type { Dataset } from '../data/dataset.ts';
+import type { Scheme } from '../data/settings.ts';
+import { countedRowsByPeriod, type CountedRow } from './ledger.ts';
+import { addPoints, clampPoints, roundPoints, sumPoints } from './numbers.ts';
+import type { SubjectIndex } from './subjects.ts';
+
+/** Points a subject earned (or, when negative, lost) on a date. */
+export interface EarnedEvent {
+  date: string;
+  subject: string;
+  amount: number;
+  /** The ledger row behind it, for the passbook. */
+  row: CountedRow;
+}
+
+/** Points spent: a redemption already accepted. */
+export interface Charge {
+  date: string;
+  subject: string;
+  points: number;
+  /** The redeemable scheme whose points were spent. */
+  scheme: string;
+}
+
+export interface BalanceRow {
+  id: string;
+  earned: number;
+  redeemed: number;
+  balance: number;
+}
+
+/**
+ * What each row adds to its category's clamped value: a start value is not earned (a base of
+ * 65 is not 65 points to spend), and a row past the category's max earns nothing.
+ */
+function earnedInPeriod(scheme: Scheme, subject: string, rows: CountedRow[]): EarnedEvent[] {
+  const sums = new Map(scheme.categories.filter((c) => !c.assessed).map((c) => [c.id, c.start]));
+  const events: EarnedEvent[] = [];
+  for (const row of rows) {
+    const category = scheme.categories.find((c) => c.id === row.category);
+    const before = sums.get(row.category);
+    if (!category || before === undefined) continue;
+    const after = addPoints(before, row.counted);
+    sums.set(row.category, after);
+    const amount = roundPoints(
+      clampPoints(after, category.min, category.max).value - clampPoints(before, category.min, category.max).value,
+    );
+    if (amount !== 0) events.push({ date: row.date, subject, amount, row });
+  }
+  return events;
+}
+
+/**
+ * Every change to earned points, in date order (same day: by subject, then ledger order).
+ * @example earnedEvents(dataset, index, credit)[0] // { date: '2022-10-09', subject: 'H-301', amount: 5, row }
+ */
+export function earnedEvents(dataset: Dataset, index: SubjectIndex, scheme: Scheme): EarnedEvent[] {
+  const events: EarnedEvent[] = [];
+  for (const bySubject of countedRowsByPeriod(dataset, index, scheme).values()) {
+    for (const [subject, rows] of bySubject) events.push(...earnedInPeriod(scheme, subject, rows));
+  }
+  // A stable sort: each subject's same-day events stay in ledger order.
+  return events.sort(
+    (a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0),
+  );
+}
+
+/**
+ * A subject's balance on a date: everything earned up to and including that day, minus the
+ * charges passed in (all of the same scheme as the events). Pass only the redemptions made before the one being checked (same-day
+ * rows in file order), so points earned on the 9th can be spent on the 9th.
+ * @example balanceOn(events, [], 'H-301', '2022-10-09') // 5
+ */
+export function balanceOn(events: readonly EarnedEvent[], charges: readonly Charge[], subject: string, date: string): number {
+  const earned = sumPoints(events.filter((e) => e.subject === subject && e.date <= date).map((e) => e.amount));
+  const spent = sumPoints(charges.filter((c) => c.subject === subject && c.date <= date).map((c) => c.points));
+  return roundPoints(earned - spent);
+}
+
+/**
+ * Final balances of a scheme: one row per subject that fits the scheme or has points or
+ * redemptions in it, sorted by id. `charges` may hold every scheme's accepted redemptions;
+ * only this scheme's are subtracted.
+ */
+export function balances(dataset: Dataset, index: SubjectIndex, scheme: Scheme, charges: readonly Charge[]): BalanceRow[] {
+  const earned = new Map<string, number>();
+  const redeemed = new Map<string, number>();
+  for (const e of earnedEvents(dataset, index, scheme)) earned.set(e.subject, addPoints(earned.get(e.subject) ?? 0, e.amount));
+  for (const c of charges.filter((c) => c.scheme === scheme.id)) redeemed.set(c.subject, addPoints(redeemed.get(c.subject) ?? 0, c.points));
+  const ids = new Set([...earned.keys(), ...redeemed.keys()]);
+  for (const subject of [...dataset.people, ...dataset.households, ...dataset.merchants, ...dataset.units]) {
+    if (index.fitsScheme(scheme, subject.id)) ids.add(subject.id);
+  }
+  return [...ids].sort().map((id) => {
+    const e = earned.get(id) ?? 0;
+    const r = redeemed.get(id) ?? 0;
+    return { id, earned: e, redeemed: r, balance: roundPoints(e - r) };
+  });
+}

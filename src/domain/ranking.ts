@@ -1,0 +1,62 @@
+/**
+ * Rankings: competition ranking by total (1, 2, 2, 4), overall and within units.
+ */
+import type { Scheme } from '../data/settings.ts';
+import { enclosingUnits, type SubjectIndex } from './subjects.ts';
+
+/** What ranking needs of a result. */
+export interface Rankable {
+  id: string;
+  total: number;
+  vetoed: boolean;
+}
+
+export type Ranked<T> = T & { rank: number | null };
+
+const byTotalThenId = (a: Rankable, b: Rankable) => b.total - a.total || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * Ranks by total, highest first. Ties share a rank and the next rank is skipped (1, 2, 2, 4);
+ * within a tie the order is by id so output is stable. A vetoed subject is listed after all
+ * others with no rank: a veto removes the place, whatever the score.
+ */
+export function rankSubjects<T extends Rankable>(results: readonly T[]): Ranked<T>[] {
+  const ranked = results.filter((r) => !r.vetoed).sort(byTotalThenId);
+  const vetoed = results.filter((r) => r.vetoed).sort(byTotalThenId);
+  let previous: Ranked<T> | undefined;
+  const out = ranked.map((r, i): Ranked<T> => {
+    const rank = previous && previous.total === r.total ? previous.rank : i + 1;
+    return (previous = { ...r, rank });
+  });
+  return [...out, ...vetoed.map((r) => ({ ...r, rank: null }))];
+}
+
+/**
+ * Ranks each subject inside every unit of the types in `ranking.within` that encloses it: a
+ * member inside their branch, a branch inside its town. Result: subject id → unit id → rank
+ * (null where vetoed).
+ * @example rankWithin(results, index, party).get('DY-001') // { 'ZB-01': 2 }
+ */
+export function rankWithin<T extends Rankable>(
+  results: readonly T[],
+  index: SubjectIndex,
+  scheme: Scheme,
+): Map<string, Record<string, number | null>> {
+  const types = scheme.ranking.within;
+  const groups = new Map<string, T[]>();
+  const out = new Map<string, Record<string, number | null>>();
+  for (const r of results) {
+    out.set(r.id, {});
+    for (const unit of enclosingUnits(index, r.id)) {
+      const type = index.unit(unit)?.type;
+      if (type === undefined || !types.includes(type)) continue;
+      let group = groups.get(unit);
+      if (!group) groups.set(unit, (group = []));
+      group.push(r);
+    }
+  }
+  for (const [unit, group] of groups) {
+    for (const r of rankSubjects(group)) out.get(r.id)![unit] = r.rank;
+  }
+  return out;
+}

@@ -1,0 +1,149 @@
+/**
+ * Scoring one scheme period: categories, total, level, stars and the one-vote veto
+ * (一票否决), with a breakdown that traces every point to one ledger row.
+ */
+import type { Dataset } from '../data/dataset.ts';
+import type { Category, Level, Scheme } from '../data/settings.ts';
+import type { Assessment } from '../data/tables.ts';
+import { countedRows, type CountedRow } from './ledger.ts';
+import { clampPoints, sumPoints, type Clamped } from './numbers.ts';
+import type { SubjectIndex } from './subjects.ts';
+
+/** How one category's value came about. */
+export interface CategoryBreakdown {
+  id: string;
+  /** Value before any row: 65 for a base score that only goes down. */
+  start: number;
+  /** Sum of the counted points (after rule caps), before the category's min and max. */
+  rawSum: number;
+  value: number;
+  /** Which bound stopped the value: the base stops at 0 (扣完为止), a bonus at 15. */
+  clamped: Clamped;
+  /** The value comes from an assessment sheet, not from the ledger. */
+  assessed: boolean;
+  /** Where the assessed value was written, when there is one. */
+  assessment?: { file: string; line: number; reviewer?: string };
+  rows: CountedRow[];
+}
+
+export interface SubjectResult {
+  id: string;
+  total: number;
+  /** Value per category id. */
+  categories: Record<string, number>;
+  level: string | null;
+  stars?: number;
+  guidance?: string;
+  vetoed: boolean;
+  /** The first row of a veto rule in the period. */
+  vetoRow?: CountedRow;
+  breakdown: CategoryBreakdown[];
+  /** Sum of the categories before the scheme's total min and max. */
+  rawTotal: number;
+  totalClamp: Clamped;
+}
+
+/** An assessed category with no score on the sheet: it counts 0 and the check warns. */
+export interface MissingAssessment {
+  scheme: string;
+  subject: string;
+  period: string;
+  category: string;
+}
+
+export interface SchemeScore {
+  /** One result per eligible subject, sorted by id. */
+  results: SubjectResult[];
+  warnings: MissingAssessment[];
+}
+
+/**
+ * The level of a total: the first level whose min is at or below it, so with 90 / 80 / 70
+ * levels a total of 89.5 is in the 80 level. Null when no level is low enough.
+ */
+export function levelFor(scheme: Scheme, total: number): Level | null {
+  return scheme.levels.find((l) => l.min <= total) ?? null;
+}
+
+/**
+ * The level of a vetoed subject: the scheme's vetoLevel, or its lowest level when the scheme
+ * names none, since a veto fails the subject whatever the score.
+ */
+export function vetoLevelOf(scheme: Scheme): Level | null {
+  const named = scheme.levels.find((l) => l.name === scheme.vetoLevel);
+  return named ?? scheme.levels.at(-1) ?? null;
+}
+
+/**
+ * A ledger category: start plus counted points, kept within min and max. The base score of
+ * 65 only goes down and stops at 0; a bonus capped at 15 counts 20 points as 15.
+ */
+export function scoreCategory(category: Category, rows: CountedRow[]): CategoryBreakdown {
+  const rawSum = sumPoints(rows.map((r) => r.counted));
+  const { value, clamped } = clampPoints(sumPoints([category.start, rawSum]), category.min, category.max);
+  return { id: category.id, start: category.start, rawSum, value, clamped, assessed: false, rows };
+}
+
+/** An assessed category takes the sheet's value; a missing one counts 0. */
+function scoreAssessed(category: Category, assessment: Assessment | undefined): CategoryBreakdown {
+  const raw = assessment?.values[category.id] ?? 0;
+  const { value, clamped } = clampPoints(raw, category.min, category.max);
+  return {
+    id: category.id,
+    start: 0,
+    rawSum: raw,
+    value,
+    clamped,
+    assessed: true,
+    assessment: assessment && { file: assessment.file, line: assessment.line, reviewer: assessment.reviewer },
+    rows: [],
+  };
+}
+
+/** Scores one subject from its counted rows and its assessment sheet row. */
+function scoreSubject(scheme: Scheme, id: string, rows: CountedRow[], assessment: Assessment | undefined): SubjectResult {
+  const breakdown = scheme.categories.map((c) =>
+    c.assessed ? scoreAssessed(c, assessment) : scoreCategory(c, rows.filter((r) => r.category === c.id)),
+  );
+  const rawTotal = sumPoints(breakdown.map((b) => b.value));
+  const { value: total, clamped: totalClamp } = clampPoints(rawTotal, scheme.total.min, scheme.total.max);
+  const vetoRow = rows.find((r) => r.veto);
+  const level = vetoRow ? vetoLevelOf(scheme) : levelFor(scheme, total);
+  return {
+    id,
+    total,
+    categories: Object.fromEntries(breakdown.map((b) => [b.id, b.value])),
+    level: level?.name ?? null,
+    ...(level?.stars !== undefined && { stars: level.stars }),
+    ...(level?.guidance !== undefined && { guidance: level.guidance }),
+    vetoed: vetoRow !== undefined,
+    ...(vetoRow && { vetoRow }),
+    breakdown,
+    rawTotal,
+    totalClamp,
+  };
+}
+
+/**
+ * Scores every subject eligible in the period, sorted by id. Rows count when verified, dated
+ * in the period and of one of the scheme's rules; a veto row (even one its cap cut to 0)
+ * forces the veto level.
+ * @example scoreScheme(dataset, index, party, '2022').results[0].total // 85
+ */
+export function scoreScheme(dataset: Dataset, index: SubjectIndex, scheme: Scheme, period: string): SchemeScore {
+  const rows = countedRows(dataset, index, scheme, period);
+  const assessments = new Map(
+    dataset.assessments.filter((a) => a.scheme === scheme.id && a.period === period).map((a) => [a.subject, a]),
+  );
+  const assessed = scheme.categories.filter((c) => c.assessed);
+  const results: SubjectResult[] = [];
+  const warnings: MissingAssessment[] = [];
+  for (const id of index.eligibleSubjects(scheme, period)) {
+    const assessment = assessments.get(id);
+    for (const c of assessed) {
+      if (assessment?.values[c.id] === undefined) warnings.push({ scheme: scheme.id, subject: id, period, category: c.id });
+    }
+    results.push(scoreSubject(scheme, id, rows.get(id) ?? [], assessment));
+  }
+  return { results, warnings };
+}

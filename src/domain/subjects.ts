@@ -1,0 +1,109 @@
+/**
+ * Who can be scored: people, households, merchants and units share one id space (the loader
+ * checks ids are unique across all four), so one index answers "what is DY-001, where does it
+ * belong, and does it take part in this scheme in this period".
+ */
+import type { Dataset } from '../data/dataset.ts';
+import type { Scheme, SubjectKind } from '../data/settings.ts';
+import type { Household, Person, Unit } from '../data/tables.ts';
+import { periodBounds } from './periods.ts';
+
+export interface SubjectIndex {
+  kindOf(id: string): SubjectKind | undefined;
+  nameOf(id: string): string | undefined;
+  /**
+   * The unit a subject belongs to: a person's, household's or merchant's `unit`, a unit's
+   * parent. Undefined for a top unit.
+   */
+  unitOf(id: string): string | undefined;
+  /** A unit and its parent chain, itself first: 支部 → 社区 → 街道. */
+  ancestorsOf(unitId: string): string[];
+  unit(id: string): Unit | undefined;
+  person(id: string): Person | undefined;
+  household(id: string): Household | undefined;
+  /**
+   * True when the subject is on the register that day. Only people have membership dates;
+   * households, merchants and units always are.
+   */
+  isMemberOn(id: string, date: string): boolean;
+  /** Kind, roles and unit types fit the scheme, whatever the period. */
+  fitsScheme(scheme: Scheme, id: string): boolean;
+  /** Fits the scheme and, for people, was on the register at some time in the period. */
+  isEligible(scheme: Scheme, id: string, period: string): boolean;
+  /** Every subject eligible in the period, sorted by id. */
+  eligibleSubjects(scheme: Scheme, period: string): string[];
+}
+
+interface Entry {
+  kind: SubjectKind;
+  name: string;
+  unit?: string;
+}
+
+const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Builds the index once per dataset; every lookup after that is a map read. */
+export function indexSubjects(dataset: Dataset): SubjectIndex {
+  const entries = new Map<string, Entry>();
+  const units = new Map(dataset.units.map((u) => [u.id, u]));
+  const people = new Map(dataset.people.map((p) => [p.id, p]));
+  const households = new Map(dataset.households.map((h) => [h.id, h]));
+  for (const u of dataset.units) entries.set(u.id, { kind: 'unit', name: u.name, unit: u.parent });
+  for (const p of dataset.people) entries.set(p.id, { kind: 'person', name: p.name, unit: p.unit });
+  for (const h of dataset.households) entries.set(h.id, { kind: 'household', name: h.name, unit: h.unit });
+  for (const m of dataset.merchants) entries.set(m.id, { kind: 'merchant', name: m.name, unit: m.unit });
+  const ids = [...entries.keys()].sort(byId);
+
+  function ancestorsOf(unitId: string): string[] {
+    const chain: string[] = [];
+    // The loader rejects cycles; the `includes` guard only keeps a bad dataset from hanging.
+    for (let id: string | undefined = unitId; id && units.has(id) && !chain.includes(id); id = units.get(id)?.parent) {
+      chain.push(id);
+    }
+    return chain;
+  }
+
+  function fitsScheme(scheme: Scheme, id: string): boolean {
+    const entry = entries.get(id);
+    if (!entry || entry.kind !== scheme.subject) return false;
+    if (entry.kind === 'person' && scheme.roles) return scheme.roles.includes(people.get(id)!.role);
+    if (entry.kind === 'unit' && scheme.unitTypes) return scheme.unitTypes.includes(units.get(id)!.type);
+    return true;
+  }
+
+  function isEligible(scheme: Scheme, id: string, period: string): boolean {
+    if (!fitsScheme(scheme, id)) return false;
+    const person = people.get(id);
+    if (!person) return true;
+    // Membership overlaps the period: a member who left before it began is not ranked in it.
+    const { start, end } = periodBounds(period);
+    return (person.since === undefined || person.since <= end) && (person.until === undefined || person.until >= start);
+  }
+
+  return {
+    kindOf: (id) => entries.get(id)?.kind,
+    nameOf: (id) => entries.get(id)?.name,
+    unitOf: (id) => entries.get(id)?.unit,
+    ancestorsOf,
+    unit: (id) => units.get(id),
+    person: (id) => people.get(id),
+    household: (id) => households.get(id),
+    isMemberOn(id, date) {
+      const person = people.get(id);
+      if (!person) return entries.has(id);
+      return (person.since === undefined || person.since <= date) && (person.until === undefined || person.until >= date);
+    },
+    fitsScheme,
+    isEligible,
+    eligibleSubjects: (scheme, period) => ids.filter((id) => isEligible(scheme, id, period)),
+  };
+}
+
+/**
+ * The units a subject is ranked within, nearest first: a person's unit and its ancestors, or
+ * a unit's ancestors without itself (a branch is ranked inside its town, not inside itself).
+ */
+export function enclosingUnits(index: SubjectIndex, id: string): string[] {
+  const unit = index.unitOf(id);
+  return unit === undefined ? [] : index.ancestorsOf(unit);
+}
