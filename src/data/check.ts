@@ -1,11 +1,17 @@
 /**
  * The whole data check: read every file, validate every row, check references, then the
- * checks that need the computation (balances, stock, prices). One call; all problems at once.
+ * checks that need the computation (balances, stock, prices, missing assessments). One call;
+ * all problems at once.
  */
 import { loadProject, type Loaded } from './load.ts';
 import { validateReferences } from './validate.ts';
 import type { Dataset } from './dataset.ts';
 import type { Problems } from './errors.ts';
+import { tables } from './tables.ts';
+import { indexSubjects } from '../domain/subjects.ts';
+import { checkRedemptions } from '../domain/shop.ts';
+import { scoreScheme } from '../domain/score.ts';
+import { schemePeriods } from '../domain/scheme-periods.ts';
 
 export interface Checked {
   dataset: Dataset;
@@ -16,5 +22,27 @@ export interface Checked {
 export function checkProject(root: string): Checked {
   const loaded = loadProject(root);
   const dataset = validateReferences(loaded.dataset, loaded.rejected, loaded.problems);
+  computedChecks(dataset, loaded.problems);
   return { dataset, problems: loaded.problems, files: loaded.files };
+}
+
+/** Checks that need the score computation, located like every other error. */
+function computedChecks(dataset: Dataset, problems: Problems): void {
+  const index = indexSubjects(dataset);
+  const { violations } = checkRedemptions(dataset, index);
+  for (const v of violations) {
+    const table = v.file.startsWith('data/shop/stock') ? tables.stock : tables.redemptions;
+    const column = (table.columns as Record<string, { zh: string }>)[v.field];
+    problems.error({ file: v.file, line: v.line, field: column?.zh ?? v.field }, v.code, v.args);
+  }
+  // A subject with no score in an assessed category counts 0: say so, without blocking.
+  for (const scheme of dataset.schemes) {
+    if (!scheme.categories.some((c) => c.assessed)) continue;
+    for (const period of schemePeriods(dataset, scheme)) {
+      for (const w of scoreScheme(dataset, index, scheme, period).warnings) {
+        const file = dataset.assessments.find((a) => a.scheme === scheme.id && a.period === period)?.file ?? 'data/assessments/';
+        problems.warn({ file, line: 0, field: w.category }, 'assessment-missing', { id: w.subject, period: w.period, category: w.category });
+      }
+    }
+  }
 }

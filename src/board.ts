@@ -1,0 +1,590 @@
+/**
+ * The view model: one call turns validated data into everything the pages, the JSON API, the
+ * posters and the TV print. Computed once per build; nothing downstream sorts, sums or
+ * filters. Names are masked here, once, so no output can carry a full name by mistake.
+ */
+import type { Dataset } from './data/dataset.ts';
+import type { Scheme, Level } from './data/settings.ts';
+import { dataVersion, type DataVersion } from './data/version.ts';
+import { checkProject } from './data/check.ts';
+import { formatReport } from './data/report.ts';
+import type { NewsEntry, NoticeEntry } from './data/content-schemas.ts';
+import { indexSubjects, type SubjectIndex } from './domain/subjects.ts';
+import { scoreScheme, type SubjectResult, type CategoryBreakdown, type MissingAssessment } from './domain/score.ts';
+import { rankSubjects, rankWithin } from './domain/ranking.ts';
+import { schemePeriods } from './domain/scheme-periods.ts';
+import { statsFor, type SchemeStats } from './domain/stats.ts';
+import { earnedEvents, balances, type BalanceRow } from './domain/balance.ts';
+import { checkRedemptions, shopSummary, shopPeriods, itemOn, stockedItems, type ShopSummary, type ResolvedRedemption, type ShopViolation } from './domain/shop.ts';
+import { previousPeriod, comparePeriods, periodKind, periodOf } from './domain/periods.ts';
+import { maskName } from './domain/mask.ts';
+import { addPoints, roundPoints } from './domain/numbers.ts';
+import type { SubjectKind } from './data/settings.ts';
+import type { Item } from './data/tables.ts';
+
+/** Rows per page of a ranking on the site. */
+export const PAGE_SIZE = 50;
+
+export interface SubjectRef {
+  id: string;
+  kind: SubjectKind;
+  /** As published: masked for people when masking is on. */
+  name: string;
+  unit?: string;
+  unitName?: string;
+  href: string;
+}
+
+export interface RankChange {
+  kind: 'up' | 'down' | 'same' | 'new';
+  by: number;
+}
+
+export interface RankedRow extends SubjectRef {
+  rank: number | null;
+  /** Another subject has the same rank. */
+  tie: boolean;
+  total: number;
+  categories: Record<string, number>;
+  level: string | null;
+  stars?: number;
+  guidance?: string;
+  vetoed: boolean;
+  /** Rank inside each enclosing unit of the types in `ranking.within`. */
+  within: Record<string, number | null>;
+  change: RankChange | null;
+  breakdown: CategoryBreakdown[];
+  rawTotal: number;
+  totalClamp: SubjectResult['totalClamp'];
+  vetoRow?: SubjectResult['vetoRow'];
+}
+
+export interface UnitRanking {
+  unit: string;
+  unitName: string;
+  type: string;
+  rows: RankedRow[];
+}
+
+export interface LevelCount {
+  level: Level;
+  count: number;
+}
+
+export interface ResultView {
+  scheme: SchemeView;
+  period: string;
+  previous?: string;
+  rows: RankedRow[];
+  /** `rows` cut into pages of PAGE_SIZE for the site. */
+  pages: RankedRow[][];
+  byUnit: UnitRanking[];
+  stats: SchemeStats;
+  levels: LevelCount[];
+}
+
+export interface RuleView {
+  code: string;
+  title: string;
+  category: string;
+  points?: number;
+  min?: number;
+  max?: number;
+  per: '次' | '分钟';
+  block: number;
+  minimum: number;
+  cap?: number;
+  veto: boolean;
+  linked?: { id: string; name: string };
+}
+
+export interface SchemeView {
+  id: string;
+  name: string;
+  subject: SubjectKind;
+  period: Scheme['period'];
+  publishDay?: number;
+  redeemable: boolean;
+  categories: Scheme['categories'];
+  levels: Level[];
+  total: Scheme['total'];
+  vetoLevel?: string;
+  rules: RuleView[];
+  periods: string[];
+  latest?: string;
+  /** Every level carries a star count: shown as a star rating. */
+  isStarRating: boolean;
+  assessedCategories: string[];
+}
+
+export interface PassbookEntry {
+  date: string;
+  label: string;
+  /** Positive: earned; negative: redeemed. */
+  amount: number;
+  balance: number;
+  file: string;
+  line: number;
+  reviewer?: string;
+}
+
+export interface PassbookScheme {
+  scheme: SchemeView;
+  results: { period: string; row: RankedRow; count: number }[];
+  /** Rows on record that do not count (待审核, 驳回), for transparency. */
+  uncounted: { date: string; rule: string; title: string; status: string; note?: string; file: string; line: number }[];
+  balance?: { earned: number; redeemed: number; balance: number; entries: PassbookEntry[] };
+}
+
+export interface HonorView {
+  period: string;
+  subject: SubjectRef;
+  honor: string;
+  note?: string;
+  /** red, black or gold, for display. */
+  tone: 'red' | 'black' | 'gold';
+}
+
+export interface Passbook extends SubjectRef {
+  schemes: PassbookScheme[];
+  honors: HonorView[];
+}
+
+export interface ItemView {
+  id: string;
+  name: string;
+  kind: Item['kind'];
+  unit?: string;
+  /** Price in effect on the data date. */
+  price: number;
+  scheme?: string;
+  history: { from?: string; price: number }[];
+  /** Undefined for items without a counted stock (services, vouchers without stock rows). */
+  stock?: number;
+  stockStatus: 'in' | 'low' | 'out' | 'unlimited';
+}
+
+export interface NoticeView extends NoticeEntry {
+  contact: string;
+  result?: ResultView;
+  posterHref: string;
+}
+
+export interface ApiFile {
+  /** Path under dist/api/, e.g. `results/party/2022.json`. */
+  path: string;
+  body: unknown;
+}
+
+export interface Board {
+  site: Dataset['site'];
+  version: DataVersion;
+  /** The newest date in the data: "today" for stock status and current prices. */
+  asOf: string;
+  units: Map<string, { id: string; name: string; type: string }>;
+  schemes: SchemeView[];
+  results: ResultView[];
+  result(scheme: string, period: string): ResultView | undefined;
+  passbooks: Passbook[];
+  passbook(id: string): Passbook | undefined;
+  balances: { scheme: SchemeView; rows: (BalanceRow & SubjectRef)[] }[];
+  shop: { items: ItemView[]; summaries: ShopSummary[]; current?: ShopSummary };
+  honors: HonorView[];
+  news: NewsEntry[];
+  notices: NoticeView[];
+  api: ApiFile[];
+  /** Problems found by the computation (the data check reports them). */
+  violations: ShopViolation[];
+  missingAssessments: MissingAssessment[];
+}
+
+const KIND_PATH: Record<SubjectKind, string> = { person: 'p', household: 'h', merchant: 'm', unit: 'u' };
+
+/** The page of a subject's passbook. */
+export function passbookHref(kind: SubjectKind, id: string): string {
+  return `/${KIND_PATH[kind]}/${id}/`;
+}
+
+function honorTone(honor: string): HonorView['tone'] {
+  if (honor.includes('黑')) return 'black';
+  if (honor.includes('红')) return 'red';
+  return 'gold';
+}
+
+/** A star rating: every level says how many stars it is. */
+const isStarRating = (s: Scheme) => s.levels.length > 0 && s.levels.every((l) => l.stars !== undefined);
+
+/** The newest date anywhere in the data, so "current" never depends on the build's clock. */
+export function latestDate(data: Dataset): string {
+  let latest = '1970-01-01';
+  for (const list of [data.ledger, data.stock, data.redemptions] as { date: string }[][]) {
+    for (const r of list) if (r.date > latest) latest = r.date;
+  }
+  for (const i of data.items) if (i.from && i.from > latest) latest = i.from;
+  return latest;
+}
+
+export function computeBoard(data: Dataset, version: DataVersion): Board {
+  const index = indexSubjects(data);
+  const mask = data.site.maskNames;
+  const asOf = latestDate(data);
+  const units = new Map(data.units.map((u) => [u.id, { id: u.id, name: u.name, type: u.type }]));
+
+  const refCache = new Map<string, SubjectRef>();
+  const ref = (id: string): SubjectRef => {
+    let r = refCache.get(id);
+    if (r) return r;
+    const kind = index.kindOf(id)!;
+    const raw = index.nameOf(id) ?? id;
+    const unit = index.unitOf(id);
+    r = {
+      id,
+      kind,
+      name: kind === 'person' && mask ? maskName(raw) : raw,
+      unit,
+      unitName: unit ? units.get(unit)?.name : undefined,
+      href: passbookHref(kind, id),
+    };
+    refCache.set(id, r);
+    return r;
+  };
+
+  const schemeName = new Map(data.schemes.map((s) => [s.id, s.name]));
+  const schemes: SchemeView[] = data.schemes.map((s) => {
+    const periods = schemePeriods(data, s);
+    return {
+      id: s.id,
+      name: s.name,
+      subject: s.subject,
+      period: s.period,
+      publishDay: s.publishDay,
+      redeemable: s.redeemable,
+      categories: s.categories,
+      levels: s.levels,
+      total: s.total,
+      vetoLevel: s.vetoLevel,
+      periods,
+      latest: periods.at(-1),
+      isStarRating: isStarRating(s),
+      assessedCategories: s.categories.filter((c) => c.assessed).map((c) => c.id),
+      rules: data.rules
+        .filter((r) => r.scheme === s.id)
+        .map((r) => ({
+          code: r.code,
+          title: r.title,
+          category: r.category,
+          points: r.points,
+          min: r.min,
+          max: r.max,
+          per: r.per,
+          block: r.block ?? 30,
+          minimum: r.minimum ?? r.block ?? 30,
+          cap: r.cap,
+          veto: r.veto,
+          linked: r.linked ? { id: r.linked, name: schemeName.get(r.linked) ?? r.linked } : undefined,
+        })),
+    };
+  });
+
+  // Results per scheme and period, with rank changes against the previous period.
+  const results: ResultView[] = [];
+  const missingAssessments: MissingAssessment[] = [];
+  for (const [i, scheme] of data.schemes.entries()) {
+    const view = schemes[i]!;
+    let before: Map<string, number | null> | undefined;
+    for (const period of view.periods) {
+      const score = scoreScheme(data, index, scheme, period);
+      missingAssessments.push(...score.warnings);
+      const within = rankWithin(score.results, index, scheme);
+      const ranked = rankSubjects(score.results);
+      const rankCount = new Map<number, number>();
+      for (const r of ranked) if (r.rank !== null) rankCount.set(r.rank, (rankCount.get(r.rank) ?? 0) + 1);
+      const previous = view.periods.includes(previousPeriod(period)) ? previousPeriod(period) : undefined;
+      const rows: RankedRow[] = ranked.map((r) => ({
+        ...ref(r.id),
+        rank: r.rank,
+        tie: r.rank !== null && (rankCount.get(r.rank) ?? 0) > 1,
+        total: r.total,
+        categories: r.categories,
+        level: r.level,
+        stars: r.stars,
+        guidance: r.guidance,
+        vetoed: r.vetoed,
+        within: within.get(r.id) ?? {},
+        change: rankChange(before, previous, r.id, r.rank),
+        breakdown: r.breakdown,
+        rawTotal: r.rawTotal,
+        totalClamp: r.totalClamp,
+        vetoRow: r.vetoRow,
+      }));
+      const byUnit = new Map<string, RankedRow[]>();
+      for (const row of rows) {
+        for (const unit of Object.keys(row.within)) {
+          const list = byUnit.get(unit) ?? [];
+          list.push(row);
+          byUnit.set(unit, list);
+        }
+      }
+      results.push({
+        scheme: view,
+        period,
+        previous,
+        rows,
+        pages: paginate(rows),
+        byUnit: [...byUnit.entries()]
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([unit, list]) => ({
+            unit,
+            unitName: units.get(unit)?.name ?? unit,
+            type: units.get(unit)?.type ?? '',
+            rows: [...list].sort((a, b) => rankOrder(a.within[unit] ?? null, b.within[unit] ?? null) || (a.id < b.id ? -1 : 1)),
+          })),
+        stats: statsFor(data, index, scheme, period, score.results),
+        levels: scheme.levels.map((level) => ({ level, count: rows.filter((r) => r.level === level.name).length })),
+      });
+      before = new Map(rows.map((r) => [r.id, r.rank]));
+    }
+  }
+  const resultIndex = new Map(results.map((r) => [`${r.scheme.id}/${r.period}`, r]));
+
+  // The shop: accepted redemptions, balances, stock and summaries.
+  const shopCheck = checkRedemptions(data, index);
+  const resolved = shopCheck.redemptionsResolved;
+  const itemName = new Map<string, string>();
+  for (const item of data.items) if (!itemName.has(item.id)) itemName.set(item.id, item.name);
+
+  const balanceViews = data.schemes
+    .map((s, i) => ({ scheme: schemes[i]!, source: s }))
+    .filter(({ source }) => source.redeemable)
+    .map(({ scheme, source }) => {
+      const rows = balances(data, index, source, resolved).map((b) => ({ ...ref(b.id), ...b }));
+      return {
+        scheme,
+        rows,
+        rowById: new Map(rows.map((r) => [r.id, r])),
+        events: groupBy(earnedEvents(data, index, source), (e) => e.subject),
+        charges: groupBy(resolved.filter((r) => r.scheme === scheme.id), (r) => r.subject),
+      };
+    });
+
+  // Passbooks: one per subject, every scheme it fits or has a record in.
+  const ledgerBySubject = groupBy(data.ledger, (r) => r.subject);
+  const rulesByCode = new Map(data.rules.map((r) => [r.code, r]));
+  const honors: HonorView[] = data.honors
+    .map((h) => ({ period: h.period, subject: ref(h.subject), honor: h.honor, note: h.note, tone: honorTone(h.honor) }))
+    .sort((a, b) => comparePeriods(b.period, a.period) || (a.subject.id < b.subject.id ? -1 : a.subject.id > b.subject.id ? 1 : 0));
+
+  const honorsBySubject = groupBy(honors, (h) => h.subject.id);
+  const resultRowsBySubject = new Map<string, { result: ResultView; row: RankedRow }[]>();
+  for (const result of results) {
+    for (const row of result.rows) {
+      const list = resultRowsBySubject.get(row.id) ?? [];
+      list.push({ result, row });
+      resultRowsBySubject.set(row.id, list);
+    }
+  }
+  const subjectIds = [...data.units, ...data.people, ...data.households, ...data.merchants].map((s) => s.id).sort();
+  const passbooks: Passbook[] = subjectIds.map((id) => {
+    const own = resultRowsBySubject.get(id) ?? [];
+    const ledger = ledgerBySubject.get(id) ?? [];
+    const schemeViews: PassbookScheme[] = [];
+    for (const scheme of schemes) {
+      const mine = own.filter((o) => o.result.scheme.id === scheme.id);
+      const uncounted = ledger
+        .filter((r) => r.status !== '已核实' && rulesByCode.get(r.rule)?.scheme === scheme.id)
+        .map((r) => ({ date: r.date, rule: r.rule, title: rulesByCode.get(r.rule)!.title, status: r.status, note: r.note, file: r.file, line: r.line }));
+      const bal = balanceViews.find((b) => b.scheme.id === scheme.id);
+      const balanceRow = bal?.rowById.get(id);
+      const hasRecord = mine.some((m) => m.row.breakdown.some((c) => c.rows.length > 0 || c.assessed));
+      if (!hasRecord && uncounted.length === 0 && !(balanceRow && (balanceRow.earned !== 0 || balanceRow.redeemed !== 0))) continue;
+      schemeViews.push({
+        scheme,
+        results: mine
+          .map((m) => ({ period: m.result.period, row: m.row, count: m.result.rows.length }))
+          .sort((a, b) => comparePeriods(b.period, a.period)),
+        uncounted,
+        balance: bal && balanceRow ? passbookBalance(bal.events.get(id) ?? [], bal.charges.get(id) ?? [], itemName, balanceRow) : undefined,
+      });
+    }
+    return { ...ref(id), schemes: schemeViews, honors: honorsBySubject.get(id) ?? [] };
+  });
+  const passbookIndex = new Map(passbooks.map((p) => [p.id, p]));
+
+  // Shop catalogue as of the data date.
+  const stocked = stockedItems(data);
+  const stockNow = new Map<string, number>();
+  for (const s of data.stock) stockNow.set(s.item, (stockNow.get(s.item) ?? 0) + s.quantity);
+  for (const r of resolved) if (stocked.has(r.item)) stockNow.set(r.item, (stockNow.get(r.item) ?? 0) - r.quantity);
+  const items: ItemView[] = [...groupBy(data.items, (i) => i.id)].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, list]) => {
+    const rows = [...list].sort((a, b) => ((a.from ?? '') < (b.from ?? '') ? -1 : 1));
+    const current = itemOn(data.items, id, asOf) ?? rows[0]!;
+    const stock = stocked.has(id) ? (stockNow.get(id) ?? 0) : undefined;
+    return {
+      id,
+      name: current.name,
+      kind: current.kind,
+      unit: current.unit,
+      price: current.price,
+      scheme: current.scheme,
+      history: rows.map((r) => ({ from: r.from, price: r.price })),
+      stock,
+      stockStatus: stock === undefined ? 'unlimited' : stock <= 0 ? 'out' : stock <= 5 ? 'low' : 'in',
+    };
+  });
+  const summaries = shopPeriods(data, resolved).map((p) => shopSummary(data, resolved, p));
+  const currentMonth = periodOf(asOf, 'month');
+  const current = summaries.find((s) => s.period === currentMonth) ?? summaries.filter((s) => periodKind(s.period) === 'month').at(-1);
+
+  const news = [...data.news].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.slug < b.slug ? -1 : 1));
+  const notices: NoticeView[] = [...data.notices]
+    .sort((a, b) => (a.start < b.start ? 1 : a.start > b.start ? -1 : a.slug < b.slug ? -1 : 1))
+    .map((n) => ({ ...n, contact: n.contact ?? data.site.phone, result: resultIndex.get(`${n.scheme}/${n.period}`), posterHref: `/posters/notice-${n.slug}.pdf` }));
+
+  const board: Board = {
+    site: data.site,
+    version,
+    asOf,
+    units,
+    schemes,
+    results,
+    result: (scheme, period) => resultIndex.get(`${scheme}/${period}`),
+    passbooks,
+    passbook: (id) => passbookIndex.get(id),
+    balances: balanceViews.map(({ scheme, rows }) => ({ scheme, rows })),
+    shop: { items, summaries, current },
+    honors,
+    news,
+    notices,
+    api: [],
+    violations: shopCheck.violations,
+    missingAssessments,
+  };
+  board.api = apiFiles(board);
+  return board;
+}
+
+/** Groups a list by key, keeping the list's order inside each group. */
+function groupBy<T>(list: readonly T[], key: (x: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const x of list) {
+    const k = key(x);
+    const g = groups.get(k);
+    if (g) g.push(x);
+    else groups.set(k, [x]);
+  }
+  return groups;
+}
+
+function rankOrder(a: number | null, b: number | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a - b;
+}
+
+function paginate<T>(rows: T[]): T[][] {
+  const pages: T[][] = [];
+  for (let i = 0; i < rows.length; i += PAGE_SIZE) pages.push(rows.slice(i, i + PAGE_SIZE));
+  return pages.length > 0 ? pages : [[]];
+}
+
+/** ↑ ↓ against the previous period; `new` for a subject that had no rank then. */
+function rankChange(
+  before: Map<string, number | null> | undefined,
+  previous: string | undefined,
+  id: string,
+  rank: number | null,
+): RankChange | null {
+  if (rank === null || previous === undefined || before === undefined) return null;
+  const was = before.get(id);
+  if (was === undefined || was === null) return { kind: 'new', by: 0 };
+  if (was === rank) return { kind: 'same', by: 0 };
+  return was > rank ? { kind: 'up', by: was - rank } : { kind: 'down', by: rank - was };
+}
+
+/** Earned and redeemed entries merged by date, with the running balance after each. */
+function passbookBalance(
+  events: ReturnType<typeof earnedEvents>,
+  charges: ResolvedRedemption[],
+  itemName: Map<string, string>,
+  totals: BalanceRow,
+): PassbookScheme['balance'] {
+  const entries: (Omit<PassbookEntry, 'balance'> & { order: number })[] = [
+    ...events.map((e, i) => ({ date: e.date, label: e.row.title, amount: e.amount, file: e.row.file, line: e.row.line, reviewer: e.row.reviewer, order: i })),
+    ...charges.map((c, i) => ({
+      date: c.date,
+      label: `${itemName.get(c.item) ?? c.item} × ${c.quantity}`,
+      amount: -c.points,
+      file: c.file,
+      line: c.line,
+      order: events.length + i,
+    })),
+  ];
+  // Earned points of a day count before that day's redemptions, as the balance check does.
+  entries.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || a.order - b.order);
+  let balance = 0;
+  return {
+    earned: totals.earned,
+    redeemed: totals.redeemed,
+    balance: totals.balance,
+    entries: entries.map(({ order: _order, ...e }) => ({ ...e, balance: (balance = roundPoints(addPoints(balance, e.amount))) })),
+  };
+}
+
+/** The stable JSON API, exactly as the contract lists it. */
+function apiFiles(board: Board): ApiFile[] {
+  const dataVersion = board.version.id;
+  const files: ApiFile[] = [
+    { path: 'index.json', body: { dataVersion, schemes: board.schemes.map((s) => ({ id: s.id, name: s.name, periods: s.periods })) } },
+  ];
+  for (const r of board.results) {
+    files.push({
+      path: `results/${r.scheme.id}/${r.period}.json`,
+      body: {
+        scheme: r.scheme.id,
+        period: r.period,
+        dataVersion,
+        rows: r.rows.map((row) => ({
+          rank: row.rank,
+          id: row.id,
+          name: row.name,
+          unit: row.unit ?? null,
+          total: row.total,
+          categories: row.categories,
+          level: row.level,
+          ...(row.stars !== undefined ? { stars: row.stars } : {}),
+          vetoed: row.vetoed,
+          within: row.within,
+        })),
+      },
+    });
+    files.push({ path: `stats/${r.scheme.id}/${r.period}.json`, body: { scheme: r.scheme.id, period: r.period, dataVersion, ...r.stats } });
+  }
+  for (const b of board.balances) {
+    files.push({
+      path: `balances/${b.scheme.id}.json`,
+      body: { scheme: b.scheme.id, dataVersion, rows: b.rows.map((row) => ({ id: row.id, name: row.name, earned: row.earned, redeemed: row.redeemed, balance: row.balance })) },
+    });
+  }
+  for (const s of board.shop.summaries) {
+    files.push({ path: `shop/${s.period}.json`, body: { ...s, dataVersion } });
+  }
+  return files;
+}
+
+let cached: { root: string; board: Board } | undefined;
+
+/**
+ * The board for the project at `root` (default: `$BOARD_ROOT` or the working directory),
+ * computed once per process. Throws the check's text report when the data has errors, so
+ * nothing is ever built from data that failed the check.
+ */
+export function getBoard(root: string = process.env.BOARD_ROOT ?? process.cwd()): Board {
+  if (cached?.root === root) return cached.board;
+  const { dataset, problems, files } = checkProject(root);
+  const report = problems.sorted();
+  if (report.errors.length > 0) throw new Error(formatReport(report, 'text'));
+  const board = computeBoard(dataset, dataVersion(root, files, latestDate(dataset)));
+  cached = { root, board };
+  return board;
+}

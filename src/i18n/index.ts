@@ -1,0 +1,40 @@
+/**
+ * UI strings: flat dotted keys, one JSON per locale. `zh-CN` is the default; `en` is complete
+ * (a test checks both have the same keys). Numbers and dates go through Intl.
+ */
+import zh from './zh-CN.json' with { type: 'json' };
+import en from './en.json' with { type: 'json' };
+
+export type Locale = 'zh-CN' | 'en';
+export type UIKey = keyof typeof zh;
+export const STRINGS: Record<Locale, Record<UIKey, string>> = { 'zh-CN': zh, en: en as Record<UIKey, string> };
+
+export type Translate = (key: UIKey, args?: Record<string, string | number>) => string;
+
+/** A translator for one locale; `{name}` placeholders are filled from `args`. */
+export function translator(locale: Locale): Translate {
+  const strings = STRINGS[locale];
+  return (key, args = {}) =>
+    (strings[key] ?? STRINGS['zh-CN'][key]).replace(/\{(\w+)\}/g, (m, name: string) => (name in args ? String(args[name]) : m));
+}
+
+/** A period as people say it: 2022 年度, 2022 年第 3 季度, 2022 年 10 月. */
+export function formatPeriod(t: Translate, period: string): string {
+  const [y, rest] = period.split('-');
+  if (!rest) return t('period.year', { y: y! });
+  if (rest.startsWith('Q')) return t('period.quarter', { y: y!, q: rest.slice(1) });
+  return t('period.month', { y: y!, m: Number(rest) });
+}
+
+/** A date as people read it: 2023年1月5日 / 5 Jan 2023. Fixed time zone: output never depends on TZ. */
+export function formatDate(locale: Locale, date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y!, m! - 1, d!)),
+  );
+}
+
+/** Points with at most two decimals, grouped as the locale does (1,234.5). */
+export function formatPoints(locale: Locale, n: number): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(n);
+}
