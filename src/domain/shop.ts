@@ -8,7 +8,7 @@ import type { Scheme, SubjectKind } from '../data/settings.ts';
 import type { Item, Redemption, StockRow } from '../data/tables.ts';
 import { earnedEvents, type Charge } from './balance.ts';
 import { addPoints, roundPoints } from './numbers.ts';
-import { comparePeriods, periodKind as periodKindOf, periodOf, periodsOfDate } from './periods.ts';
+import { comparePeriods, periodKind, periodOf, periodsOfDate } from './periods.ts';
 import type { SubjectIndex } from './subjects.ts';
 
 /** A redemption or stock row the shop cannot accept, located like a data error. */
@@ -225,7 +225,7 @@ const compareIds = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 :
  * the period.
  */
 export function shopSummary(dataset: Dataset, resolved: readonly ResolvedRedemption[], period: string): ShopSummary {
-  const kind = periodKindOf(period);
+  const kind = periodKind(period);
   const inPeriod = (date: string) => periodOf(date, kind) === period;
   const before = (date: string) => periodOf(date, kind) < period;
   const names = itemNames(dataset);

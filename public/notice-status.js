@@ -1,0 +1,16 @@
+// Shows each notice's status (upcoming, open with days left, ended) for the reader's own date.
+(function () {
+  var d = new Date();
+  var today = d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0');
+  function dayNumber(s) { var p = s.split('-'); return Date.UTC(+p[0], +p[1] - 1, +p[2]) / 86400000; }
+  document.querySelectorAll('.notice-status').forEach(function (el) {
+    var start = el.getAttribute('data-start'), end = el.getAttribute('data-end');
+    var state = today < start ? 'upcoming' : today > end ? 'ended' : 'open';
+    var shown = el.querySelector('[data-state="' + state + '"]');
+    if (shown) shown.hidden = false;
+    var days = el.querySelector('[data-days-template]');
+    if (days && state === 'open') days.textContent = days.getAttribute('data-days-template').replace('{n}', String(dayNumber(end) - dayNumber(today) + 1));
+    var item = el.closest('[data-notice]');
+    if (item) item.setAttribute('data-state', state);
+  });
+})();

@@ -1,0 +1,14 @@
+/**
+ * What every page needs: the board (computed once per build), the translator for the site's
+ * locale and small formatting helpers. Pages print what these hand them.
+ */
+import { getBoard } from './board.ts';
+import { translator, formatPeriod, formatDate, formatPoints, type Locale } from './i18n/index.ts';
+
+export const board = getBoard();
+export const locale: Locale = board.site.locale;
+export const t = translator(locale);
+export const period = (p: string) => formatPeriod(t, p);
+export const date = (d: string) => formatDate(locale, d);
+export const points = (n: number) => formatPoints(locale, n);
+export const percent = (x: number) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(x);
