@@ -8,5 +8,7 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  // Tests build several data folders; each gets its own content-layer cache.
+  cacheDir: process.env.BOARD_CACHE_DIR ?? './node_modules/.astro',
   
 });

@@ -1,0 +1,163 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
+import * as fontkit from 'fontkit';
+import { woffToSfnt } from './woff.ts';
+
+/** The weights the posters use: body text and headings. */
+export type PosterWeight = 400 | 700;
+export const posterWeights: readonly PosterWeight[] = [400, 700];
+
+/** One font file, in the sfnt bytes satori and pdfkit both read. */
+export interface PosterFace {
+  /** The family name satori and the PDF know this file by: one per file set, e.g. `sc-chinese-simplified`. */
+  family: string;
+  weight: PosterWeight;
+  /** TrueType/OpenType bytes (WOFF files are unpacked on load). */
+  data: Buffer;
+  /** Where the bytes came from, relative to node_modules or absolute, for messages. */
+  source: string;
+  font: fontkit.Font;
+}
+
+/** The poster fonts: faces in the order they are tried for a character, and what each covers. */
+export interface PosterFonts {
+  faces: PosterFace[];
+  /** For each weight, the first face (in order) that has a glyph for a code point. */
+  coverage: Map<PosterWeight, Map<number, PosterFace>>;
+  /** sha256 of every face's bytes and name: part of the poster cache key. */
+  hash: string;
+}
+
+export interface LoadPosterFontsOptions {
+  /**
+   * Extra TTF/OTF/WOFF files tried after Noto Sans SC, for characters it lacks (CJK
+   * Extension B and beyond, e.g. Debian's fonts-hanazono `HanaMinB.ttf`). Used for both weights.
+   */
+  fallbackFiles?: string[];
+}
+
+/**
+ * Slices of Noto Sans SC in the order they are tried: the simplified-Chinese set first
+ * (about 7,900 characters, nearly every text needs only it), Latin next, then Google's
+ * numbered slices for the rarer characters. Fewer files tried first means fewer fonts
+ * embedded in each PDF.
+ */
+function sliceRank(slice: string): number {
+  if (slice === 'chinese-simplified') return 0;
+  if (slice === 'latin') return 1;
+  if (slice === 'latin-ext') return 2;
+  if (/^\d+$/.test(slice)) return 100 + Number(slice);
+  return 1000;
+}
+
+/**
+ * Loads Noto Sans SC (regular and bold) from `@fontsource/noto-sans-sc` in node_modules,
+ * never from the network or the system. Takes about half a second; call it once per build.
+ *
+ * @example const fonts = loadPosterFonts(); await renderPoster(doc, fonts);
+ */
+export function loadPosterFonts(options: LoadPosterFontsOptions = {}): PosterFonts {
+  const require = createRequire(import.meta.url);
+  const dir = join(dirname(require.resolve('@fontsource/noto-sans-sc/package.json')), 'files');
+  const pattern = /^noto-sans-sc-(.+)-(400|700)-normal\.woff$/;
+  const files = readdirSync(dir)
+    .map((name) => ({ name, match: pattern.exec(name) }))
+    .filter((f): f is { name: string; match: RegExpExecArray } => f.match !== null)
+    .map(({ name, match }) => ({ name, slice: match[1]!, weight: Number(match[2]) as PosterWeight }))
+    .sort((a, b) => sliceRank(a.slice) - sliceRank(b.slice) || a.slice.localeCompare(b.slice) || a.weight - b.weight);
+  if (!files.some((f) => f.slice === 'chinese-simplified')) {
+    throw new Error(`Noto Sans SC not found in ${dir}: run npm install`);
+  }
+  const faces: PosterFace[] = files.map((f) => face(`sc-${f.slice}`, f.weight, readFileSync(join(dir, f.name)), `@fontsource/noto-sans-sc/files/${f.name}`));
+  (options.fallbackFiles ?? []).forEach((file, i) => {
+    const bytes = readFileSync(file);
+    for (const weight of posterWeights) faces.push(face(`fallback-${i}`, weight, bytes, file));
+  });
+  return fontsFrom(faces);
+}
+
+function face(family: string, weight: PosterWeight, bytes: Buffer, source: string): PosterFace {
+  const data = woffToSfnt(bytes);
+  const font = fontkit.create(data);
+  if (!('characterSet' in font)) throw new Error(`${source} is a font collection; satori needs a single TTF, OTF or WOFF`);
+  return { family, weight, data, source, font };
+}
+
+function fontsFrom(faces: PosterFace[]): PosterFonts {
+  const coverage = new Map<PosterWeight, Map<number, PosterFace>>(posterWeights.map((w) => [w, new Map()]));
+  const hash = createHash('sha256');
+  for (const f of faces) {
+    hash.update(`${f.family}/${f.weight}/${basename(f.source)}\0`).update(f.data);
+    const map = coverage.get(f.weight)!;
+    for (const cp of f.font.characterSet) if (!map.has(cp)) map.set(cp, f);
+  }
+  return { faces, coverage, hash: hash.digest('hex') };
+}
+
+let shared: PosterFonts | undefined;
+/** The default fonts, loaded once per process. */
+export function defaultPosterFonts(): PosterFonts {
+  shared ??= loadPosterFonts();
+  return shared;
+}
+
+/** Characters that need no glyph: spaces, line breaks and other controls, variation selectors. */
+function needsNoGlyph(cp: number): boolean {
+  return cp <= 0x20 || (cp >= 0x7f && cp <= 0xa0) || cp === 0x3000 || (cp >= 0x200b && cp <= 0x200f) || (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef);
+}
+
+/**
+ * The characters of `text` that no poster font can draw, each once, in order of appearance.
+ * The data check calls this to warn about a cell before a poster prints 〓 in its place.
+ *
+ * @example missingGlyphs('张𠀾华') // ['𠀾'] (CJK Extension B, not in Noto Sans SC)
+ */
+export function missingGlyphs(text: string, fonts: PosterFonts = defaultPosterFonts()): string[] {
+  const seen = new Set<string>();
+  const regular = fonts.coverage.get(400)!;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (!needsNoGlyph(cp) && !regular.has(cp)) seen.add(ch);
+  }
+  return [...seen];
+}
+
+/** The face that draws a character at a weight; undefined for characters that need no glyph or have none. */
+export function faceFor(fonts: PosterFonts, weight: PosterWeight, cp: number): PosterFace | undefined {
+  return fonts.coverage.get(weight)!.get(cp);
+}
+
+/** The glyph-less characters a poster prints in place of a missing one: the geta mark, as typesetters do. */
+export const MISSING_MARK = '〓';
+
+/** `text` with every character no font has replaced by 〓. */
+export function withMissingMarked(text: string, fonts: PosterFonts): string {
+  let out = '';
+  const regular = fonts.coverage.get(400)!;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    out += needsNoGlyph(cp) || regular.has(cp) ? ch : MISSING_MARK;
+  }
+  return out;
+}
+
+/**
+ * The faces a set of texts needs (both weights of each family), in the order they are tried.
+ * Only these are handed to satori: parsing all 200 slices would cost a second per poster.
+ */
+export function facesFor(fonts: PosterFonts, texts: Iterable<string>): PosterFace[] {
+  const families = new Set<string>();
+  for (const text of texts) {
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      for (const w of posterWeights) {
+        const f = fonts.coverage.get(w)!.get(cp);
+        if (f) families.add(f.family);
+      }
+    }
+  }
+  families.add(fonts.faces[0]!.family);
+  return fonts.faces.filter((f) => families.has(f.family));
+}

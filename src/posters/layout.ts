@@ -1,0 +1,226 @@
+/**
+ * The poster template: satori element trees for each block of a page, in design units.
+ * Every page is laid out 1,000 units wide (its height follows the paper's proportions) and
+ * scaled to the paper, so an A1 poster is an A4 poster printed larger.
+ *
+ * Only plain boxes and text: no CSS borders, rounded corners or images, so satori's SVG
+ * stays to `<rect>` and `<text>` (lines are thin boxes). `svg.ts` rejects anything else.
+ */
+import type { PosterColumn, PosterDoc } from './doc.ts';
+import { label, type PosterLocale } from './labels.ts';
+
+/** The width every page is laid out at. */
+export const DESIGN_WIDTH = 1000;
+/** Left and right margin of the text, in design units (15 mm on A3). */
+const MARGIN = 50;
+export const TABLE_WIDTH = DESIGN_WIDTH - 2 * MARGIN;
+/** The coloured strip at the left of each table row that marks a highlight. */
+const MARKER = 8;
+
+export const colors = {
+  red: '#C8102E',
+  redDark: '#9E0B23',
+  gold: '#D9A82B',
+  ink: '#1A1A1A',
+  muted: '#4D4D4D',
+  zebra: '#F5F0EC',
+  paleRed: '#FCEBED',
+  rowRed: '#FBE0E4',
+  rowBlack: '#E2E2E2',
+  rowGold: '#FFF1CC',
+  onRed: '#FFFFFF',
+  kickerOnRed: '#FFE9B8',
+} as const;
+
+const markerColor = { red: colors.red, black: '#1A1A1A', gold: colors.gold } as const;
+const rowColor = { red: colors.rowRed, black: colors.rowBlack, gold: colors.rowGold } as const;
+
+type Style = Record<string, string | number | string[]>;
+/** A satori element: what JSX would produce, written out so the posters need no React. */
+export interface El {
+  type: 'div';
+  key?: string;
+  props: { style: Style; children?: El[] | string };
+}
+
+/** A box; `children` is text or more boxes. */
+export function box(style: Style, children?: El[] | string, key?: string): El {
+  const el: El = { type: 'div', props: { style: { display: 'flex', flexShrink: 0, ...style }, children } };
+  if (key !== undefined) el.key = key;
+  return el;
+}
+
+/** Measures a text's advance width at a size and weight, in design units. */
+export type MeasureText = (text: string, fontSize: number, weight: 400 | 700) => number;
+
+/** Font sizes (design units). */
+const size = {
+  kicker: 21,
+  title: 50,
+  subtitle: 21,
+  contTitle: 28,
+  paragraph: 19,
+  summaryLabel: 15,
+  summaryValue: 30,
+  head: 16,
+  cell: 16,
+  note: 15,
+  organiser: 19,
+  footer: 16,
+  small: 14,
+  qrCaption: 13,
+};
+export const QR_SIZE = 104;
+
+/** The red band with kicker, title and subtitle that opens page 1. */
+export function headerBand(doc: PosterDoc): El {
+  const lines: El[] = [];
+  if (doc.kicker) lines.push(box({ fontSize: size.kicker, color: colors.kickerOnRed, marginBottom: 12, letterSpacing: 1, justifyContent: 'center', textAlign: 'center' }, doc.kicker));
+  lines.push(box({ fontSize: size.title, fontWeight: 700, color: colors.onRed, lineHeight: 1.25, justifyContent: 'center', textAlign: 'center', letterSpacing: 1 }, doc.title));
+  if (doc.subtitle) lines.push(box({ fontSize: size.subtitle, color: colors.onRed, marginTop: 16, justifyContent: 'center', textAlign: 'center' }, doc.subtitle));
+  return box({ flexDirection: 'column' }, [
+    box({ flexDirection: 'column', backgroundColor: colors.red, paddingTop: 52, paddingBottom: 38, paddingLeft: MARGIN, paddingRight: MARGIN }, lines),
+    box({ height: 6, backgroundColor: colors.gold }),
+  ]);
+}
+
+/** The slim band of every later page: the title again and “continued”. */
+export function continuationBand(doc: PosterDoc): El {
+  return box({ flexDirection: 'column' }, [
+    box({ backgroundColor: colors.red, paddingTop: 30, paddingBottom: 22, paddingLeft: MARGIN, paddingRight: MARGIN, justifyContent: 'center', alignItems: 'flex-end', flexWrap: 'wrap' }, [
+      box({ fontSize: size.contTitle, fontWeight: 700, color: colors.onRed, textAlign: 'center' }, doc.title),
+      box({ fontSize: size.subtitle, color: colors.onRed, marginLeft: 10, paddingBottom: 2 }, label(doc.locale, 'table.continued')),
+    ]),
+    box({ height: 4, backgroundColor: colors.gold }),
+  ]);
+}
+
+/** Notice paragraphs; Chinese paragraphs open with a two-character indent. */
+export function paragraphsBlock(doc: PosterDoc): El | undefined {
+  if (!doc.paragraphs?.length) return undefined;
+  const indent = doc.locale === 'zh-CN' ? '\u3000\u3000' : '';
+  return box(
+    { flexDirection: 'column', paddingLeft: MARGIN, paddingRight: MARGIN, paddingTop: 28 },
+    doc.paragraphs.map((p, i) => box({ fontSize: size.paragraph, lineHeight: 1.7, color: colors.ink, marginTop: i === 0 ? 0 : 10 }, indent + p)),
+  );
+}
+
+/** The figures as a row of boxes, at most five a line. */
+export function summaryBlock(doc: PosterDoc): El | undefined {
+  if (!doc.summary?.length) return undefined;
+  const perLine = Math.min(doc.summary.length, 5);
+  const gap = 14;
+  const width = Math.floor((TABLE_WIDTH - gap * (perLine - 1)) / perLine);
+  return box(
+    { paddingLeft: MARGIN, paddingRight: MARGIN, paddingTop: 24, flexWrap: 'wrap' },
+    doc.summary.map((s, i) =>
+      box({ flexDirection: 'column', width, marginLeft: i % perLine === 0 ? 0 : gap, marginTop: i < perLine ? 0 : gap, backgroundColor: colors.paleRed, paddingTop: 12, paddingBottom: 12, paddingLeft: 10, paddingRight: 10, alignItems: 'center' }, [
+        box({ fontSize: size.summaryValue, fontWeight: 700, color: colors.redDark, lineHeight: 1.2, textAlign: 'center' }, s.value),
+        box({ fontSize: size.summaryLabel, color: colors.ink, marginTop: 4, textAlign: 'center' }, s.label),
+      ]),
+    ),
+  );
+}
+
+/** Column widths in design units: relative widths shared out, the last column takes what rounding leaves. */
+export function columnWidths(columns: PosterColumn[]): number[] {
+  const inner = TABLE_WIDTH - MARKER;
+  const total = columns.reduce((s, c) => s + (c.width ?? 1), 0);
+  const widths = columns.map((c) => Math.floor((inner * (c.width ?? 1)) / total));
+  widths[widths.length - 1] = inner - widths.slice(0, -1).reduce((a, b) => a + b, 0);
+  return widths;
+}
+
+const CELL_PAD_X = 10;
+const CELL_PAD_Y = 7;
+/** Cells that read as one token (numbers, scores, dates, codes) stay on one line and shrink to fit. */
+const oneLine = /^[\s\d.,:：+\-−–%/（）()¥￥★☆#A-Za-z_]*$/;
+/** A cell text is never shrunk below this share of the table's size; past that it wraps. */
+const MIN_SHRINK = 0.6;
+
+function cell(text: string, width: number, align: 'left' | 'right' | 'center', weight: 400 | 700, color: string, fontSize: number, measure: MeasureText): El {
+  const room = width - 2 * CELL_PAD_X;
+  let style: Style = { fontSize, lineHeight: 1.35, textAlign: align, color, fontWeight: weight, wordBreak: 'break-word' };
+  const natural = measure(text, fontSize, weight);
+  const token = align === 'right' || oneLine.test(text);
+  if (token && natural > room) {
+    // Shrink to fit on one line; a number split over two lines misreads.
+    const fitted = Math.floor(((fontSize * room) / natural) * 0.98 * 10) / 10;
+    style = fitted >= fontSize * MIN_SHRINK ? { ...style, fontSize: fitted, whiteSpace: 'nowrap' } : { ...style, fontSize: fontSize * MIN_SHRINK, wordBreak: 'break-all' };
+  }
+  return box({ flexDirection: 'column', justifyContent: 'center', width, paddingLeft: CELL_PAD_X, paddingRight: CELL_PAD_X, paddingTop: CELL_PAD_Y, paddingBottom: CELL_PAD_Y }, [box({ flexDirection: 'column', ...style }, text)]);
+}
+
+/** The table's header row, repeated at the top of the table on every page. */
+export function tableHead(doc: PosterDoc, measure: MeasureText): El | undefined {
+  const table = doc.table;
+  if (!table) return undefined;
+  const widths = columnWidths(table.columns);
+  return box({ marginLeft: MARGIN, marginRight: MARGIN, backgroundColor: colors.red }, [
+    box({ width: MARKER }),
+    ...table.columns.map((c, i) => cell(c.label, widths[i]!, c.align ?? 'left', 700, colors.onRed, size.head, measure)),
+  ]);
+}
+
+/** One table row; `index` counts from 0 over the whole table, so the zebra runs on across pages. */
+export function tableRow(doc: PosterDoc, index: number, measure: MeasureText): El {
+  const table = doc.table!;
+  const widths = columnWidths(table.columns);
+  const mark = table.highlight?.[index] ?? null;
+  const background = mark ? rowColor[mark] : index % 2 === 1 ? colors.zebra : '#FFFFFF';
+  const weight = mark === 'black' || mark === 'red' ? 700 : 400;
+  return box({ marginLeft: MARGIN, marginRight: MARGIN, backgroundColor: background }, [
+    box({ width: MARKER, backgroundColor: mark ? markerColor[mark] : background }),
+    ...table.rows[index]!.map((text, i) => cell(text, widths[i]!, table.columns[i]!.align ?? 'left', weight, colors.ink, size.cell, measure)),
+  ], `row-${index}`);
+}
+
+/** The thin rule that closes the table on each page. */
+export function tableEnd(): El {
+  return box({ marginLeft: MARGIN, marginRight: MARGIN, height: 3, backgroundColor: colors.red });
+}
+
+/** Guidance under the table, each with a small red square. */
+export function notesBlock(doc: PosterDoc): El | undefined {
+  if (!doc.notes?.length) return undefined;
+  return box(
+    { flexDirection: 'column', paddingLeft: MARGIN, paddingRight: MARGIN, paddingTop: 22 },
+    doc.notes.map((n, i) =>
+      box({ marginTop: i === 0 ? 0 : 6, alignItems: 'flex-start' }, [
+        box({ width: 7, height: 7, backgroundColor: colors.red, marginTop: 9, marginRight: 10 }),
+        box({ flexGrow: 1, flexShrink: 1, flexBasis: 0, fontSize: size.note, lineHeight: 1.6, color: colors.ink }, n),
+      ]),
+    ),
+  );
+}
+
+/** Organiser, phone, data version, page label and QR code; the red strip at the foot of the page. */
+export function footerBlock(doc: PosterDoc, page: number, pages: number): El {
+  const f = doc.footer;
+  const loc: PosterLocale = doc.locale;
+  const colon = loc === 'zh-CN' ? '：' : ': ';
+  return box({ flexDirection: 'column' }, [
+    box({ flexDirection: 'column', paddingLeft: MARGIN, paddingRight: MARGIN, paddingTop: 18 }, [
+      box({ height: 2, backgroundColor: colors.red, marginBottom: 16 }),
+      box({ alignItems: 'flex-end' }, [
+        box({ flexDirection: 'column', flexGrow: 1, flexShrink: 1, flexBasis: 0, paddingRight: 24 }, [
+          box({ fontSize: size.organiser, fontWeight: 700, color: colors.ink }, f.organiser),
+          box({ fontSize: size.footer, color: colors.ink, marginTop: 8 }, [
+            box({}, `${f.phoneLabel}${colon}`),
+            box({ fontWeight: 700, color: colors.redDark }, f.phone),
+          ]),
+          box({ fontSize: size.small, color: colors.muted, marginTop: 8, flexWrap: 'wrap' }, [
+            box({ marginRight: 20 }, `${label(loc, 'footer.dataVersion')}${colon}${f.dataVersion}`),
+            box({}, `${label(loc, 'footer.date')}${colon}${f.date}`),
+          ]),
+          box({ fontSize: size.small, color: colors.muted, marginTop: 8 }, label(loc, 'page.label', { page, pages })),
+        ]),
+        box({ flexDirection: 'column', alignItems: 'center' }, [
+          box({ width: QR_SIZE, height: QR_SIZE }, undefined, 'qr'),
+          box({ fontSize: size.qrCaption, color: colors.muted, marginTop: 6 }, label(loc, 'qr.caption')),
+        ]),
+      ]),
+    ]),
+    box({ height: 14, backgroundColor: colors.red, marginTop: 20 }),
+  ]);
+}
