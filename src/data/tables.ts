@@ -45,12 +45,10 @@ export type RowOf<T extends Table> = {
     : ValueOf<T['columns'][K]> | undefined;
 } & { file: string; line: number };
 
-const col = <T>(zh: string, en: string, parse: CellParser<T>, extra: Partial<Column<T>> = {}): Column<T> => ({
-  zh,
-  en,
-  parse,
-  ...extra,
-});
+/** A column; `extra` keeps its literal type so `RowOf` knows which columns always have a value. */
+function col<T, E extends Partial<Column<T>> = {}>(zh: string, en: string, parse: CellParser<T>, extra?: E): Column<T> & E {
+  return { zh, en, parse, ...(extra as E) };
+}
 const required = { required: true } as const;
 
 export const UNIT_TYPES = ['街道', '镇', '社区', '村', '小区', '网格', '支部', '其他'] as const;
