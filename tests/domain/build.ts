@@ -26,7 +26,7 @@ export function unit(id: string, type: Unit['type'], parent?: string): Unit {
 }
 
 export function person(id: string, name: string, unitId: string, extra: Partial<Person> = {}): Person {
-  return { ...at('data/people.csv'), id, name, unit: unitId, role: '党员', ...extra };
+  return { ...at('data/people.csv'), id, name, unit: unitId, role: '党员', household: undefined, since: undefined, until: undefined, ...extra };
 }
 
 export function household(id: string, unitId: string, contact?: string): Household {
@@ -38,28 +38,40 @@ export function merchant(id: string, unitId: string): Merchant {
 }
 
 export function rule(code: string, schemeId: string, category: string, extra: Partial<Rule> = {}): Rule {
-  return { ...at('data/rules.csv'), code, scheme: schemeId, category, title: `${code}事项`, per: '次', veto: false, ...extra };
+  return {
+    ...at('data/rules.csv'), code, scheme: schemeId, category, title: `${code}事项`, per: '次', veto: false,
+    points: undefined, min: undefined, max: undefined, block: undefined, minimum: undefined, cap: undefined, linked: undefined,
+    ...extra,
+  };
 }
 
 export function entry(date: string, subject: string, ruleCode: string, extra: Partial<LedgerRow> = {}): LedgerRow {
   const file = extra.file ?? 'data/ledger/2022.csv';
-  return { ...at(file), date, subject, rule: ruleCode, quantity: 1, status: '已核实', reviewer: '王审', ...extra };
+  return {
+    ...at(file), date, subject, rule: ruleCode, quantity: 1, status: '已核实', reviewer: '王审',
+    points: undefined, activity: undefined, note: undefined, ...extra,
+  };
 }
 
 export function assessment(period: string, schemeId: string, subject: string, values: Record<string, number>): Assessment {
-  return { ...at('data/assessments/2022.csv'), period, scheme: schemeId, subject, values };
+  // Score columns follow 周期, 方案, 对象 on the sheet.
+  const sheet = Object.fromEntries(Object.keys(values).map((category, i) => [category, i + 4]));
+  return { ...at('data/assessments/2022.csv'), period, scheme: schemeId, subject, reviewer: '评议小组', values, sheet };
 }
 
 export function item(id: string, price: number, extra: Partial<Item> = {}): Item {
-  return { ...at('data/shop/items.csv'), id, name: `${id}品`, price, kind: '实物', ...extra };
+  return { ...at('data/shop/items.csv'), id, name: `${id}品`, price, kind: '实物', unit: '件', from: undefined, scheme: undefined, ...extra };
 }
 
 export function stock(date: string, itemId: string, quantity: number): StockRow {
-  return { ...at('data/shop/stock.csv'), date, item: itemId, quantity };
+  return { ...at('data/shop/stock.csv'), date, item: itemId, quantity, note: undefined, operator: '李管' };
 }
 
 export function redemption(date: string, subject: string, itemId: string, extra: Partial<Redemption> = {}): Redemption {
-  return { ...at('data/shop/redemptions/2022.csv'), date, subject, item: itemId, quantity: 1, ...extra };
+  return {
+    ...at('data/shop/redemptions/2022.csv'), date, subject, item: itemId, quantity: 1,
+    points: undefined, scheme: undefined, operator: '李管', ...extra,
+  };
 }
 
 /** A dataset with nothing in it but what the test passes. */

@@ -22,8 +22,12 @@ describe('sumPoints', () => {
 });
 
 describe('roundPoints', () => {
+  test('removes floating-point noise', () => {
+    expect(roundPoints(0.30000000000000004)).toBe(0.3);
+  });
+
   test('rounds to hundredths', () => {
-    expect(roundPoints(1.005 + 0.0001)).toBe(1.01);
+    expect(roundPoints(8.956)).toBe(8.96);
   });
 
   test('never returns negative zero', () => {

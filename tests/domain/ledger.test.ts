@@ -1,0 +1,169 @@
+import { describe, expect, test } from 'vitest';
+import { applyCaps, countedRows, rowPoints } from '../../src/domain/ledger.ts';
+import { board, entry, household, person, rule, scheme, unit } from './build.ts';
+
+const volunteer = scheme({
+  id: 'volunteer', name: '志愿积分', subject: 'person', period: 'quarter', redeemable: true,
+  categories: [{ id: '服务' }, { id: '扣分' }],
+});
+
+describe('rowPoints', () => {
+  test('a fixed rule gives its points per occurrence', () => {
+    expect(rowPoints(rule('R1', 'volunteer', '服务', { points: 2 }), entry('2022-10-09', 'P-1', 'R1', { quantity: 3 }))).toBe(6);
+  });
+
+  test('75 minutes at 5 points per 30 minutes earn 10', () => {
+    const perMinutes = rule('R2', 'volunteer', '服务', { points: 5, per: '分钟', block: 30 });
+    expect(rowPoints(perMinutes, entry('2022-10-09', 'P-1', 'R2', { quantity: 75 }))).toBe(10);
+  });
+
+  test('a minutes rule without a block counts blocks of 30', () => {
+    const perMinutes = rule('R3', 'volunteer', '服务', { points: 1, per: '分钟' });
+    expect(rowPoints(perMinutes, entry('2022-10-09', 'P-1', 'R3', { quantity: 60 }))).toBe(2);
+  });
+
+  test("a discretionary rule takes the row's points", () => {
+    const discretionary = rule('R4', 'volunteer', '服务', { min: 1, max: 5 });
+    expect(rowPoints(discretionary, entry('2022-10-09', 'P-1', 'R4', { points: 3.5 }))).toBe(3.5);
+  });
+
+  test('a deduction is negative', () => {
+    expect(rowPoints(rule('R5', 'volunteer', '扣分', { points: -2 }), entry('2022-10-09', 'P-1', 'R5'))).toBe(-2);
+  });
+});
+
+describe('applyCaps', () => {
+  const row = (date: string, points: number, cap?: number) => ({
+    subject: 'P-1', file: 'data/ledger/2022.csv', line: 2, date, rule: 'R1', title: '', category: '服务',
+    quantity: 1, points, veto: false, cap,
+  });
+
+  test('a cap of 4 stops the third 2-point row', () => {
+    expect(applyCaps([row('2022-10-01', 2, 4), row('2022-10-02', 2, 4), row('2022-10-03', 2, 4)]).map((r) => r.counted)).toEqual([2, 2, 0]);
+  });
+
+  test('the stopped row records what the cap cut', () => {
+    expect(applyCaps([row('2022-10-01', 2, 4), row('2022-10-02', 2, 4), row('2022-10-03', 2, 4)])[2]!.cut).toBe(2);
+  });
+
+  test('a row that crosses the cap is cut to what is left', () => {
+    expect(applyCaps([row('2022-10-01', 3, 4), row('2022-10-02', 3, 4)]).map((r) => [r.counted, r.cut])).toEqual([[3, 0], [1, 2]]);
+  });
+
+  test('a cap limits losses too', () => {
+    expect(applyCaps([row('2022-10-01', -3, 5), row('2022-10-02', -3, 5)]).map((r) => r.counted)).toEqual([-3, -2]);
+  });
+
+  test('without a cap every point counts', () => {
+    expect(applyCaps([row('2022-10-01', 50), row('2022-10-02', 50)]).map((r) => r.counted)).toEqual([50, 50]);
+  });
+});
+
+describe('countedRows', () => {
+  const people = [person('P-1', '孙红', 'SQ')];
+  const units = [unit('SQ', '社区')];
+
+  test('only verified rows count', () => {
+    const { data, index } = board({
+      schemes: [volunteer], units, people,
+      rules: [rule('R1', 'volunteer', '服务', { points: 2 })],
+      ledger: [entry('2022-10-01', 'P-1', 'R1'), entry('2022-10-02', 'P-1', 'R1', { status: '待审核' }), entry('2022-10-03', 'P-1', 'R1', { status: '驳回' })],
+    });
+    expect(countedRows(data, index, volunteer, '2022-Q4').get('P-1')!.map((r) => r.date)).toEqual(['2022-10-01']);
+  });
+
+  test('only rows dated in the period count', () => {
+    const { data, index } = board({
+      schemes: [volunteer], units, people,
+      rules: [rule('R1', 'volunteer', '服务', { points: 2 })],
+      ledger: [entry('2022-09-30', 'P-1', 'R1'), entry('2022-10-01', 'P-1', 'R1')],
+    });
+    expect(countedRows(data, index, volunteer, '2022-Q4').get('P-1')!.map((r) => r.date)).toEqual(['2022-10-01']);
+  });
+
+  test('only rules of the scheme count', () => {
+    const { data, index } = board({
+      schemes: [volunteer], units, people,
+      rules: [rule('R1', 'volunteer', '服务', { points: 2 }), rule('X1', 'party', '加分项', { points: 1 })],
+      ledger: [entry('2022-10-01', 'P-1', 'X1'), entry('2022-10-02', 'P-1', 'R1')],
+    });
+    expect(countedRows(data, index, volunteer, '2022-Q4').get('P-1')!.map((r) => r.rule)).toEqual(['R1']);
+  });
+
+  test('caps apply in date order, not file order', () => {
+    const { data, index } = board({
+      schemes: [volunteer], units, people,
+      rules: [rule('R1', 'volunteer', '服务', { points: 3, cap: 3 })],
+      ledger: [entry('2022-11-05', 'P-1', 'R1', { note: '后' }), entry('2022-10-05', 'P-1', 'R1', { note: '先' })],
+    });
+    expect(countedRows(data, index, volunteer, '2022-Q4').get('P-1')!.map((r) => [r.note, r.counted])).toEqual([['先', 3], ['后', 0]]);
+  });
+
+  test('same-day rows keep ledger order', () => {
+    const { data, index } = board({
+      schemes: [volunteer], units, people,
+      rules: [rule('R1', 'volunteer', '服务', { points: 3, cap: 3 })],
+      ledger: [entry('2022-10-05', 'P-1', 'R1', { note: '一' }), entry('2022-10-05', 'P-1', 'R1', { note: '二' })],
+    });
+    expect(countedRows(data, index, volunteer, '2022-Q4').get('P-1')!.map((r) => [r.note, r.counted])).toEqual([['一', 3], ['二', 0]]);
+  });
+
+  test('the cap starts again in the next period', () => {
+    const { data, index } = board({
+      schemes: [volunteer], units, people,
+      rules: [rule('R1', 'volunteer', '服务', { points: 3, cap: 3 })],
+      ledger: [entry('2022-09-05', 'P-1', 'R1'), entry('2022-10-05', 'P-1', 'R1')],
+    });
+    expect(countedRows(data, index, volunteer, '2022-Q4').get('P-1')![0]!.counted).toBe(3);
+  });
+});
+
+describe('countedRows with linked households', () => {
+  const credit = scheme({
+    id: 'credit', name: '信义积分', subject: 'household', period: 'month', redeemable: true, categories: [{ id: '信义分' }],
+  });
+  const party = scheme({
+    id: 'party', name: '党员积分', subject: 'person', period: 'year', categories: [{ id: '加分项', max: 15 }],
+  });
+  const setup = (ledger: ReturnType<typeof entry>[]) =>
+    board({
+      schemes: [party, credit],
+      units: [unit('SQ', '社区')],
+      people: [person('DY-1', '张建国', 'SQ', { until: '2022-11-30' })],
+      households: [household('H-1', 'SQ', 'DY-1'), household('H-2', 'SQ')],
+      rules: [
+        rule('C1', 'credit', '信义分', { points: 2 }),
+        rule('C2', 'credit', '信义分', { points: -5 }),
+        rule('L1', 'party', '加分项', { points: 1, cap: 3, linked: 'credit' }),
+      ],
+      ledger,
+    });
+
+  test("a linked household's positive rows reward its contact member up to the rule's cap", () => {
+    const { data, index } = setup(['2022-03-01', '2022-04-01', '2022-05-01', '2022-06-01', '2022-07-01'].map((d) => entry(d, 'H-1', 'C1')));
+    expect(countedRows(data, index, party, '2022').get('DY-1')!.map((r) => r.counted)).toEqual([1, 1, 1, 0, 0]);
+  });
+
+  test('the reward is dated as the household row and names it', () => {
+    const row = entry('2022-03-01', 'H-1', 'C1', { file: 'data/ledger/credit.csv' });
+    const { data, index } = setup([row]);
+    expect(countedRows(data, index, party, '2022').get('DY-1')![0]).toMatchObject({
+      date: '2022-03-01', rule: 'L1', linkedFrom: { household: 'H-1', file: 'data/ledger/credit.csv', line: row.line },
+    });
+  });
+
+  test("a household row that loses points does not reward the member", () => {
+    const { data, index } = setup([entry('2022-03-01', 'H-1', 'C2')]);
+    expect(countedRows(data, index, party, '2022').get('DY-1')).toBe(undefined);
+  });
+
+  test('a household without a contact rewards no one', () => {
+    const { data, index } = setup([entry('2022-03-01', 'H-2', 'C1')]);
+    expect(countedRows(data, index, party, '2022').size).toBe(0);
+  });
+
+  test('no reward after the member left the register', () => {
+    const { data, index } = setup([entry('2022-12-01', 'H-1', 'C1')]);
+    expect(countedRows(data, index, party, '2022').get('DY-1')).toBe(undefined);
+  });
+});
