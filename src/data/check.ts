@@ -3,7 +3,7 @@
  * checks that need the computation (balances, stock, prices, missing assessments). One call;
  * all problems at once.
  */
-import { loadProject, type Loaded } from './load.ts';
+import { loadProject, type Loaded, type Rejected } from './load.ts';
 import { validateReferences } from './validate.ts';
 import type { Dataset } from './dataset.ts';
 import type { Problems } from './errors.ts';
@@ -22,15 +22,20 @@ export interface Checked {
 export function checkProject(root: string): Checked {
   const loaded = loadProject(root);
   const dataset = validateReferences(loaded.dataset, loaded.rejected, loaded.problems);
-  computedChecks(dataset, loaded.problems);
+  computedChecks(dataset, loaded.rejected, loaded.problems);
   return { dataset, problems: loaded.problems, files: loaded.files };
 }
 
 /** Checks that need the score computation, located like every other error. */
-function computedChecks(dataset: Dataset, problems: Problems): void {
+function computedChecks(dataset: Dataset, rejected: Rejected, problems: Problems): void {
   const index = indexSubjects(dataset);
   const { violations } = checkRedemptions(dataset, index);
   for (const v of violations) {
+    // A balance or stock that depends on a reported row is not known: the editor fixes that
+    // row first; reporting the redemption too would send them after a mistake that is not there.
+    const args = v.args as Record<string, string>;
+    if (v.code === 'redemption-over-balance' && rejected.ledgerSubjects.has(args.id!)) continue;
+    if ((v.code === 'redemption-over-stock' || v.code === 'stock-below-zero') && rejected.stockItems.has(args.item!)) continue;
     const table = v.file.startsWith('data/shop/stock') ? tables.stock : tables.redemptions;
     const column = (table.columns as Record<string, { zh: string }>)[v.field];
     problems.error({ file: v.file, line: v.line, field: column?.zh ?? v.field }, v.code, v.args);

@@ -21,6 +21,10 @@ export interface Rejected {
   rules: Set<string>;
   items: Set<string>;
   schemes: Set<string>;
+  /** Subjects with a ledger row that was reported: their balance is not known for sure. */
+  ledgerSubjects: Set<string>;
+  /** Items with a stock row that was reported: their stock is not known for sure. */
+  stockItems: Set<string>;
 }
 
 export interface Loaded {
@@ -44,7 +48,7 @@ function listFiles(root: string, dir: string, ext: string): string[] {
 export function loadProject(root: string): Loaded {
   const problems = new Problems();
   const files = new Map<string, Uint8Array>();
-  const rejected: Rejected = { ids: new Set(), rules: new Set(), items: new Set(), schemes: new Set() };
+  const rejected: Rejected = { ids: new Set(), rules: new Set(), items: new Set(), schemes: new Set(), ledgerSubjects: new Set(), stockItems: new Set() };
 
   const readText = (rel: string, required: boolean): string | undefined => {
     const abs = join(root, rel);
@@ -79,10 +83,14 @@ export function loadProject(root: string): Loaded {
     return parseRows(readRecords(text, rel, problems), table, rel, problems, options);
   }
 
-  function readGlob<C extends Record<string, Column>>(table: Table<C>) {
+  function readGlob<C extends Record<string, Column>>(table: Table<C>, onRejected?: (row: Partial<RowOf<Table<C>>>) => void) {
     const dir = `data/${table.path.replace(/\/\*\.csv$/, '')}`;
     const rows: RowOf<Table<C>>[] = [];
-    for (const rel of listFiles(root, dir, '.csv')) rows.push(...readTable(table, rel).rows);
+    for (const rel of listFiles(root, dir, '.csv')) {
+      const read = readTable(table, rel);
+      rows.push(...read.rows);
+      if (onRejected) read.rejected.forEach(onRejected);
+    }
     return rows;
   }
 
@@ -123,6 +131,9 @@ export function loadProject(root: string): Loaded {
     }
   }
 
+  const stockRead = readTable(tables.stock, 'data/shop/stock.csv');
+  for (const r of stockRead.rejected) if (r.item) rejected.stockItems.add(r.item);
+
   const dataset: Dataset = {
     site: site ?? siteSchema.parse({ name: '积分公示栏', organiser: '—' }),
     schemes,
@@ -131,10 +142,10 @@ export function loadProject(root: string): Loaded {
     households,
     merchants,
     rules: ruleRead.rows,
-    ledger: readGlob(tables.ledger),
+    ledger: readGlob(tables.ledger, (r) => r.subject && rejected.ledgerSubjects.add(r.subject)),
     assessments,
     items: itemRead.rows,
-    stock: readTable(tables.stock, 'data/shop/stock.csv').rows,
+    stock: stockRead.rows,
     redemptions: readGlob(tables.redemptions),
     honors: readTable(tables.honors, 'data/honors.csv').rows,
     news: readEntries(root, 'content/news', newsSchema, readText, problems) as NewsEntry[],

@@ -191,6 +191,11 @@ export function validateReferences(data: Dataset, rejected: Rejected, problems: 
 
   const L = T.ledger.columns;
   const ledger = data.ledger.filter((row) => {
+    const ok = ledgerRowOk(row);
+    if (!ok) rejected.ledgerSubjects.add(row.subject);
+    return ok;
+  });
+  function ledgerRowOk(row: (typeof data.ledger)[number]): boolean {
     const rule = ruleByCode.get(row.rule);
     if (!rule) {
       if (!ruleKnown(row.rule)) problems.error(at(row, L.rule), 'unknown-rule', { id: row.rule });
@@ -228,7 +233,7 @@ export function validateReferences(data: Dataset, rejected: Rejected, problems: 
       ok = false;
     }
     return ok;
-  });
+  }
 
   // Assessment sheets: score columns are exactly the scheme's assessed categories.
   const A = T.assessments.columns;
@@ -312,8 +317,9 @@ export function validateReferences(data: Dataset, rejected: Rejected, problems: 
   });
   const itemKnown = (id: string) => itemRows.has(id) || rejected.items.has(id);
   const stock = data.stock.filter((row) => {
-    if (itemKnown(row.item)) return itemRows.has(row.item);
-    problems.error(at(row, T.stock.columns.item), 'unknown-item', { id: row.item });
+    if (itemKnown(row.item) && itemRows.has(row.item)) return true;
+    if (!itemKnown(row.item)) problems.error(at(row, T.stock.columns.item), 'unknown-item', { id: row.item });
+    rejected.stockItems.add(row.item);
     return false;
   });
   const R = T.redemptions.columns;

@@ -54,6 +54,23 @@ describe('each kind of error names its file, line and column', () => {
   });
 });
 
+describe('checks that need the computation', () => {
+  test('a redemption before the points were earned, or over the balance, names the balance and the shortfall', () => {
+    const { problems } = checkProject(fixture('redemption-over-balance'));
+    const errors = problems.sorted().errors;
+    expect(errors.map((e) => `${e.file}:${e.line}:${e.column} ${e.code}`)).toEqual([
+      'data/shop/redemptions/2022.csv:3:5 redemption-over-balance',
+      'data/shop/redemptions/2022.csv:4:5 redemption-over-balance',
+    ]);
+    expect(errors[0]!.message).toMatchInlineSnapshot(`"H2 在 2022-01-06 的余额只有 0 分，兑换需要 5 分，还差 5 分。检查兑换日期和数量，或是否有积分记录漏录。"`);
+    expect(errors[1]!.message).toContain('余额只有 8 分，兑换需要 20 分，还差 12 分');
+  });
+
+  test('a redemption is not blamed when the ledger row behind its balance is itself reported', () => {
+    expect(reported('redemption-after-bad-ledger-row')).toEqual(['data/ledger/2022-01-households.csv:2:8 reviewer-required']);
+  });
+});
+
 describe('warnings never block', () => {
   test('a ? in a name is a warning naming the cell', () => {
     const { problems } = checkProject(fixture('lost-character'));
