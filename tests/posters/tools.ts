@@ -34,8 +34,9 @@ export function pdfinfo(path: string, page = 1): Record<string, string> {
   const out = run('pdfinfo', ['-box', '-f', String(page), '-l', String(page), path]).toString('utf8');
   const info: Record<string, string> = {};
   for (const line of out.split('\n')) {
-    const m = /^(?:Page\s+\d+\s+)?([A-Za-z ]+?):\s+(.*)$/.exec(line);
-    if (m) info[m[1]!.trim()] = m[2]!.trim();
+    // With -f/-l pdfinfo prints "Page    1 size:" and "Page    1 MediaBox:"; key them as without.
+    const m = /^(Page\s+\d+\s+)?([A-Za-z ]+?):\s+(.*)$/.exec(line);
+    if (m) info[m[1] && /^(size|rot)$/.test(m[2]!) ? `Page ${m[2]}` : m[2]!.trim()] = m[3]!.trim();
   }
   return info;
 }
