@@ -1,0 +1,142 @@
+/**
+ * What a change does to the board: rows added, changed and removed per file, and whose
+ * totals, ranks, levels, stars and balances move. Pure: takes two file maps and two boards.
+ */
+import { decodeText } from './data/encoding.ts';
+import { readRecords } from './data/csv.ts';
+import { Problems } from './data/errors.ts';
+import type { Board } from './board.ts';
+
+export interface FileChange {
+  file: string;
+  added: string[];
+  removed: string[];
+  /** Rows of keyed files (units, people, rules, items…) whose key stayed and content changed. */
+  changed: { key: string; before: string; after: string }[];
+}
+
+export interface SubjectChange {
+  scheme: string;
+  schemeName: string;
+  period: string;
+  id: string;
+  name: string;
+  before?: { total: number; rank: number | null; level: string | null; stars?: number };
+  after?: { total: number; rank: number | null; level: string | null; stars?: number };
+}
+
+export interface BalanceChange {
+  scheme: string;
+  id: string;
+  name: string;
+  before: number;
+  after: number;
+}
+
+export interface BoardDiff {
+  files: FileChange[];
+  subjects: SubjectChange[];
+  balances: BalanceChange[];
+}
+
+/** Files whose first column is a unique key: a row with the same key is "changed", not added and removed. */
+const KEYED = new Set(['data/units.csv', 'data/people.csv', 'data/households.csv', 'data/merchants.csv', 'data/rules.csv']);
+
+function rowsOf(bytes: Uint8Array | undefined, file: string): string[][] {
+  if (!bytes || !file.endsWith('.csv')) return [];
+  const records = readRecords(decodeText(bytes).text, file, new Problems());
+  return records.slice(1).map((r) => r.cells);
+}
+
+/** Compares two versions of every data file, row by row. */
+export function diffFiles(before: Map<string, Uint8Array>, after: Map<string, Uint8Array>): FileChange[] {
+  const files = [...new Set([...before.keys(), ...after.keys()])].filter((f) => f.endsWith('.csv')).sort();
+  const out: FileChange[] = [];
+  for (const file of files) {
+    const a = rowsOf(before.get(file), file).map((r) => r.join(','));
+    const b = rowsOf(after.get(file), file).map((r) => r.join(','));
+    const change: FileChange = { file, added: [], removed: [], changed: [] };
+    // Multisets: a ledger may hold two identical rows (the same service twice on one day).
+    const count = new Map<string, number>();
+    for (const r of a) count.set(r, (count.get(r) ?? 0) + 1);
+    for (const r of b) {
+      const n = count.get(r) ?? 0;
+      if (n > 0) count.set(r, n - 1);
+      else change.added.push(r);
+    }
+    for (const [r, n] of count) for (let i = 0; i < n; i++) change.removed.push(r);
+    if (KEYED.has(file)) {
+      const removedByKey = new Map(change.removed.map((r) => [r.split(',')[0]!, r]));
+      change.added = change.added.filter((r) => {
+        const key = r.split(',')[0]!;
+        const old = removedByKey.get(key);
+        if (old === undefined) return true;
+        change.changed.push({ key, before: old, after: r });
+        removedByKey.delete(key);
+        return false;
+      });
+      change.removed = [...removedByKey.values()];
+    }
+    if (change.added.length + change.removed.length + change.changed.length > 0) out.push(change);
+  }
+  return out;
+}
+
+/** Whose published figures differ between two boards. */
+export function diffBoards(before: Board, after: Board): Pick<BoardDiff, 'subjects' | 'balances'> {
+  const subjects: SubjectChange[] = [];
+  const keys = new Set([...before.results, ...after.results].map((r) => `${r.scheme.id}\u0000${r.period}`));
+  for (const key of [...keys].sort()) {
+    const [scheme, period] = key.split('\u0000') as [string, string];
+    const a = new Map((before.result(scheme, period)?.rows ?? []).map((r) => [r.id, r]));
+    const b = new Map((after.result(scheme, period)?.rows ?? []).map((r) => [r.id, r]));
+    const schemeName = (after.schemes.find((s) => s.id === scheme) ?? before.schemes.find((s) => s.id === scheme))!.name;
+    for (const id of [...new Set([...a.keys(), ...b.keys()])].sort()) {
+      const x = a.get(id);
+      const y = b.get(id);
+      const fig = (r: typeof x) => r && { total: r.total, rank: r.rank, level: r.level, ...(r.stars !== undefined ? { stars: r.stars } : {}) };
+      if (x && y && x.total === y.total && x.rank === y.rank && x.level === y.level && x.stars === y.stars) continue;
+      subjects.push({ scheme, schemeName, period, id, name: (y ?? x)!.name, before: fig(x), after: fig(y) });
+    }
+  }
+  const balances: BalanceChange[] = [];
+  for (const list of after.balances) {
+    const old = new Map((before.balances.find((b) => b.scheme.id === list.scheme.id)?.rows ?? []).map((r) => [r.id, r.balance]));
+    for (const row of list.rows) {
+      const was = old.get(row.id) ?? 0;
+      if (was !== row.balance) balances.push({ scheme: list.scheme.id, id: row.id, name: row.name, before: was, after: row.balance });
+    }
+  }
+  return { subjects, balances };
+}
+
+const fmtFig = (f?: SubjectChange['before']) =>
+  f ? `${f.total} 分${f.rank !== null ? `，第 ${f.rank} 名` : '，无名次'}${f.level ? `，${f.level}` : ''}${f.stars !== undefined ? `，${f.stars} 星` : ''}` : '（无）';
+
+/** The diff as text or Markdown (for a pull-request comment), in Chinese with English beside. */
+export function formatDiff(diff: BoardDiff, format: 'text' | 'markdown'): string {
+  const md = format === 'markdown';
+  const out: string[] = [];
+  const h = (s: string) => out.push(md ? `\n### ${s}\n` : `\n== ${s} ==`);
+  const li = (s: string) => out.push(md ? `- ${s}` : `  ${s}`);
+  const code = (s: string) => (md ? `\`${s.replace(/`/g, "'")}\`` : s);
+  h('数据变动 (rows changed)');
+  if (diff.files.length === 0) li('没有数据行变动。(no rows changed)');
+  for (const f of diff.files) {
+    li(`${code(f.file)}：新增 ${f.added.length} 行，修改 ${f.changed.length} 行，删除 ${f.removed.length} 行 (added ${f.added.length}, changed ${f.changed.length}, removed ${f.removed.length})`);
+    for (const r of f.added.slice(0, 20)) li(`  + ${code(r)}`);
+    for (const c of f.changed.slice(0, 20)) li(`  ~ ${code(c.before)} → ${code(c.after)}`);
+    for (const r of f.removed.slice(0, 20)) li(`  - ${code(r)}`);
+    const more = f.added.length + f.changed.length + f.removed.length - Math.min(20, f.added.length) - Math.min(20, f.changed.length) - Math.min(20, f.removed.length);
+    if (more > 0) li(`  ……另有 ${more} 行 (${more} more)`);
+  }
+  h('对公示结果的影响 (effect on the board)');
+  if (diff.subjects.length === 0) li('排名、总分、等次都没有变化。(no total, rank or level changes)');
+  for (const s of diff.subjects) {
+    li(`${s.schemeName} ${s.period} · ${s.name}（${s.id}）：${fmtFig(s.before)} → ${fmtFig(s.after)}`);
+  }
+  h('积分余额 (balances)');
+  if (diff.balances.length === 0) li('余额没有变化。(no balance changes)');
+  for (const b of diff.balances) li(`${b.scheme} · ${b.name}（${b.id}）：${b.before} → ${b.after}`);
+  return out.join('\n').trimStart() + '\n';
+}
