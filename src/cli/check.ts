@@ -15,8 +15,8 @@ function arg(name: string): string | undefined {
 }
 
 const format = (arg('format') ?? 'text') as ReportFormat;
-if (!['text', 'json', 'github'].includes(format)) {
-  process.stderr.write(`未知的输出格式 ${format}（可用 text、json、github）(unknown format)\n`);
+if (!['text', 'json', 'github', 'gitlab'].includes(format)) {
+  process.stderr.write(`未知的输出格式 ${format}（可用 text、json、github、gitlab）(unknown format)\n`);
   process.exit(2);
 }
 const root = resolve(arg('root') ?? process.env.BOARD_ROOT ?? '.');

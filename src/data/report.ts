@@ -2,9 +2,10 @@
  * The check's report in three formats: text for editors (grouped by file, in Chinese),
  * JSON for tools, and GitHub Actions annotations for pull requests.
  */
+import { createHash } from 'node:crypto';
 import type { DataIssue } from './errors.ts';
 
-export type ReportFormat = 'text' | 'json' | 'github';
+export type ReportFormat = 'text' | 'json' | 'github' | 'gitlab';
 
 export interface Report {
   errors: DataIssue[];
@@ -14,6 +15,7 @@ export interface Report {
 export function formatReport(report: Report, format: ReportFormat): string {
   if (format === 'json') return JSON.stringify(report, null, 2) + '\n';
   if (format === 'github') return formatGithub(report);
+  if (format === 'gitlab') return formatGitlab(report);
   return formatText(report);
 }
 
@@ -74,4 +76,16 @@ function formatGithub({ errors, warnings }: Report): string {
     }
   }
   return out.join('\n') + (out.length ? '\n' : '');
+}
+
+/** GitLab's Code Quality report: shown on the changed lines of a merge request. */
+function formatGitlab({ errors, warnings }: Report): string {
+  const entries = [...errors.map((i) => ({ i, severity: 'major' })), ...warnings.map((i) => ({ i, severity: 'minor' }))].map(({ i, severity }) => ({
+    description: `${i.field ? `${i.field}：` : ''}${i.message} [${i.code}]`,
+    check_name: i.code,
+    fingerprint: createHash('md5').update(`${i.file}:${i.line}:${i.column}:${i.code}`).digest('hex'),
+    severity,
+    location: { path: i.file, lines: { begin: Math.max(1, i.line) } },
+  }));
+  return JSON.stringify(entries, null, 2) + '\n';
 }
