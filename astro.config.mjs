@@ -5,9 +5,25 @@ import mdx from '@astrojs/mdx';
 // The data folder can be pointed elsewhere (tests, demo data) with BOARD_ROOT.
 export default defineConfig({
   integrations: [mdx()],
+  // Stories are plain prose: no syntax highlighter (Shiki's inline styles would break the CSP).
+  markdown: { syntaxHighlight: false },
   trailingSlash: 'always',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  // Every page carries a Content-Security-Policy with no 'unsafe-inline': scripts and styles
+  // come from the site's own files (or hashed by Astro), so text an editor typed can never run.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+      ],
+    },
+  },
   // Tests build several data folders; each gets its own content-layer cache.
   cacheDir: process.env.BOARD_CACHE_DIR ?? './node_modules/.astro',
   

@@ -1,0 +1,70 @@
+import { describe, expect, test, beforeAll, afterAll } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { buildSite, listFiles, PROJECT } from '../helpers/build.ts';
+import { serve, launchChromium, type Served } from '../helpers/serve.ts';
+import { personalDataIn } from '../../src/data/cells.ts';
+
+/**
+ * The sample street as a resident meets it: the whole built site crawled in Chromium with no
+ * Content-Security-Policy violation, and no full name, mobile or ID number anywhere in dist/.
+ */
+describe('the built sample site', () => {
+  let dist: string;
+  let site: Served;
+  let browser: Browser;
+  beforeAll(async () => {
+    dist = buildSite(PROJECT);
+    site = await serve(dist);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  test('every page type loads with no CSP violation and no script error', async () => {
+    // Every page except passbooks, and every fourth passbook (they share one template).
+    const all = listFiles(dist).filter((f) => f.endsWith('.html'));
+    expect(all.length).toBeGreaterThan(300);
+    const isPassbook = (f: string) => /^[phmu]\//.test(f);
+    const pages = [...all.filter((f) => !isPassbook(f)), ...all.filter(isPassbook).filter((_f, i) => i % 4 === 0)];
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        (window as unknown as { __csp: string[] }).__csp = [...((window as unknown as { __csp?: string[] }).__csp ?? []), `${e.violatedDirective} ${e.blockedURI}`];
+      });
+    });
+    const problems: string[] = [];
+    const queue = [...pages];
+    await Promise.all(
+      [0, 1, 2, 3].map(async () => {
+        const page = await context.newPage();
+        page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
+        for (let f = queue.shift(); f !== undefined; f = queue.shift()) {
+          await page.goto(`${site.url}/${f.replace(/index\.html$/, '')}`, { waitUntil: 'load' });
+          const csp = await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
+          for (const v of csp) problems.push(`${f}: ${v}`);
+          const meta = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+          if (!meta || meta.includes('unsafe-inline')) problems.push(`${f}: CSP missing or allows unsafe-inline`);
+        }
+      }),
+    );
+    await context.close();
+    expect(problems).toEqual([]);
+  }, 600_000);
+
+  test('no full personal name, mobile or ID number appears anywhere in dist/', () => {
+    const people = readFileSync(join(PROJECT, 'data/people.csv'), 'utf8').split(/\r?\n/).slice(1).filter(Boolean);
+    const names = people.map((l) => l.split(',')[1]!).filter((n) => [...n].length >= 2);
+    expect(names.length).toBeGreaterThan(100);
+    const found: string[] = [];
+    for (const f of listFiles(dist).filter((f) => /\.(html|json|js|css|txt|xml|svg)$/.test(f))) {
+      const text = readFileSync(join(dist, f), 'utf8');
+      for (const n of names) if (text.includes(n)) found.push(`${n} in ${f}`);
+      for (const line of text.split('\n')) if (personalDataIn(line)) found.push(`personal data in ${f}`);
+    }
+    expect(found).toEqual([]);
+  });
+});
