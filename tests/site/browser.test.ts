@@ -1,5 +1,7 @@
 import { describe, expect, test, beforeAll, afterAll } from 'vitest';
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { buildSite } from '../helpers/build.ts';
 import { fixture } from '../helpers/fixture.ts';
@@ -104,8 +106,13 @@ describe('hostile names', () => {
   test('a name written as HTML shows as text and runs nothing', async () => {
     const root = fixture(undefined, {
       'data/merchants.csv': '编号,名称,组织\nM1,<img src=x onerror=alert(1)>,SQ1\n',
+      'data/households.csv': '户号,户名,组织,联系党员\nH1,"=HYPERLINK(""http://x"")",SQ1,P1\nH2,锦园1-2-202,SQ1,P2\n',
     });
-    const site = await serve(buildSite(root));
+    const dist = buildSite(root);
+    // The spreadsheet export shows the formula as text.
+    const csv = readFileSync(join(dist, 'exports/credit-2022-01.csv'), 'utf8');
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
+    const site = await serve(dist);
     const browser = await launchChromium();
     try {
       const page = await browser.newPage();

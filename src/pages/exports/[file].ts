@@ -1,0 +1,13 @@
+/** /exports/<scheme>-<period>.csv: every ranking as a spreadsheet, formula-safe. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { board, t } from '../../site.ts';
+import { rankingCsv } from '../../export.ts';
+
+export const getStaticPaths = (() =>
+  board.results.map((result) => ({ params: { file: `${result.scheme.id}-${result.period}.csv` }, props: { result } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ props }) =>
+  new Response(
+    rankingCsv(props.result, { rank: t('ranking.rank'), id: 'ID', name: t('ranking.name'), unit: t('ranking.unit'), total: t('ranking.total'), level: t('ranking.level') }),
+    { headers: { 'Content-Type': 'text/csv; charset=utf-8' } },
+  );
