@@ -5,6 +5,7 @@
  *
  * Only plain boxes and text: no CSS borders, rounded corners or images, so satori's SVG
  * stays to `<rect>` and `<text>` (lines are thin boxes). `svg.ts` rejects anything else.
+ * No letterSpacing either: the PDF draws a run of text with the font's own advances.
  */
 import type { PosterColumn, PosterDoc } from './doc.ts';
 import { label, type PosterLocale } from './labels.ts';
@@ -45,13 +46,22 @@ export interface El {
 
 /** A box; `children` is text or more boxes. */
 export function box(style: Style, children?: El[] | string, key?: string): El {
-  const el: El = { type: 'div', props: { style: { display: 'flex', flexShrink: 0, ...style }, children } };
+  // border-box: a width includes the padding, so columns add up to the table's width.
+  const el: El = { type: 'div', props: { style: { display: 'flex', flexShrink: 0, boxSizing: 'border-box', ...style }, children } };
   if (key !== undefined) el.key = key;
   return el;
 }
 
 /** Measures a text's advance width at a size and weight, in design units. */
 export type MeasureText = (text: string, fontSize: number, weight: 400 | 700) => number;
+
+/**
+ * OpenType features for a locale, used alike by satori's layout and the PDF's text. Noto Sans
+ * SC's quotes and apostrophes are full-width; `palt` narrows them, as English wants.
+ */
+export function fontFeatures(locale: PosterLocale): string[] {
+  return locale === 'en' ? ['palt'] : [];
+}
 
 /** Font sizes (design units). */
 const size = {
@@ -75,8 +85,8 @@ export const QR_SIZE = 104;
 /** The red band with kicker, title and subtitle that opens page 1. */
 export function headerBand(doc: PosterDoc): El {
   const lines: El[] = [];
-  if (doc.kicker) lines.push(box({ fontSize: size.kicker, color: colors.kickerOnRed, marginBottom: 12, letterSpacing: 1, justifyContent: 'center', textAlign: 'center' }, doc.kicker));
-  lines.push(box({ fontSize: size.title, fontWeight: 700, color: colors.onRed, lineHeight: 1.25, justifyContent: 'center', textAlign: 'center', letterSpacing: 1 }, doc.title));
+  if (doc.kicker) lines.push(box({ fontSize: size.kicker, color: colors.kickerOnRed, marginBottom: 12, justifyContent: 'center', textAlign: 'center' }, doc.kicker));
+  lines.push(box({ fontSize: size.title, fontWeight: 700, color: colors.onRed, lineHeight: 1.25, justifyContent: 'center', textAlign: 'center' }, doc.title));
   if (doc.subtitle) lines.push(box({ fontSize: size.subtitle, color: colors.onRed, marginTop: 16, justifyContent: 'center', textAlign: 'center' }, doc.subtitle));
   return box({ flexDirection: 'column' }, [
     box({ flexDirection: 'column', backgroundColor: colors.red, paddingTop: 52, paddingBottom: 38, paddingLeft: MARGIN, paddingRight: MARGIN }, lines),
@@ -105,21 +115,26 @@ export function paragraphsBlock(doc: PosterDoc): El | undefined {
   );
 }
 
-/** The figures as a row of boxes, at most five a line. */
+/** The figures as a row of boxes, at most five a line, sharing the line's width. */
 export function summaryBlock(doc: PosterDoc): El | undefined {
   if (!doc.summary?.length) return undefined;
-  const perLine = Math.min(doc.summary.length, 5);
+  const perLine = doc.summary.length === 6 ? 3 : Math.min(doc.summary.length, 5);
   const gap = 14;
-  const width = Math.floor((TABLE_WIDTH - gap * (perLine - 1)) / perLine);
-  return box(
-    { paddingLeft: MARGIN, paddingRight: MARGIN, paddingTop: 24, flexWrap: 'wrap' },
-    doc.summary.map((s, i) =>
-      box({ flexDirection: 'column', width, marginLeft: i % perLine === 0 ? 0 : gap, marginTop: i < perLine ? 0 : gap, backgroundColor: colors.paleRed, paddingTop: 12, paddingBottom: 12, paddingLeft: 10, paddingRight: 10, alignItems: 'center' }, [
-        box({ fontSize: size.summaryValue, fontWeight: 700, color: colors.redDark, lineHeight: 1.2, textAlign: 'center' }, s.value),
-        box({ fontSize: size.summaryLabel, color: colors.ink, marginTop: 4, textAlign: 'center' }, s.label),
-      ]),
-    ),
-  );
+  const lines: El[] = [];
+  for (let start = 0; start < doc.summary.length; start += perLine) {
+    const items = doc.summary.slice(start, start + perLine);
+    // Pad a short last line with empty cells so every box keeps the same width.
+    const cells = [...items.map((s) => summaryItem(s.label, s.value)), ...Array.from({ length: perLine - items.length }, () => box({ flexGrow: 1, flexShrink: 1, flexBasis: 0 }))];
+    lines.push(box({ marginTop: start === 0 ? 0 : gap }, cells.map((c, i) => (i === 0 ? c : { ...c, props: { ...c.props, style: { ...c.props.style, marginLeft: gap } } }))));
+  }
+  return box({ flexDirection: 'column', paddingLeft: MARGIN, paddingRight: MARGIN, paddingTop: 24 }, lines);
+}
+
+function summaryItem(labelText: string, value: string): El {
+  return box({ flexDirection: 'column', flexGrow: 1, flexShrink: 1, flexBasis: 0, backgroundColor: colors.paleRed, paddingTop: 12, paddingBottom: 12, paddingLeft: 10, paddingRight: 10, alignItems: 'center' }, [
+    box({ fontSize: size.summaryValue, fontWeight: 700, color: colors.redDark, lineHeight: 1.2, textAlign: 'center', justifyContent: 'center' }, value),
+    box({ fontSize: size.summaryLabel, color: colors.ink, marginTop: 4, textAlign: 'center', justifyContent: 'center' }, labelText),
+  ]);
 }
 
 /** Column widths in design units: relative widths shared out, the last column takes what rounding leaves. */
@@ -133,22 +148,45 @@ export function columnWidths(columns: PosterColumn[]): number[] {
 
 const CELL_PAD_X = 10;
 const CELL_PAD_Y = 7;
-/** Cells that read as one token (numbers, scores, dates, codes) stay on one line and shrink to fit. */
-const oneLine = /^[\s\d.,:：+\-−–%/（）()¥￥★☆#A-Za-z_]*$/;
+/** Cells that read as one token (numbers, scores, dates, codes, stars) stay on one line and shrink to fit; text with spaces wraps. */
+const oneLine = /^[\d.,:：+\-−–%/（）()¥￥★☆#A-Za-z_]+$/;
 /** A cell text is never shrunk below this share of the table's size; past that it wraps. */
 const MIN_SHRINK = 0.6;
 
-function cell(text: string, width: number, align: 'left' | 'right' | 'center', weight: 400 | 700, color: string, fontSize: number, measure: MeasureText): El {
+/** How a cell's text is set: as it is (`plain`: one line at the table's size), shrunk onto one line, or wrapped. */
+function cellText(text: string, width: number, align: 'left' | 'right' | 'center', weight: 400 | 700, fontSize: number, measure: MeasureText): { style: Style; plain: boolean } {
   const room = width - 2 * CELL_PAD_X;
-  let style: Style = { fontSize, lineHeight: 1.35, textAlign: align, color, fontWeight: weight, wordBreak: 'break-word' };
+  const style: Style = { fontSize, lineHeight: 1.35, textAlign: align, fontWeight: weight, wordBreak: 'break-word' };
   const natural = measure(text, fontSize, weight);
-  const token = align === 'right' || oneLine.test(text);
-  if (token && natural > room) {
+  // A little slack: satori rounds text widths up.
+  if (natural <= room - 1 && !text.includes('\n')) return { style, plain: true };
+  if (align === 'right' || oneLine.test(text)) {
     // Shrink to fit on one line; a number split over two lines misreads.
     const fitted = Math.floor(((fontSize * room) / natural) * 0.98 * 10) / 10;
-    style = fitted >= fontSize * MIN_SHRINK ? { ...style, fontSize: fitted, whiteSpace: 'nowrap' } : { ...style, fontSize: fontSize * MIN_SHRINK, wordBreak: 'break-all' };
+    if (fitted >= fontSize * MIN_SHRINK) return { style: { ...style, fontSize: fitted, whiteSpace: 'nowrap' }, plain: false };
+    return { style: { ...style, fontSize: fontSize * MIN_SHRINK, wordBreak: 'break-all' }, plain: false };
   }
-  return box({ flexDirection: 'column', justifyContent: 'center', width, paddingLeft: CELL_PAD_X, paddingRight: CELL_PAD_X, paddingTop: CELL_PAD_Y, paddingBottom: CELL_PAD_Y }, [box({ flexDirection: 'column', ...style }, text)]);
+  return { style, plain: false };
+}
+
+function cell(text: string, width: number, align: 'left' | 'right' | 'center', weight: 400 | 700, color: string, fontSize: number, measure: MeasureText): El {
+  const { style } = cellText(text, width, align, weight, fontSize, measure);
+  // One box a cell: in a row, justifyContent places the text across (satori lines up a text
+  // box's lines by it as well as by textAlign) and alignItems centres it in a taller row.
+  const justify = align === 'right' ? 'flex-end' : align === 'center' ? 'center' : 'flex-start';
+  return box({ alignItems: 'center', justifyContent: justify, width, color, paddingLeft: CELL_PAD_X, paddingRight: CELL_PAD_X, paddingTop: CELL_PAD_Y, paddingBottom: CELL_PAD_Y, ...style }, text);
+}
+
+/**
+ * Whether every cell of a row is one line at the table's size: then the row is as tall as
+ * any other such row, and only one of them needs measuring.
+ */
+export function rowIsPlain(doc: PosterDoc, index: number, measure: MeasureText): boolean {
+  const table = doc.table!;
+  const widths = columnWidths(table.columns);
+  const mark = table.highlight?.[index] ?? null;
+  const weight = mark === 'black' || mark === 'red' ? 700 : 400;
+  return table.rows[index]!.every((text, i) => cellText(text, widths[i]!, table.columns[i]!.align ?? 'left', weight, size.cell, measure).plain);
 }
 
 /** The table's header row, repeated at the top of the table on every page. */
@@ -198,7 +236,9 @@ export function notesBlock(doc: PosterDoc): El | undefined {
 export function footerBlock(doc: PosterDoc, page: number, pages: number): El {
   const f = doc.footer;
   const loc: PosterLocale = doc.locale;
-  const colon = loc === 'zh-CN' ? '：' : ': ';
+  // The full-width colon carries its own space; satori drops a trailing space, so English gets a margin.
+  const colon = loc === 'zh-CN' ? '：' : ':';
+  const gap = loc === 'zh-CN' ? 0 : 6;
   return box({ flexDirection: 'column' }, [
     box({ flexDirection: 'column', paddingLeft: MARGIN, paddingRight: MARGIN, paddingTop: 18 }, [
       box({ height: 2, backgroundColor: colors.red, marginBottom: 16 }),
@@ -206,12 +246,12 @@ export function footerBlock(doc: PosterDoc, page: number, pages: number): El {
         box({ flexDirection: 'column', flexGrow: 1, flexShrink: 1, flexBasis: 0, paddingRight: 24 }, [
           box({ fontSize: size.organiser, fontWeight: 700, color: colors.ink }, f.organiser),
           box({ fontSize: size.footer, color: colors.ink, marginTop: 8 }, [
-            box({}, `${f.phoneLabel}${colon}`),
+            box({ marginRight: gap }, `${f.phoneLabel}${colon}`),
             box({ fontWeight: 700, color: colors.redDark }, f.phone),
           ]),
           box({ fontSize: size.small, color: colors.muted, marginTop: 8, flexWrap: 'wrap' }, [
-            box({ marginRight: 20 }, `${label(loc, 'footer.dataVersion')}${colon}${f.dataVersion}`),
-            box({}, `${label(loc, 'footer.date')}${colon}${f.date}`),
+            box({ marginRight: 20 }, `${label(loc, 'footer.dataVersion')}${colon}${' '.repeat(gap && 1)}${f.dataVersion}`),
+            box({}, `${label(loc, 'footer.date')}${colon}${' '.repeat(gap && 1)}${f.date}`),
           ]),
           box({ fontSize: size.small, color: colors.muted, marginTop: 8 }, label(loc, 'page.label', { page, pages })),
         ]),

@@ -56,7 +56,7 @@ export function parseSatoriSvg(svg: string): DrawOp[] {
     if (skipDepth > 0) continue;
     if (closing) {
       if (name === 'text' && openText) {
-        if (openText.text.trim() !== '') ops.push(openText);
+        ops.push(openText);
         openText = undefined;
       }
       continue;
@@ -120,11 +120,11 @@ function unescapeXml(s: string): string {
  * colour, each starting where the last ended. Fewer, longer text objects make a smaller PDF
  * and let a reader copy a whole cell.
  */
-export function mergeTextRuns(ops: TextOp[], sameFace: (a: string, b: string) => boolean): TextOp[] {
+export function mergeTextRuns(ops: TextOp[], joinable: (a: TextOp, b: TextOp) => boolean): TextOp[] {
   const out: TextOp[] = [];
   for (const op of ops) {
     const last = out[out.length - 1];
-    if (last && last.y === op.y && last.fontSize === op.fontSize && last.weight === op.weight && last.fill === op.fill && Math.abs(last.x + last.width - op.x) < 0.01 && sameFace(last.text, op.text)) {
+    if (last && last.y === op.y && last.fontSize === op.fontSize && last.weight === op.weight && last.fill === op.fill && Math.abs(last.x + last.width - op.x) < 0.01 && joinable(last, op)) {
       last.text += op.text;
       last.width += op.width;
     } else {

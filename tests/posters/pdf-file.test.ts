@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { loadPosterFonts, renderPoster, renderPosterWithInfo, type PosterDoc, type PosterFonts } from '../../src/posters/index.ts';
 import { longRanking, onePage } from './docs.ts';
-import { box, pdffonts, pdfFile, pdfinfo, pdftotext, words } from './tools.ts';
+import { join } from 'node:path';
+import { box, hasZbar, renderRegionRgb, imageCount, pdffonts, pdfFile, pdfinfo, pdftotext, readQrCodes, renderPng, tempDir, words } from './tools.ts';
 
 const MM = 72 / 25.4;
 let fonts: PosterFonts;
@@ -11,7 +12,7 @@ let rankingPages: number;
 
 beforeAll(async () => {
   fonts = loadPosterFonts();
-  onePagePdf = pdfFile(await renderPoster({ ...onePage, table: { ...onePage.table!, rows: onePage.table!.rows.slice(0, 12), highlight: onePage.table!.highlight!.slice(0, 12) } }, fonts));
+  onePagePdf = pdfFile(await renderPoster(onePage, fonts));
   const ranking = await renderPosterWithInfo(longRanking, fonts);
   rankingPdf = pdfFile(ranking.pdf);
   rankingPages = ranking.pages;
@@ -20,6 +21,7 @@ beforeAll(async () => {
 describe('page size', () => {
   test('A3 without bleed is 841.89 × 1190.55 pt and TrimBox = MediaBox', () => {
     const info = pdfinfo(onePagePdf);
+    expect(info['Pages']).toBe('1');
     expect(info['Page size']).toBe('841.89 x 1190.55 pts (A3)');
     expect(box(info, 'MediaBox')).toEqual([0, 0, 841.89, 1190.55]);
     expect(box(info, 'TrimBox')).toEqual([0, 0, 841.89, 1190.55]);
@@ -43,6 +45,34 @@ describe('page size', () => {
   test('every page of a long poster has the same boxes', () => {
     const last = pdfinfo(rankingPdf, rankingPages);
     expect(box(last, 'TrimBox')).toEqual([8.5, 8.5, 850.39, 1199.06]);
+  });
+});
+
+describe('bleed and crop marks', () => {
+  // 288 dpi: 4 pixels a point. The trim line is 3 mm = 8.5 pt = 34 px in from the media edge.
+  const corner = (): ReturnType<typeof renderRegionRgb> => renderRegionRgb(rankingPdf, 1, 288, { x: 0, y: 0, width: 80, height: 80 });
+  const isRed = ([r, g, b]: [number, number, number]): boolean => r > 170 && g < 60 && b < 80;
+
+  test('the red band runs on into the bleed', () => {
+    const img = corner();
+    expect(isRed(img.rgb(12, 60))).toBe(true); // left bleed, below the marks
+    expect(isRed(img.rgb(60, 12))).toBe(true); // top bleed, right of the marks
+    expect(isRed(img.rgb(60, 60))).toBe(true); // inside the trim
+  });
+
+  test('crop marks lie in the bleed along the trim lines, black on white', () => {
+    const img = corner();
+    const column = Array.from({ length: 24 }, (_, y) => img.rgb(34, y));
+    expect(column.some(([r, g, b]) => r < 80 && g < 80 && b < 80)).toBe(true);
+    const across = Array.from({ length: 12 }, (_, i) => img.rgb(28 + i, 10));
+    expect(across.some(([r, g, b]) => r > 200 && g > 200 && b > 200)).toBe(true);
+    // They stop short of the trimmed page.
+    expect(isRed(img.rgb(34, 40))).toBe(true);
+  });
+
+  test('a poster without bleed has no crop marks', () => {
+    const img = renderRegionRgb(onePagePdf, 1, 288, { x: 0, y: 0, width: 40, height: 40 });
+    for (let i = 0; i < 40; i++) expect(isRed(img.rgb(i, i))).toBe(true);
   });
 });
 
@@ -99,6 +129,19 @@ describe('text is text', () => {
   });
 });
 
+describe('the QR code', () => {
+  test('is vector: the PDF holds no raster image', () => {
+    expect(imageCount(onePagePdf)).toBe(0);
+    expect(imageCount(rankingPdf)).toBe(0);
+  });
+
+  // zbar-tools is a Debian package the project does not otherwise need.
+  test.skipIf(!hasZbar())('scans to the footer URL', () => {
+    const png = renderPng(onePagePdf, 1, 150, join(tempDir(), 'page'));
+    expect(readQrCodes(png)).toEqual([onePage.footer.url]);
+  });
+});
+
 describe('nothing overflows', () => {
   test('every word of every page lies inside the trimmed page with a margin', () => {
     for (let page = 1; page <= rankingPages; page++) {
@@ -112,17 +155,15 @@ describe('nothing overflows', () => {
     }
   });
 
-  test('a long number stays on one line and inside the table', async () => {
-    const pdf = pdfFile(await renderPoster(onePage, fonts));
-    const all = [1, 2].flatMap((p) => words(pdf, p).words);
+  test('a long number stays on one line and inside the table', () => {
+    const all = words(onePagePdf, 1).words;
     const number = all.find((w) => w.text === '12345678.25');
     expect(number).toBeDefined();
     expect(number!.xMax).toBeLessThanOrEqual(841.89 - 50 * 0.84189 + 1);
   });
 
-  test('a long name wraps inside its cell instead of running into the next', async () => {
-    const pdf = pdfFile(await renderPoster(onePage, fonts));
-    const all = [1, 2].flatMap((p) => words(pdf, p).words);
+  test('a long name wraps inside its cell instead of running into the next', () => {
+    const all = words(onePagePdf, 1).words;
     const nameStart = all.find((w) => w.text.startsWith('欧阳'))!;
     const branch = all.find((w) => w.text.startsWith('非公企业联合党支部（'))!;
     expect(nameStart).toBeDefined();

@@ -112,3 +112,35 @@ export function renderPng(path: string, page: number, dpi: number, outPrefix: st
 export function readBytes(path: string): Buffer {
   return readFileSync(path);
 }
+
+/** How many raster images the PDF holds (`pdfimages -list`): posters have none. */
+export function imageCount(path: string): number {
+  return run('pdfimages', ['-list', path]).toString('utf8').split('\n').slice(2).filter((l) => l.trim()).length;
+}
+
+/** Whether zbarimg (Debian's zbar-tools) is installed, to read QR codes back. */
+export function hasZbar(): boolean {
+  try {
+    execFileSync('zbarimg', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The QR codes zbarimg reads in a PNG, one text each. */
+export function readQrCodes(png: string): string[] {
+  const out = execFileSync('zbarimg', ['-q', '--raw', png], { stdio: ['ignore', 'pipe', 'ignore'] }).toString('utf8');
+  return out.split('\n').filter(Boolean);
+}
+
+/** A region of a page in colour at `dpi` (pixels from the media box's top left), as RGB per pixel. */
+export function renderRegionRgb(path: string, page: number, dpi: number, region: { x: number; y: number; width: number; height: number }): { width: number; height: number; rgb: (x: number, y: number) => [number, number, number] } {
+  const ppm = run('pdftoppm', ['-r', String(dpi), '-f', String(page), '-l', String(page), '-x', String(region.x), '-y', String(region.y), '-W', String(region.width), '-H', String(region.height), path]);
+  const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(ppm.subarray(0, 64).toString('latin1'));
+  if (!header) throw new Error('pdftoppm did not print a binary PPM');
+  const width = Number(header[1]);
+  const height = Number(header[2]);
+  const data = ppm.subarray(header[0].length);
+  return { width, height, rgb: (x, y) => [data[(y * width + x) * 3]!, data[(y * width + x) * 3 + 1]!, data[(y * width + x) * 3 + 2]!] };
+}

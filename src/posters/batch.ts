@@ -1,0 +1,166 @@
+/**
+ * All posters of a build: render what changed, take the rest from the cache, and write the
+ * print shop's folder (the PDFs, manifest.json and index.html).
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pageSizesMm, type PosterDoc, type PosterSize } from './doc.ts';
+import { defaultPosterFonts, type PosterFonts } from './fonts.ts';
+import { label } from './labels.ts';
+import { checkPosterDoc, posterDigest, posterMissingGlyphs, renderPosterWithInfo } from './render.ts';
+
+export interface PosterManifestEntry {
+  /** e.g. `ranking-party-2022.pdf` */
+  file: string;
+  title: string;
+  size: PosterSize;
+  /** Trimmed size; the bleed comes on top, on each side. */
+  widthMm: number;
+  heightMm: number;
+  pages: number;
+  /** Millimetres on each side. */
+  bleed: number;
+}
+
+/** What `manifest.json` holds: one entry per PDF, sorted by file name. */
+export interface PosterManifest {
+  files: PosterManifestEntry[];
+}
+
+export interface RenderPostersResult extends PosterManifest {
+  /** How many PDFs were rendered now, and how many were copied from the cache. */
+  rendered: number;
+  cached: number;
+  /** Posters that print 〓 for characters no font has; the data check warns about them too. */
+  missingGlyphs: { file: string; chars: string[] }[];
+}
+
+export interface RenderPostersOptions {
+  /** Where rendered PDFs are kept by content hash; `node_modules/.cache/posters` by default. */
+  cacheDir?: string;
+  /** Fonts to use; `loadPosterFonts()` by default. */
+  fonts?: PosterFonts;
+}
+
+interface CacheMeta {
+  pages: number;
+  missingGlyphs: string[];
+}
+
+/**
+ * Writes `<outDir>/<id>.pdf` for each document, `manifest.json` and `index.html`. A poster
+ * whose document, fonts and renderer are unchanged is copied from the cache, not rendered.
+ *
+ * @example const { rendered, cached } = await renderPosters(docs, 'dist/posters');
+ */
+export async function renderPosters(docs: PosterDoc[], outDir: string, options: RenderPostersOptions = {}): Promise<RenderPostersResult> {
+  const fonts = options.fonts ?? defaultPosterFonts();
+  const cacheDir = options.cacheDir ?? join(process.cwd(), 'node_modules', '.cache', 'posters');
+  const checked = docs.map(checkPosterDoc);
+  const seen = new Set<string>();
+  for (const d of checked) {
+    if (seen.has(d.id)) throw new Error(`two posters have the id "${d.id}"`);
+    seen.add(d.id);
+  }
+  mkdirSync(outDir, { recursive: true });
+  mkdirSync(cacheDir, { recursive: true });
+
+  const files: PosterManifestEntry[] = [];
+  const missing: RenderPostersResult['missingGlyphs'] = [];
+  let rendered = 0;
+  let cached = 0;
+  for (const doc of checked) {
+    const key = posterDigest(doc, fonts);
+    const pdfPath = join(cacheDir, `${key}.pdf`);
+    const metaPath = join(cacheDir, `${key}.json`);
+    let pdf: Uint8Array;
+    let meta: CacheMeta;
+    if (existsSync(pdfPath) && existsSync(metaPath)) {
+      pdf = readFileSync(pdfPath);
+      meta = JSON.parse(readFileSync(metaPath, 'utf8')) as CacheMeta;
+      cached++;
+    } else {
+      const out = await renderPosterWithInfo(doc, fonts);
+      pdf = out.pdf;
+      meta = { pages: out.pages, missingGlyphs: out.missingGlyphs };
+      writeAtomically(pdfPath, pdf);
+      writeAtomically(metaPath, JSON.stringify(meta));
+      rendered++;
+    }
+    const file = `${doc.id}.pdf`;
+    writeFileSync(join(outDir, file), pdf);
+    const mm = pageSizesMm[doc.size];
+    files.push({ file, title: doc.title, size: doc.size, widthMm: mm.width, heightMm: mm.height, pages: meta.pages, bleed: doc.bleed });
+    if (meta.missingGlyphs.length) missing.push({ file, chars: meta.missingGlyphs });
+  }
+  files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const manifest: PosterManifest = { files };
+  writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeFileSync(join(outDir, 'index.html'), posterIndexHtml(manifest));
+  return { files, rendered, cached, missingGlyphs: missing };
+}
+
+/** Write to a temporary name, then rename: a build stopped half way never leaves half a PDF in the cache. */
+function writeAtomically(path: string, data: Uint8Array | string): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, path);
+}
+
+/** The print shop's page: each file with its trimmed size, page count and bleed. */
+export function posterIndexHtml(manifest: PosterManifest): string {
+  const t = (key: Parameters<typeof label>[1], args?: Record<string, string | number>): string => esc(label('zh-CN', key, args));
+  const rows = manifest.files
+    .map((f) => {
+      const bleed = f.bleed > 0 ? t('index.bleedMm', { bleed: f.bleed }) : t('index.noBleed');
+      return `      <tr>
+        <td><a href="${esc(encodeURIComponent(f.file))}">${esc(f.title)}</a><br><span class="file">${esc(f.file)}</span></td>
+        <td>${esc(f.size)}，${t('index.mm', { width: f.widthMm, height: f.heightMm })}</td>
+        <td class="num">${f.pages}</td>
+        <td>${bleed}</td>
+      </tr>`;
+    })
+    .join('\n');
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>${t('index.title')}</title>
+  <style>
+    body { font-family: system-ui, "Noto Sans SC", "Microsoft YaHei", sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; color: #1a1a1a; line-height: 1.6; }
+    h1 { color: #9e0b23; }
+    table { border-collapse: collapse; width: 100%; }
+    th, td { border-bottom: 1px solid #ccc; padding: 0.5rem; text-align: left; vertical-align: top; }
+    th { background: #f5f0ec; }
+    .num { text-align: right; }
+    .file { color: #4d4d4d; font-size: 0.9em; }
+    a { color: #9e0b23; }
+  </style>
+</head>
+<body>
+  <main>
+    <h1>${t('index.title')}</h1>
+    <p>${t('index.intro')}</p>
+    <table>
+      <thead>
+        <tr><th scope="col">${t('index.file')}</th><th scope="col">${t('index.size')}</th><th scope="col" class="num">${t('index.pages')}</th><th scope="col">${t('index.bleed')}</th></tr>
+      </thead>
+      <tbody>
+${rows}
+      </tbody>
+    </table>
+  </main>
+</body>
+</html>
+`;
+}
+
+function esc(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Posters whose text has characters no font can draw, for a build-time warning. */
+export function postersMissingGlyphs(docs: PosterDoc[], fonts: PosterFonts = defaultPosterFonts()): { id: string; chars: string[] }[] {
+  return docs.map((d) => ({ id: d.id, chars: posterMissingGlyphs(d, fonts) })).filter((x) => x.chars.length > 0);
+}

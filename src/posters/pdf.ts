@@ -1,0 +1,211 @@
+/**
+ * Draws laid-out pages into a print-ready PDF with pdfkit: exact ISO page sizes, TrimBox,
+ * BleedBox and crop marks, backgrounds that touch the trim edge run on into the bleed, text
+ * as real text in embedded subset fonts, the QR code as vector squares.
+ */
+import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
+import { PT_PER_MM, type PosterSize, pageSizesMm } from './doc.ts';
+import { faceFor, type PosterFace, type PosterFonts } from './fonts.ts';
+import type { DrawOp, TextOp } from './svg.ts';
+
+export interface PdfPage {
+  ops: DrawOp[];
+  /** The box the QR code fills, in design units. */
+  qr?: { x: number; y: number; size: number };
+}
+
+export interface PdfSpec {
+  size: PosterSize;
+  /** Millimetres on each side. */
+  bleed: number;
+  /** Width of the design the ops are in; they are scaled to the paper. */
+  designWidth: number;
+  designHeight: number;
+  pages: PdfPage[];
+  fonts: PosterFonts;
+  qrUrl: string;
+  lang: string;
+  /** OpenType features the layout used (`fontFeatures`), so the PDF's advances match it. */
+  features: string[];
+  /** The PDF's creation and modification date: the poster's date, never the clock. */
+  date: Date;
+  title: string;
+  author: string;
+  subject: string;
+  /** A digest of everything the poster is made from; it makes the PDF's file ID. */
+  digest: string;
+}
+
+/** Crop marks: how far from the trim corner they start, and how thick they are (points). */
+const MARK_OFFSET = 0.75 * PT_PER_MM;
+const MARK_WIDTH = 0.25;
+
+/** The trimmed page size in points, e.g. A3 → 841.89 × 1190.55. */
+export function trimSizePt(size: PosterSize): { width: number; height: number } {
+  const mm = pageSizesMm[size];
+  return { width: mm.width * PT_PER_MM, height: mm.height * PT_PER_MM };
+}
+
+/** Writes the pages and resolves to the PDF's bytes. */
+export function writePdf(spec: PdfSpec): Promise<Uint8Array> {
+  const trim = trimSizePt(spec.size);
+  const bleed = spec.bleed * PT_PER_MM;
+  const media = { width: trim.width + 2 * bleed, height: trim.height + 2 * bleed };
+  const scale = trim.width / spec.designWidth;
+  const info: Record<string, string | Date> = {
+    Title: spec.title,
+    Author: spec.author,
+    Subject: spec.subject,
+    Creator: 'points-board posters',
+    Producer: 'PDFKit',
+    CreationDate: spec.date,
+    ModDate: spec.date,
+    // pdfkit derives the file ID from the info dictionary: this makes it follow the content.
+    PosterDigest: spec.digest,
+  };
+  const pdf = new PDFDocument({
+    autoFirstPage: false,
+    compress: true,
+    // No default font: nothing but the poster fonts is ever referenced.
+    font: null as unknown as string,
+    info: info as PDFKit.DocumentInfo,
+    lang: spec.lang,
+    displayTitle: true,
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Uint8Array>((resolve, reject) => {
+    pdf.on('data', (c: Buffer) => chunks.push(c));
+    pdf.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    pdf.on('error', reject);
+  });
+  const registered = new Set<string>();
+  const fontName = (f: PosterFace): string => {
+    const name = `${f.family}-${f.weight}`;
+    if (!registered.has(name)) {
+      pdf.registerFont(name, f.data);
+      registered.add(name);
+    }
+    return name;
+  };
+  const qr = QRCode.create(spec.qrUrl, { errorCorrectionLevel: 'M' }).modules;
+
+  for (const page of spec.pages) {
+    pdf.addPage({ size: [media.width, media.height], margin: 0 });
+    const boxes = pdf.page.dictionary.data as Record<string, unknown>;
+    boxes.BleedBox = [0, 0, media.width, media.height];
+    boxes.TrimBox = [bleed, bleed, bleed + trim.width, bleed + trim.height];
+    pdf.save();
+    pdf.translate(bleed, bleed).scale(scale);
+    drawOps(pdf, page.ops, spec, bleed / scale, fontName);
+    if (page.qr) drawQr(pdf, qr, page.qr);
+    pdf.restore();
+    if (bleed > 0) drawCropMarks(pdf, trim, bleed);
+  }
+  pdf.end();
+  return done;
+}
+
+function drawOps(pdf: PDFKit.PDFDocument, ops: DrawOp[], spec: PdfSpec, bleedUnits: number, fontName: (f: PosterFace) => string): void {
+  const W = spec.designWidth;
+  const H = spec.designHeight;
+  const edge = 0.01;
+  for (const op of ops) {
+    if (op.kind === 'rect') {
+      // A background that touches the trim edge runs on into the bleed, so trimming a
+      // little off never leaves a white hairline.
+      let { x, y, width, height } = op;
+      if (x <= edge) (width += x + bleedUnits), (x = -bleedUnits);
+      if (y <= edge) (height += y + bleedUnits), (y = -bleedUnits);
+      if (x + width >= W - edge) width = W + bleedUnits - x;
+      if (y + height >= H - edge) height = H + bleedUnits - y;
+      pdf.rect(x, y, width, height).fill(op.fill);
+    } else if (op.kind === 'path') {
+      pdf.path(op.d).fill(op.fill);
+    } else {
+      drawText(pdf, op, spec.fonts, spec.features, fontName);
+    }
+  }
+}
+
+/** A text run, split where the face changes (a rare character from another slice). */
+function drawText(pdf: PDFKit.PDFDocument, op: TextOp, fonts: PosterFonts, features: string[], fontName: (f: PosterFace) => string): void {
+  if (op.text.trim() === '') return;
+  let x = op.x;
+  // An empty feature list still switches off pdfkit's per-word layout cache: pass none then.
+  const options = features.length ? { lineBreak: false, baseline: 'alphabetic' as const, features: features as PDFKit.Mixins.OpenTypeFeatures[] } : { lineBreak: false, baseline: 'alphabetic' as const };
+  const segs = segmentsByFace(op.text, op.weight, fonts);
+  segs.forEach((seg, i) => {
+    if (seg.face && seg.text.trim() !== '') {
+      pdf.font(fontName(seg.face)).fontSize(op.fontSize).fillColor(op.fill);
+      pdf.text(seg.text, x, op.y, options);
+    }
+    if (seg.face && i < segs.length - 1) x += (seg.face.font.layout(seg.text, features).advanceWidth / seg.face.font.unitsPerEm) * op.fontSize;
+  });
+}
+
+/** Splits text into pieces drawn with one face each; spaces go with the text before them. */
+export function segmentsByFace(text: string, weight: 400 | 700, fonts: PosterFonts): { face: PosterFace | undefined; text: string }[] {
+  const segs: { face: PosterFace | undefined; text: string }[] = [];
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    const last = segs[segs.length - 1];
+    const face = faceFor(fonts, weight, cp);
+    if (last && (face === last.face || (/\s/.test(ch) && last.face?.font.hasGlyphForCodePoint(cp)))) last.text += ch;
+    else segs.push({ face, text: ch });
+  }
+  return segs;
+}
+
+/** The QR code as one path of dark squares, merged into horizontal runs. */
+function drawQr(pdf: PDFKit.PDFDocument, modules: { size: number; get(row: number, col: number): number | boolean }, box: { x: number; y: number; size: number }): void {
+  const n = modules.size;
+  const m = box.size / n;
+  let d = '';
+  for (let row = 0; row < n; row++) {
+    for (let col = 0; col < n; ) {
+      if (!modules.get(row, col)) {
+        col++;
+        continue;
+      }
+      let end = col;
+      while (end < n && modules.get(row, end)) end++;
+      d += `M${fmt(box.x + col * m)} ${fmt(box.y + row * m)}h${fmt((end - col) * m)}v${fmt(m)}h${fmt(-(end - col) * m)}z`;
+      col = end;
+    }
+  }
+  pdf.path(d).fill('#000000');
+}
+
+function fmt(n: number): string {
+  return String(Math.round(n * 1000) / 1000);
+}
+
+/**
+ * Crop marks at the four corners, in the bleed, along the trim lines: a white line under a
+ * black one, so they show on the red bands as well as on white.
+ */
+function drawCropMarks(pdf: PDFKit.PDFDocument, trim: { width: number; height: number }, bleed: number): void {
+  const left = bleed;
+  const top = bleed;
+  const right = bleed + trim.width;
+  const bottom = bleed + trim.height;
+  const mediaRight = right + bleed;
+  const mediaBottom = bottom + bleed;
+  const lines: [number, number, number, number][] = [];
+  for (const x of [left, right]) {
+    lines.push([x, 0, x, top - MARK_OFFSET]);
+    lines.push([x, bottom + MARK_OFFSET, x, mediaBottom]);
+  }
+  for (const y of [top, bottom]) {
+    lines.push([0, y, left - MARK_OFFSET, y]);
+    lines.push([right + MARK_OFFSET, y, mediaRight, y]);
+  }
+  for (const [width, color] of [[MARK_WIDTH * 3, '#FFFFFF'], [MARK_WIDTH, '#000000']] as const) {
+    pdf.save();
+    pdf.lineWidth(width).strokeColor(color);
+    for (const [x1, y1, x2, y2] of lines) pdf.moveTo(x1, y1).lineTo(x2, y2);
+    pdf.stroke();
+    pdf.restore();
+  }
+}

@@ -1,0 +1,286 @@
+/**
+ * One poster: lay the document out with satori, page by page, and write the PDF.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { findPackageJSON } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import satori from 'satori';
+import { type PosterDoc, pageSizesMm, posterDocSchema } from './doc.ts';
+import { facesFor, type PosterFace, type PosterFonts, withMissingMarked, faceFor, missingGlyphs } from './fonts.ts';
+import { allLabels } from './labels.ts';
+import { continuationBand, DESIGN_WIDTH, fontFeatures, type El, footerBlock, headerBand, box, type MeasureText, notesBlock, paragraphsBlock, QR_SIZE, rowIsPlain, summaryBlock, tableEnd, tableHead, tableRow } from './layout.ts';
+import { paginate, PosterTooLongError, type BlockHeights, type PagePlan } from './paginate.ts';
+import { writePdf } from './pdf.ts';
+import { mergeTextRuns, parseSatoriSvg, type DrawOp, type TextOp } from './svg.ts';
+
+/** Bump when a change to the posters' code changes their output: it is part of the cache key. */
+export const RENDERER_VERSION = 'posters-1';
+
+let fingerprint: string | undefined;
+/**
+ * What the renderer is, for the cache key: RENDERER_VERSION, the versions of the libraries
+ * that draw (an upgrade may move a glyph), and the posters' own source files where they are
+ * on disk, so an edit that forgets to bump the version still renders afresh.
+ */
+export function rendererFingerprint(): string {
+  if (fingerprint) return fingerprint;
+  const hash = createHash('sha256').update(RENDERER_VERSION);
+  for (const pkg of ['satori', 'pdfkit', 'fontkit', 'qrcode']) {
+    // findPackageJSON: pdfkit's exports do not list its package.json.
+    const { version } = JSON.parse(readFileSync(findPackageJSON(pkg, import.meta.url)!, 'utf8')) as { version: string };
+    hash.update(`\0${pkg}@${version}`);
+  }
+  const here = dirname(fileURLToPath(import.meta.url));
+  if (existsSync(join(here, 'render.ts'))) {
+    for (const file of readdirSync(here).filter((f) => f.endsWith('.ts')).sort()) hash.update(`\0${file}\0`).update(readFileSync(join(here, file)));
+  }
+  fingerprint = hash.digest('hex');
+  return fingerprint;
+}
+
+/** Space between the opening text and the table (design units). */
+const TABLE_GAP = 24;
+
+/** A poster document checked against the schema, or an error naming the poster and the field. */
+export function checkPosterDoc(doc: PosterDoc): PosterDoc {
+  const parsed = posterDocSchema.safeParse(doc);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(document)'}: ${i.message}`).join('; ');
+    throw new Error(`poster "${String((doc as { id?: unknown }).id)}" is not valid: ${issues}`);
+  }
+  return parsed.data;
+}
+
+/** Every text a poster prints, for the font check and for choosing fonts. */
+export function posterTexts(doc: PosterDoc): string[] {
+  const out = [doc.kicker ?? '', doc.title, doc.subtitle ?? '', ...(doc.paragraphs ?? []), ...(doc.notes ?? [])];
+  for (const s of doc.summary ?? []) out.push(s.label, s.value);
+  for (const c of doc.table?.columns ?? []) out.push(c.label);
+  for (const r of doc.table?.rows ?? []) out.push(...r);
+  const f = doc.footer;
+  out.push(f.organiser, f.phoneLabel, f.phone, f.dataVersion, f.date);
+  return out;
+}
+
+/** The characters of a poster no font can draw (printed as 〓). */
+export function posterMissingGlyphs(doc: PosterDoc, fonts: PosterFonts): string[] {
+  return missingGlyphs(posterTexts(doc).join('\n'), fonts);
+}
+
+/** The cache key of a poster: its document, the fonts' bytes and the renderer's fingerprint. */
+export function posterDigest(doc: PosterDoc, fonts: PosterFonts): string {
+  return createHash('sha256').update(rendererFingerprint()).update('\0').update(fonts.hash).update('\0').update(JSON.stringify(checkPosterDoc(doc))).digest('hex');
+}
+
+/** A copy of the document with every character no font has replaced by 〓. */
+function markMissing(doc: PosterDoc, fonts: PosterFonts): PosterDoc {
+  const m = (s: string): string => withMissingMarked(s, fonts);
+  const opt = (s: string | undefined): string | undefined => (s === undefined ? undefined : m(s));
+  return {
+    ...doc,
+    kicker: opt(doc.kicker),
+    title: m(doc.title),
+    subtitle: opt(doc.subtitle),
+    paragraphs: doc.paragraphs?.map(m),
+    summary: doc.summary?.map((s) => ({ label: m(s.label), value: m(s.value) })),
+    table: doc.table && { ...doc.table, columns: doc.table.columns.map((c) => ({ ...c, label: m(c.label) })), rows: doc.table.rows.map((r) => r.map(m)) },
+    notes: doc.notes?.map(m),
+    footer: { ...doc.footer, organiser: m(doc.footer.organiser), phoneLabel: m(doc.footer.phoneLabel), phone: m(doc.footer.phone), dataVersion: m(doc.footer.dataVersion) },
+  };
+}
+
+/** satori keeps a parsed font per options object: hand it the same objects every time. */
+const satoriFonts = new WeakMap<PosterFace, { name: string; data: Buffer; weight: 400 | 700; style: 'normal' }>();
+function satoriFont(f: PosterFace) {
+  let o = satoriFonts.get(f);
+  if (!o) satoriFonts.set(f, (o = { name: f.family, data: f.data, weight: f.weight, style: 'normal' }));
+  return o;
+}
+
+/** Advance widths from the fonts' metrics, for shrinking a number to fit its cell. */
+function measurer(fonts: PosterFonts): MeasureText {
+  const cache = new Map<string, number>();
+  return (text, fontSize, weight) => {
+    let em = 0;
+    for (const ch of text) {
+      const key = `${weight}${ch}`;
+      let w = cache.get(key);
+      if (w === undefined) {
+        const face = faceFor(fonts, weight, ch.codePointAt(0)!);
+        w = face ? face.font.glyphForCodePoint(ch.codePointAt(0)!).advanceWidth / face.font.unitsPerEm : 1;
+        cache.set(key, w);
+      }
+      em += w;
+    }
+    return em * fontSize;
+  };
+}
+
+interface Laid {
+  svg: string;
+  nodes: Map<string, { left: number; top: number; width: number; height: number }>;
+}
+
+/**
+ * Renders one poster to PDF bytes. The same document and fonts always give the same bytes:
+ * the PDF's dates come from `footer.date`, its ID from the content.
+ *
+ * @example const pdf = await renderPoster(doc, loadPosterFonts()); writeFileSync(`${doc.id}.pdf`, pdf);
+ */
+export async function renderPoster(input: PosterDoc, fonts: PosterFonts): Promise<Uint8Array> {
+  return (await renderPosterWithInfo(input, fonts)).pdf;
+}
+
+export interface RenderedPoster {
+  pdf: Uint8Array;
+  pages: number;
+  /** Characters no font has, printed as 〓. */
+  missingGlyphs: string[];
+}
+
+/** `renderPoster`, also telling how many pages it made and which characters it could not draw. */
+export async function renderPosterWithInfo(input: PosterDoc, fonts: PosterFonts): Promise<RenderedPoster> {
+  const checked = checkPosterDoc(input);
+  const digest = posterDigest(checked, fonts);
+  const doc = markMissing(checked, fonts);
+  const faces = facesFor(fonts, [...posterTexts(doc), ...allLabels(doc.locale), '0123456789 〓']);
+  const families = [...new Set(faces.map((f) => f.family))];
+  const satoriOptions = { fonts: faces.map(satoriFont), embedFont: false };
+  const mm = pageSizesMm[doc.size];
+  const W = DESIGN_WIDTH;
+  const H = (W * mm.height) / mm.width;
+  const measure = measurer(fonts);
+
+  const lay = async (children: El[], height?: number): Promise<Laid> => {
+    const nodes: Laid['nodes'] = new Map();
+    const features = fontFeatures(doc.locale).map((f) => `"${f}" 1`).join(', ');
+    const root = box({ flexDirection: 'column', width: W, ...(height ? { height } : {}), fontFamily: families.join(', '), color: '#1A1A1A', ...(features ? { fontFeatureSettings: features } : {}) }, children);
+    const svg = await satori(root as never, {
+      ...satoriOptions,
+      width: W,
+      ...(height ? { height } : {}),
+      onNodeDetected: (n) => {
+        if (n.key !== undefined) nodes.set(String(n.key), n);
+      },
+    } as Parameters<typeof satori>[1]);
+    return { svg, nodes };
+  };
+  const keyed = (key: string, el: El | undefined): El[] => (el ? [box({ flexDirection: 'column' }, [el], key)] : []);
+  const opening = (): El[] => [headerBand(doc), ...[paragraphsBlock(doc), summaryBlock(doc)].filter((e): e is El => e !== undefined)];
+  const head = tableHead(doc, measure);
+  const rowCount = doc.table?.rows.length ?? 0;
+
+  // 1. Measure every block once, at the page's width. Rows whose cells are all one line at
+  // the table's size are all as tall as the first of them: only that one is measured.
+  const plain = Array.from({ length: rowCount }, (_, i) => rowIsPlain(doc, i, measure));
+  const sample = plain.indexOf(true);
+  const measured = Array.from({ length: rowCount }, (_, i) => i).filter((i) => !plain[i] || i === sample);
+  const m = await lay([
+    ...keyed('opening', box({ flexDirection: 'column' }, opening())),
+    ...keyed('continuation', continuationBand(doc)),
+    ...keyed('footer', footerBlock(doc, 99, 99)),
+    ...keyed('chrome', head && box({ flexDirection: 'column', paddingTop: TABLE_GAP }, [head, tableEnd()])),
+    ...keyed('notes', notesBlock(doc)),
+    ...measured.map((i) => tableRow(doc, i, measure)),
+  ]);
+  const height = (key: string): number => m.nodes.get(key)?.height ?? 0;
+  const plans = paginateNamed(doc.id, {
+    page: H,
+    opening: height('opening'),
+    continuation: height('continuation'),
+    footer: height('footer'),
+    tableChrome: height('chrome'),
+    notes: height('notes'),
+    rows: Array.from({ length: rowCount }, (_, i) => height(`row-${plain[i] ? sample : i}`)),
+    hasTable: head !== undefined,
+  });
+
+  // 2. Lay out and draw each page.
+  const pages = [];
+  for (const [i, plan] of plans.entries()) {
+    const laid = await lay(pageContent(doc, plan, i, plans.length, measure, rowCount), H);
+    const footer = laid.nodes.get('page-footer');
+    if (!footer || footer.top + footer.height > H + 0.5) {
+      throw new Error(`poster "${doc.id}" page ${i + 1}: content runs past the page (layout and measurement disagree)`);
+    }
+    const qr = laid.nodes.get('qr');
+    pages.push({ ops: mergeRuns(parseSatoriSvg(laid.svg), fonts), qr: qr && { x: qr.left, y: qr.top, size: Math.min(qr.width, qr.height, QR_SIZE) } });
+  }
+  const pdf = await writePdf({
+    size: doc.size,
+    bleed: doc.bleed,
+    designWidth: W,
+    designHeight: H,
+    pages,
+    fonts,
+    qrUrl: doc.footer.url,
+    lang: doc.locale,
+    features: fontFeatures(doc.locale),
+    date: new Date(`${doc.footer.date}T00:00:00Z`),
+    title: checked.title,
+    author: checked.footer.organiser,
+    subject: checked.subtitle ?? checked.title,
+    digest,
+  });
+  return { pdf, pages: pages.length, missingGlyphs: posterMissingGlyphs(checked, fonts) };
+
+  function pageContent(d: PosterDoc, plan: PagePlan, index: number, total: number, measureText: MeasureText, rows: number): El[] {
+    const content: El[] = index === 0 ? opening() : [continuationBand(d)];
+    const showTable = head !== undefined && (plan.to > plan.from || (rows === 0 && index === 0));
+    if (showTable) {
+      const rowEls = [];
+      for (let r = plan.from; r < plan.to; r++) rowEls.push(tableRow(d, r, measureText));
+      content.push(box({ flexDirection: 'column', paddingTop: TABLE_GAP }, [head!, ...rowEls, tableEnd()]));
+    }
+    if (plan.notes) {
+      const notes = notesBlock(d);
+      if (notes) content.push(notes);
+    }
+    return [...content, box({ flexGrow: 1 }), box({ flexDirection: 'column' }, [footerBlock(d, index + 1, total)], 'page-footer')];
+  }
+}
+
+/** `paginate`, with the poster's id in the error: a build renders many posters. */
+function paginateNamed(id: string, heights: BlockHeights): PagePlan[] {
+  try {
+    return paginate(heights);
+  } catch (e) {
+    if (e instanceof PosterTooLongError) throw new PosterTooLongError(`poster "${id}": ${e.message}; shorten the text or use a larger size`);
+    throw e;
+  }
+}
+
+/** Joins satori's word-by-word text into runs that share one face. */
+function mergeRuns(ops: DrawOp[], fonts: PosterFonts): DrawOp[] {
+  const out: DrawOp[] = [];
+  let texts: TextOp[] = [];
+  const flush = (): void => {
+    out.push(...mergeTextRuns(texts, (a, b) => sameFace(a, b, fonts)));
+    texts = [];
+  };
+  for (const op of ops) {
+    if (op.kind === 'text') texts.push(op);
+    else {
+      flush();
+      out.push(op);
+    }
+  }
+  flush();
+  return out;
+}
+
+function sameFace(a: TextOp, b: TextOp, fonts: PosterFonts): boolean {
+  const face = (t: TextOp): string | undefined => {
+    let f: string | undefined;
+    for (const ch of t.text) {
+      const x = faceFor(fonts, t.weight, ch.codePointAt(0)!)?.family;
+      if (x === undefined || (f !== undefined && x !== f)) return undefined;
+      f = x;
+    }
+    return f;
+  };
+  const fa = face(a);
+  return fa !== undefined && fa === face(b);
+}
