@@ -1,10 +1,11 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import posters from './src/posters/integration.ts';
 
 // The data folder can be pointed elsewhere (tests, demo data) with BOARD_ROOT.
 export default defineConfig({
-  integrations: [mdx()],
+  integrations: [mdx(), posters()],
   // Stories are plain prose: no syntax highlighter (Shiki's inline styles would break the CSP).
   markdown: { syntaxHighlight: false },
   trailingSlash: 'always',

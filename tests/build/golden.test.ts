@@ -1,7 +1,7 @@
 import { describe, expect, test, beforeAll } from 'vitest';
 import { readFileSync, existsSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
-import { buildSite, listFiles, hashTree } from '../helpers/build.ts';
+import { buildSite, buildSiteWithLog, listFiles, hashTree } from '../helpers/build.ts';
 import { fixture } from '../helpers/fixture.ts';
 
 /**
@@ -39,9 +39,23 @@ describe('golden build of the base fixture', () => {
     }
   });
 
-  test('building again, in another time zone and language, gives identical bytes', () => {
-    const again = buildSite(fixture(), { TZ: 'America/Los_Angeles', LANG: 'en_US.UTF-8' });
-    expect(hashTree(again)).toEqual(hashTree(dist));
+  test('building again, in another time zone and language, gives identical bytes and renders no poster again', () => {
+    const again = buildSiteWithLog(fixture(), { TZ: 'America/Los_Angeles', LANG: 'en_US.UTF-8' });
+    expect(hashTree(again.out)).toEqual(hashTree(dist));
+    expect(again.log).toMatch(/\d+ posters, \d+ pages: 0 rendered, \d+ from cache/);
+  });
+
+  test('the print shop folder lists every poster with its size, pages and bleed', () => {
+    const manifest = JSON.parse(readFileSync(join(dist, 'posters/manifest.json'), 'utf8'));
+    const files = manifest.files.map((f: { file: string }) => f.file);
+    expect(files).toContain('notice-party-2022.pdf');
+    expect(files).toContain('ranking-party-2022.pdf');
+    expect(files).toContain('stars-stars-2022.pdf');
+    expect(files).toContain('shop-prices.pdf');
+    expect(files).toContain('honors.pdf');
+    for (const f of files) expect(existsSync(join(dist, 'posters', f)), f).toBe(true);
+    expect(manifest.files.find((f: { file: string }) => f.file === 'notice-party-2022.pdf')).toMatchObject({ size: 'A3', widthMm: 297, heightMm: 420, bleed: 0 });
+    expect(readFileSync(join(dist, 'posters/index.html'), 'utf8')).toContain('notice-party-2022.pdf');
   });
 
   test('no full personal name of the data appears anywhere in dist/', () => {

@@ -11,6 +11,11 @@ import { createHash } from 'node:crypto';
 export const PROJECT = join(import.meta.dirname, '..', '..');
 
 export function buildSite(root: string, env: Record<string, string> = {}): string {
+  return buildSiteWithLog(root, env).out;
+}
+
+/** The build's output folder and what it printed. */
+export function buildSiteWithLog(root: string, env: Record<string, string> = {}): { out: string; log: string } {
   const out = mkdtempSync(join(tmpdir(), 'board-dist-'));
   const r = spawnSync(process.execPath, [join(PROJECT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', out], {
     cwd: PROJECT,
@@ -18,7 +23,7 @@ export function buildSite(root: string, env: Record<string, string> = {}): strin
     env: { ...process.env, BOARD_ROOT: root, BOARD_CACHE_DIR: mkdtempSync(join(tmpdir(), 'board-cache-')), ASTRO_TELEMETRY_DISABLED: '1', ...env },
   });
   if (r.status !== 0) throw new Error(`astro build failed:\n${r.stdout}\n${r.stderr}`);
-  return out;
+  return { out, log: r.stdout + r.stderr };
 }
 
 /** Every file under a folder, relative path → sha256, sorted by path. */

@@ -1,0 +1,178 @@
+/**
+ * The posters of a build, from the same view model as the site: every notice with its
+ * computed table, every scheme's ranking per period (the points wall), star ratings, the
+ * shop's price list and monthly summaries, and the honour roll.
+ */
+import type { Board, ResultView, RankedRow } from '../board.ts';
+import { translator, formatPeriod, formatDate, formatPoints, type Translate } from '../i18n/index.ts';
+import { plainParagraphs } from './text.ts';
+import type { PosterDoc, Highlight } from './doc.ts';
+
+type Size = PosterDoc['size'];
+
+/** Absolute address of a page of the site, for the QR code. */
+function pageUrl(board: Board, path: string): string {
+  return new URL(path.replace(/^\//, ''), board.site.baseUrl.endsWith('/') ? board.site.baseUrl : `${board.site.baseUrl}/`).href;
+}
+
+/** A slug for an id: lower case, every other character a hyphen (poster ids are [a-z0-9-]). */
+function slug(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+function rankingTable(t: Translate, result: ResultView, points: (n: number) => string): NonNullable<PosterDoc['table']> {
+  const scheme = result.scheme;
+  const levelHeader = scheme.isStarRating ? t('ranking.stars') : t('ranking.level');
+  const levelOf = (r: RankedRow) => (r.vetoed ? `${t('ranking.vetoed')} ${r.level ?? ''}`.trim() : r.stars !== undefined ? '★'.repeat(r.stars) : (r.level ?? ''));
+  const showCategories = scheme.categories.length <= 6;
+  return {
+    columns: [
+      { label: t('ranking.rank'), align: 'right', width: 0.7 },
+      { label: t('ranking.name'), width: 1.8 },
+      { label: t('ranking.unit'), width: 1.6 },
+      ...(showCategories ? scheme.categories.map((c) => ({ label: c.id, align: 'right' as const, width: 0.9 })) : []),
+      { label: t('ranking.total'), align: 'right', width: 0.9 },
+      ...(scheme.levels.length > 0 ? [{ label: levelHeader, width: 1.1 }] : []),
+    ],
+    rows: result.rows.map((r) => [
+      r.rank === null ? '—' : String(r.rank),
+      r.name,
+      r.unitName ?? '',
+      ...(showCategories ? scheme.categories.map((c) => points(r.categories[c.id] ?? 0)) : []),
+      points(r.total),
+      ...(scheme.levels.length > 0 ? [levelOf(r)] : []),
+    ]),
+    highlight: result.rows.map((r): Highlight | null => (r.vetoed ? 'black' : r.rank === 1 || r.stars === 5 ? 'gold' : null)),
+  };
+}
+
+export function posterDocs(board: Board): PosterDoc[] {
+  const locale = board.site.locale;
+  const t = translator(locale);
+  const period = (p: string) => formatPeriod(t, p);
+  const date = (d: string) => formatDate(locale, d);
+  const points = (n: number) => formatPoints(locale, n);
+  const base = {
+    size: board.site.posters.size as Size,
+    bleed: (board.site.posters.bleed >= 3 ? 3 : 0) as 0 | 3,
+    locale,
+    kicker: board.site.organiser,
+  };
+  const footer = (path: string, phone = board.site.phone) => ({
+    organiser: board.site.organiser,
+    phoneLabel: t('footer.phone'),
+    phone,
+    dataVersion: board.version.id,
+    date: board.version.date,
+    url: pageUrl(board, path),
+  });
+  const docs: PosterDoc[] = [];
+
+  for (const n of board.notices) {
+    docs.push({
+      ...base,
+      id: `notice-${slug(n.slug)}`,
+      size: (n.size ?? base.size) as Size,
+      title: n.title,
+      subtitle: t('notices.period', { start: date(n.start), end: date(n.end) }),
+      paragraphs: plainParagraphs(n.body),
+      table: n.result ? rankingTable(t, n.result, points) : undefined,
+      notes: [t('notices.contact', { contact: n.contact })],
+      footer: footer(`/notices/${n.slug}/`, n.contact),
+    });
+  }
+
+  for (const result of board.results) {
+    const scheme = result.scheme;
+    const title = `${scheme.name} · ${period(result.period)}`;
+    if (scheme.isStarRating) {
+      docs.push({
+        ...base,
+        id: `stars-${slug(scheme.id)}-${slug(result.period)}`,
+        title,
+        summary: result.levels.map(({ level, count }) => ({ label: level.name, value: t('stars.count', { n: count }) })),
+        table: rankingTable(t, result, points),
+        notes: result.levels.filter((l) => l.level.guidance).map((l) => `${l.level.name}：${l.level.guidance}`),
+        footer: footer(`/stars/${scheme.id}/${result.period}/`),
+      });
+    } else {
+      docs.push({
+        ...base,
+        id: `ranking-${slug(scheme.id)}-${slug(result.period)}`,
+        title,
+        subtitle: t('ranking.count', { n: result.rows.length }),
+        table: rankingTable(t, result, points),
+        footer: footer(`/rankings/${scheme.id}/${result.period}/`),
+      });
+    }
+  }
+
+  if (board.shop.items.length > 0) {
+    const status = (s: string, n?: number) =>
+      s === 'out' ? t('shop.outOfStock') : s === 'low' ? t('shop.lowStock', { n: n ?? 0 }) : s === 'in' ? t('shop.inStock') : '—';
+    docs.push({
+      ...base,
+      id: 'shop-prices',
+      title: `${t('shop.title')} · ${t('shop.catalogue')}`,
+      subtitle: date(board.asOf),
+      table: {
+        columns: [
+          { label: t('shop.item'), width: 2.4 },
+          { label: t('shop.kind'), width: 0.8 },
+          { label: t('shop.price'), align: 'right', width: 1 },
+          { label: t('shop.stock'), width: 1.2 },
+        ],
+        rows: board.shop.items.map((i) => [i.unit ? `${i.name}（${i.unit}）` : i.name, i.kind, points(i.price), status(i.stockStatus, i.stock)]),
+        highlight: board.shop.items.map((i): Highlight | null => (i.stockStatus === 'out' ? 'black' : null)),
+      },
+      footer: footer('/shop/'),
+    });
+  }
+  for (const s of board.shop.summaries.filter((s) => /^\d{4}-\d{2}$/.test(s.period))) {
+    docs.push({
+      ...base,
+      id: `shop-${slug(s.period)}`,
+      title: `${t('shop.title')} · ${period(s.period)}`,
+      summary: [
+        { label: t('shop.redemptions'), value: String(s.redemptions) },
+        { label: t('shop.pointsRedeemed'), value: points(s.pointsRedeemed) },
+      ],
+      table: {
+        columns: [
+          { label: t('shop.item'), width: 2.2 },
+          { label: t('shop.quantity'), align: 'right' },
+          { label: t('shop.pointsRedeemed'), align: 'right' },
+          { label: t('shop.opening'), align: 'right' },
+          { label: t('shop.in'), align: 'right' },
+          { label: t('shop.out'), align: 'right' },
+          { label: t('shop.closing'), align: 'right' },
+        ],
+        rows: s.stock.map((st) => {
+          const sold = s.items.find((i) => i.id === st.id);
+          return [st.name, String(sold?.quantity ?? 0), points(sold?.points ?? 0), String(st.opening), String(st.in), String(st.out), String(st.closing)];
+        }),
+      },
+      footer: footer(`/shop/${s.period}/`),
+    });
+  }
+
+  if (board.honors.length > 0) {
+    docs.push({
+      ...base,
+      id: 'honors',
+      title: t('honors.title'),
+      table: {
+        columns: [
+          { label: t('honors.period'), width: 1.2 },
+          { label: t('honors.subject'), width: 2 },
+          { label: t('honors.honor'), width: 1.2 },
+          { label: t('honors.note'), width: 2 },
+        ],
+        rows: board.honors.map((h) => [period(h.period), h.subject.name, h.honor, h.note ?? '']),
+        highlight: board.honors.map((h) => h.tone),
+      },
+      footer: footer('/honors/'),
+    });
+  }
+  return docs;
+}

@@ -1,0 +1,29 @@
+/**
+ * The build step that writes `dist/posters/`: after Astro has written the site, every poster
+ * of the view model is rendered (or copied from the cache when its inputs did not change),
+ * with `manifest.json` and the print shop's `index.html`.
+ */
+import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+export default function posters(): AstroIntegration {
+  return {
+    name: 'points-board-posters',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const { getBoard } = await import('../board.ts');
+        const { posterDocs } = await import('./from-board.ts');
+        const { renderPosters } = await import('./batch.ts');
+        const started = performance.now();
+        const docs = posterDocs(getBoard());
+        const result = await renderPosters(docs, join(fileURLToPath(dir), 'posters'), {
+          cacheDir: process.env.BOARD_POSTER_CACHE ?? join(process.cwd(), 'node_modules', '.cache', 'posters'),
+        });
+        const pages = result.files.reduce((n, f) => n + f.pages, 0);
+        logger.info(`${result.files.length} posters, ${pages} pages: ${result.rendered} rendered, ${result.cached} from cache (${Math.round(performance.now() - started)} ms)`);
+        for (const m of result.missingGlyphs) logger.warn(`${m.file}: no font has ${m.chars.join(' ')} (printed as 〓)`);
+      },
+    },
+  };
+}
