@@ -122,7 +122,7 @@ export function posterDocs(board: Board): PosterDoc[] {
           { label: t('shop.price'), align: 'right', width: 1 },
           { label: t('shop.stock'), width: 1.2 },
         ],
-        rows: board.shop.items.map((i) => [i.unit ? `${i.name}（${i.unit}）` : i.name, i.kind, points(i.price), status(i.stockStatus, i.stock)]),
+        rows: board.shop.items.map((i) => [i.unit ? `${i.name}（${i.unit}）` : i.name, t(`shop.kind.${i.kind}`), points(i.price), status(i.stockStatus, i.stock)]),
         highlight: board.shop.items.map((i): Highlight | null => (i.stockStatus === 'out' ? 'black' : null)),
       },
       footer: footer('/shop/'),
