@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import * as fontkit from 'fontkit';
@@ -96,10 +96,16 @@ function fontsFrom(faces: PosterFace[]): PosterFonts {
   return { faces, coverage, hash: hash.digest('hex') };
 }
 
+/**
+ * Debian's fonts-hanazono (HanaMinA: Extension A, HanaMinB: Extension B and beyond), used as
+ * the fallback for rare name characters when installed (`.ci/run` installs it).
+ */
+export const SYSTEM_FALLBACK_FONTS = ['/usr/share/fonts/truetype/hanazono/HanaMinA.ttf', '/usr/share/fonts/truetype/hanazono/HanaMinB.ttf'];
+
 let shared: PosterFonts | undefined;
-/** The default fonts, loaded once per process. */
+/** The default fonts, loaded once per process: Noto Sans SC, then Hanazono where installed. */
 export function defaultPosterFonts(): PosterFonts {
-  shared ??= loadPosterFonts();
+  shared ??= loadPosterFonts({ fallbackFiles: SYSTEM_FALLBACK_FONTS.filter((f) => existsSync(f)) });
   return shared;
 }
 
