@@ -1,0 +1,359 @@
+/*
+ * The TV player: plays the slides of the page in a loop, all day, with nobody near it.
+ *
+ * - Every slide is in the HTML; the player only shows one at a time, so the loop goes on
+ *   without the network. A notice slide is on only from its first to its last day, on the
+ *   TV's own date, with the days left filled in.
+ * - Every few minutes it asks /version.json whether a new build is out. When one is, it loads
+ *   the new page (and its files) first and reloads only when the loop ends and that page
+ *   has loaded: never in the middle of a ranking, never into an error page.
+ * - It moves the picture a few pixels every minute against burn-in.
+ * - A service worker (/tv/sw.js) keeps the page for a restart without network, where the
+ *   browser has one.
+ *
+ * Plain ES5 for old TV browsers and Android boxes: no arrow functions, no let or const, no
+ * fetch (XMLHttpRequest), no modules. Test-only knobs in the address: ?seconds=1 (slide
+ * time), ?check=2 (seconds between version checks), ?shift=5 (seconds between shifts).
+ */
+(function () {
+  'use strict';
+
+  var doc = document;
+  var body = doc.body;
+  var params = readQuery(location.search);
+  var seconds = bounded(num(params.seconds) || num(body.getAttribute('data-seconds')) || 15, 0.2, 3600);
+  var checkEvery = bounded(num(params.check) || 300, 1, 86400) * 1000;
+  var shiftEvery = bounded(num(params.shift) || 60, 1, 86400) * 1000;
+  var version = metaContent('data-version');
+
+  var idle = doc.getElementById('slide-idle');
+  var slides = [];
+  var all = doc.querySelectorAll('.slide');
+  for (var i = 0; i < all.length; i++) if (all[i] !== idle) slides.push(all[i]);
+
+  var playing = [];
+  var index = -1;
+  var loops = 0;
+  var current = null;
+  var newVersion = null;
+  var verifying = null;
+
+  var progress = doc.getElementById('progress');
+  var clockTime = doc.getElementById('clock-time');
+  var clockDate = doc.getElementById('clock-date');
+  var stage = doc.getElementById('stage');
+
+  // ---------------------------------------------------------------------------------------
+  // Small helpers for old browsers
+
+  function readQuery(search) {
+    var out = {};
+    var parts = search.replace(/^\?/, '').split('&');
+    for (var k = 0; k < parts.length; k++) {
+      var kv = parts[k].split('=');
+      if (kv[0]) out[decodeURIComponent(kv[0])] = decodeURIComponent(kv[1] || '');
+    }
+    return out;
+  }
+  function num(s) {
+    var n = parseFloat(s);
+    return isFinite(n) && n > 0 ? n : 0;
+  }
+  function bounded(n, min, max) {
+    return Math.min(max, Math.max(min, n));
+  }
+  function pad(n) {
+    return n < 10 ? '0' + n : String(n);
+  }
+  function metaContent(name) {
+    var m = doc.querySelector('meta[name="' + name + '"]');
+    return m ? m.getAttribute('content') : '';
+  }
+  function hasClass(el, c) {
+    return (' ' + el.className + ' ').indexOf(' ' + c + ' ') >= 0;
+  }
+  function addClass(el, c) {
+    if (!hasClass(el, c)) el.className = el.className ? el.className + ' ' + c : c;
+  }
+  function removeClass(el, c) {
+    el.className = (' ' + el.className + ' ').replace(' ' + c + ' ', ' ').replace(/^\s+|\s+$/g, '');
+  }
+  function setText(el, text) {
+    if (el && el.textContent !== text) el.textContent = text;
+  }
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (m, key) {
+      return key in values ? String(values[key]) : m;
+    });
+  }
+  function store(key, value) {
+    try {
+      if (value === null) window.sessionStorage.removeItem(key);
+      else window.sessionStorage.setItem(key, value);
+    } catch (e) {
+      // No storage in some WebViews: nothing to remember then.
+    }
+  }
+  function recall(key) {
+    try {
+      return window.sessionStorage.getItem(key);
+    } catch (e) {
+      return null;
+    }
+  }
+
+  /** GET with XMLHttpRequest; `done(ok, text)` is called once, also on timeout. */
+  function get(url, done) {
+    var xhr = new XMLHttpRequest();
+    var finished = false;
+    function finish(ok) {
+      if (finished) return;
+      finished = true;
+      clearTimeout(timer);
+      done(ok, ok ? xhr.responseText : '');
+    }
+    var timer = setTimeout(function () {
+      try {
+        xhr.abort();
+      } catch (e) {
+        // already done
+      }
+      finish(false);
+    }, 30000);
+    xhr.onreadystatechange = function () {
+      if (xhr.readyState === 4) finish(xhr.status === 200);
+    };
+    try {
+      xhr.open('GET', url, true);
+      xhr.send();
+    } catch (e) {
+      finish(false);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Dates on the TV's own clock
+
+  function localDay(d) {
+    return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate());
+  }
+  function dayNumber(s) {
+    var p = s.split('-');
+    return Math.round(Date.UTC(+p[0], +p[1] - 1, +p[2]) / 86400000);
+  }
+
+  var weekdays = (body.getAttribute('data-weekdays') || '').split(',');
+  var months = (body.getAttribute('data-months') || '').split(',');
+  var dateFormat = body.getAttribute('data-date-format') || '{y}-{m}-{d}';
+
+  function tick() {
+    var now = new Date();
+    setText(clockTime, pad(now.getHours()) + ':' + pad(now.getMinutes()));
+    setText(clockDate, fill(dateFormat, { y: now.getFullYear(), m: now.getMonth() + 1, d: now.getDate(), w: weekdays[now.getDay()] || '', mon: months[now.getMonth()] || '' }));
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // The loop
+
+  /** The slides of the coming loop: notices only in their notice period, on today's date. */
+  function startLoop() {
+    var today = localDay(new Date());
+    playing = [];
+    for (var k = 0; k < slides.length; k++) {
+      var s = slides[k];
+      var start = s.getAttribute('data-start');
+      var end = s.getAttribute('data-end');
+      if ((start && today < start) || (end && today > end)) continue;
+      if (end) daysLeft(s, dayNumber(end) - dayNumber(today) + 1);
+      playing.push(s);
+    }
+    if (playing.length === 0 && idle) playing.push(idle);
+    index = -1;
+    loops++;
+    body.setAttribute('data-loop', String(loops));
+  }
+
+  function daysLeft(slide, n) {
+    var spans = slide.querySelectorAll('[data-days-template]');
+    for (var k = 0; k < spans.length; k++) setText(spans[k], fill(spans[k].getAttribute('data-days-template'), { n: n }));
+  }
+
+  function advance() {
+    if (index + 1 >= playing.length) {
+      // The end of a loop: the only moment a new build may take over.
+      if (newVersion && reload()) return;
+      startLoop();
+    }
+    index++;
+    show(playing[index]);
+    setTimeout(advance, seconds * 1000);
+  }
+
+  /** Shows one slide. Adding before removing, in one task: no frame without a slide. */
+  function show(slide) {
+    addClass(slide, 'is-active');
+    if (current && current !== slide) removeClass(current, 'is-active');
+    current = slide;
+    body.setAttribute('data-slide', slide.id);
+    body.setAttribute('data-index', String(index));
+    body.setAttribute('data-count', String(playing.length));
+    runProgress();
+  }
+
+  function runProgress() {
+    if (!progress) return;
+    removeClass(progress, 'run');
+    void progress.offsetWidth; // restart the animation
+    progress.style.webkitAnimationDuration = seconds + 's';
+    progress.style.animationDuration = seconds + 's';
+    addClass(progress, 'run');
+  }
+
+  /**
+   * Shrinks a title or a table cell that is too long for its line, down to the smallest body
+   * size (then the stylesheet's ellipsis). Hidden slides keep their layout (visibility, not
+   * display), so all are fitted at the start, and again when the screen turns. Reads first,
+   * writes after: one layout for the thousands of cells that fit, a few for those that do not.
+   */
+  function fitText() {
+    var els = doc.querySelectorAll('[data-fit]');
+    var rem = parseFloat(window.getComputedStyle(doc.documentElement).fontSize) || 108;
+    var min = rem * 0.38;
+    var k;
+    for (k = 0; k < els.length; k++) if (els[k].style.fontSize) els[k].style.fontSize = '';
+    var over = [];
+    for (k = 0; k < els.length; k++) if (els[k].scrollWidth > els[k].clientWidth + 1) over.push(els[k]);
+    for (k = 0; k < over.length; k++) {
+      var el = over[k];
+      var size = parseFloat(window.getComputedStyle(el).fontSize);
+      while (el.scrollWidth > el.clientWidth + 1 && size > min) {
+        size = Math.max(min, size - rem * 0.02);
+        el.style.fontSize = size + 'px';
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // A new build: verify first, reload at the end of a loop
+
+  function check() {
+    get('/version.json?t=' + new Date().getTime(), function (ok, text) {
+      if (!ok) return;
+      var v;
+      try {
+        v = JSON.parse(text).dataVersion;
+      } catch (e) {
+        return;
+      }
+      if (!v || v === version || v === newVersion || v === verifying) return;
+      verify(v);
+    });
+  }
+
+  /** Loads the new page and the files it names; only then is the new version ready. */
+  function verify(v) {
+    verifying = v;
+    get(location.pathname + '?tvnew=' + encodeURIComponent(v), function (ok, html) {
+      var m = ok ? /<meta name="data-version" content="([^"]*)"/.exec(html) : null;
+      if (!m || m[1] !== v) {
+        verifying = null; // not deployed yet: ask again at the next check
+        return;
+      }
+      var files = filesOf(html);
+      var left = files.length;
+      var failed = false;
+      if (left === 0) ready(v);
+      for (var k = 0; k < files.length; k++) {
+        get(files[k], function (fileOk) {
+          if (!fileOk) failed = true;
+          left--;
+          if (left === 0) {
+            if (failed) verifying = null;
+            else ready(v);
+          }
+        });
+      }
+    });
+  }
+
+  function ready(v) {
+    verifying = null;
+    newVersion = v;
+  }
+
+  /** The slideshow's own files a page links to: /tv/tv.css?v=…, /tv/tv.js?v=… */
+  function filesOf(html) {
+    var out = [];
+    var re = /(?:href|src)="(\/tv\/[^"]+\.(?:css|js)(?:\?[^"]*)?)"/g;
+    var m;
+    while ((m = re.exec(html))) out.push(m[1].replace(/&amp;/g, '&'));
+    return out;
+  }
+
+  /** Reloads into the new build, at most three times for one version (never a reload storm). */
+  function reload() {
+    var key = 'tv-reloads-' + newVersion;
+    var tries = +(recall(key) || 0);
+    if (tries >= 3) return false;
+    store(key, String(tries + 1));
+    store('tv-reload', JSON.stringify({ from: version, to: newVersion, index: index, count: playing.length, loop: loops }));
+    location.reload();
+    return true;
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Burn-in: the whole picture moves a few pixels every minute (at most 8 at 1080p, which
+  // the title-safe margin leaves room for).
+
+  var OFFSETS = [[0, 0], [4, 2], [8, 4], [6, -2], [2, -6], [-4, -4], [-8, 0], [-4, 6], [2, 8], [-2, -8]];
+  var step = 0;
+  function shift() {
+    step = (step + 1) % OFFSETS.length;
+    var k = Math.min(window.innerWidth, window.innerHeight) / 1080;
+    var t = 'translate(' + Math.round(OFFSETS[step][0] * k) + 'px,' + Math.round(OFFSETS[step][1] * k) + 'px)';
+    stage.style.webkitTransform = t;
+    stage.style.transform = t;
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // The service worker keeps this page and its files for a start without network.
+
+  function keepOffline() {
+    var nav = window.navigator;
+    if (!('serviceWorker' in nav) || !window.Promise) return;
+    var files = [location.pathname];
+    var links = doc.querySelectorAll('link[rel="stylesheet"], script[src]');
+    for (var k = 0; k < links.length; k++) files.push(links[k].getAttribute('href') || links[k].getAttribute('src'));
+    try {
+      nav.serviceWorker
+        .register('/tv/sw.js')
+        .then(function () {
+          return nav.serviceWorker.ready;
+        })
+        .then(function (reg) {
+          if (reg.active) reg.active.postMessage({ type: 'keep', urls: files });
+        })
+        ['catch'](function () {
+          // No worker (plain http, private mode): the open page still loops.
+        });
+    } catch (e) {
+      // as above
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+
+  if (recall('tv-reload')) {
+    // Arrived by a reload: the new build is here, so its retry count is no longer needed.
+    store('tv-reloads-' + version, null);
+  }
+  tick();
+  setInterval(tick, 1000);
+  if (stage) setInterval(shift, shiftEvery);
+  fitText();
+  window.addEventListener('resize', fitText);
+  startLoop();
+  advance();
+  setInterval(check, checkEvery);
+  keepOffline();
+})();

@@ -1,0 +1,84 @@
+/** Rankings and star ratings: each scheme's latest result, ten rows a slide, through the whole list. */
+import type { RankedRow, ResultView } from '../../board.ts';
+import { ROWS_PER_SLIDE, col, medal, pageNote, pages, stars, unitLabel, type Fmt, type TvColumn, type TvRow, type TvSlide } from '../model.ts';
+
+/** Names listed on a star level's card; the table slides after it list them all. */
+const NAMES_PER_FIGURE = 4;
+
+/** A scheme's latest ranking, ten rows a slide, through the whole list. */
+export function rankingSlides(result: ResultView, f: Fmt): TvSlide[] {
+  const { t } = f;
+  const scheme = result.scheme;
+  const hasLevels = scheme.levels.length > 0;
+  // Households are named after their address (锦园1-1-101): a unit column would stay empty.
+  const hasUnits = result.rows.some((r) => unitLabel(r) !== '');
+  // Landscape widths of name, unit, total and level for the columns present.
+  const [name, unit, total, level]: [number, number, number, number] = hasUnits ? (hasLevels ? [35, 25, 10, 20] : [40, 35, 15, 0]) : hasLevels ? [55, 0, 15, 20] : [70, 0, 20, 0];
+  const columns: TvColumn[] = [
+    col('rank', t('ranking.rank'), 10, { line: 1, width: 15 }),
+    col('name', t('ranking.name'), name, { line: 1, width: 55 }),
+    ...(hasUnits ? [col('unit', t('ranking.unit'), unit, { line: 2, width: hasLevels ? 45 : 85, indent: 15 })] : []),
+    col('num', t('ranking.total'), total, { line: 1, width: 30 }),
+    ...(hasLevels ? [col('level', t('ranking.level'), level, { line: 2, width: hasUnits ? 40 : 85, indent: hasUnits ? undefined : 15 })] : []),
+  ];
+  const count = t(`tv.count.${scheme.subject}`, { n: result.rows.length });
+  const chunks = pages(result.rows, ROWS_PER_SLIDE);
+  return chunks.map((rows, i) => ({
+    id: `ranking-${scheme.id}-${result.period}-${i + 1}`,
+    kind: 'ranking',
+    title: t('ranking.title', { scheme: scheme.name, period: f.period(result.period) }),
+    note: pageNote(f, i + 1, chunks.length, count),
+    table: { columns, rows: rows.map((r) => rankingRow(r, hasUnits, hasLevels, f)) },
+  }));
+}
+
+function rankingRow(r: RankedRow, hasUnits: boolean, hasLevels: boolean, f: Fmt): TvRow {
+  const cells = [r.rank === null ? '—' : String(r.rank), r.name, ...(hasUnits ? [unitLabel(r)] : []), f.points(r.total)];
+  // A vetoed subject fails whatever its score (一票否决): the word says the level.
+  if (hasLevels) cells.push(r.vetoed ? f.t('ranking.vetoed') : (r.level ?? ''));
+  return { cells, tone: r.vetoed ? 'red' : undefined, medal: medal(r.rank) };
+}
+
+/** A star rating: how many units got each level, then every unit with its stars. */
+export function starSlides(result: ResultView, f: Fmt): TvSlide[] {
+  const { t } = f;
+  const scheme = result.scheme;
+  const title = t('ranking.title', { scheme: scheme.name, period: f.period(result.period) });
+  const distribution: TvSlide = {
+    id: `stars-${scheme.id}-${result.period}`,
+    kind: 'stars',
+    title,
+    note: t('stars.distribution'),
+    figures: result.levels.map(({ level, count }) => {
+      const names = result.rows.filter((r) => r.level === level.name).map((r) => r.name);
+      const items = names.length > NAMES_PER_FIGURE ? [...names.slice(0, NAMES_PER_FIGURE - 1), t('tv.stars.more', { n: names.length - NAMES_PER_FIGURE + 1 })] : names;
+      return { label: level.name, value: t('stars.count', { n: count }), stars: stars(level.stars ?? 0), items };
+    }),
+  };
+  // 枣园村党支部 under 枣园村 says its parent already: no column that would stay empty.
+  const hasUnits = result.rows.some((r) => unitLabel(r) !== '');
+  const columns: TvColumn[] = [
+    col('rank', t('ranking.rank'), 10, { line: 1, width: 15 }),
+    col('name', t('tv.stars.unit'), hasUnits ? 35 : 50, { line: 1, width: 55 }),
+    ...(hasUnits ? [col('unit', t('tv.stars.parent'), 20, { line: 2, width: 40, indent: 15 })] : []),
+    col('num', t('ranking.total'), hasUnits ? 10 : 15, { line: 1, width: 30 }),
+    col('stars', t('ranking.stars'), 25, { line: 2, width: hasUnits ? 45 : 85, indent: hasUnits ? undefined : 15 }),
+  ];
+  const count = t('tv.count.unit', { n: result.rows.length });
+  const chunks = pages(result.rows, ROWS_PER_SLIDE);
+  const tables: TvSlide[] = chunks.map((rows, i) => ({
+    id: `stars-${scheme.id}-${result.period}-${i + 1}`,
+    kind: 'stars',
+    title,
+    note: pageNote(f, i + 1, chunks.length, count),
+    table: {
+      columns,
+      rows: rows.map((r) => ({
+        cells: [r.rank === null ? '—' : String(r.rank), r.name, ...(hasUnits ? [unitLabel(r)] : []), f.points(r.total), r.stars !== undefined ? stars(r.stars) : (r.level ?? '')],
+        medal: medal(r.rank),
+        tone: r.vetoed ? 'red' : undefined,
+      })),
+    },
+  }));
+  return [distribution, ...tables];
+}

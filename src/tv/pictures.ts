@@ -1,0 +1,46 @@
+/**
+ * The PNG slides of a screen as static routes: `/tv/slides/001.png` … for the default screen,
+ * `/tv/<screen>/slides/001.png` … for the others, numbered in playing order so a media
+ * player that sorts by name shows them in order.
+ */
+import type { Board } from '../board.ts';
+import { translator, formatDate } from '../i18n/index.ts';
+import { pictureSlides, type TvScreen, type TvSlide } from './slides.ts';
+import { slidePng, type PictureChrome, type PictureOptions } from './png.ts';
+
+export interface PictureRoute {
+  params: { n: string; screen?: string };
+  props: { slide: TvSlide; chrome: PictureChrome; options: PictureOptions };
+}
+
+/** File name of the n-th picture (1-based): 001, 002 … (more digits past 999). */
+export function pictureName(n: number, count: number): string {
+  return String(n).padStart(Math.max(3, String(count).length), '0');
+}
+
+export function pictureChrome(board: Board): PictureChrome {
+  const t = translator(board.site.locale);
+  return {
+    siteName: board.site.name,
+    phone: board.site.phone ? `${t('footer.phone')} ${board.site.phone}` : '',
+    version: `${t('footer.version')} ${board.version.id}`,
+    dateLabel: t('footer.versionDate'),
+    date: formatDate(board.site.locale, board.version.date),
+  };
+}
+
+/** The routes of a screen's pictures, for `getStaticPaths`. */
+export function pictureRoutes(screen: TvScreen, board: Board): PictureRoute[] {
+  const slides = pictureSlides(screen, board);
+  const chrome = pictureChrome(board);
+  return slides.map((slide, i) => ({
+    params: { n: pictureName(i + 1, slides.length), ...(screen.id ? { screen: screen.id } : {}) },
+    props: { slide, chrome, options: { orientation: screen.orientation } },
+  }));
+}
+
+/** The response of a picture route. */
+export async function pictureResponse(props: PictureRoute['props']): Promise<Response> {
+  const png = await slidePng(props.slide, props.chrome, props.options);
+  return new Response(png as Uint8Array<ArrayBuffer>, { headers: { 'content-type': 'image/png' } });
+}

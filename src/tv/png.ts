@@ -1,0 +1,87 @@
+/**
+ * Slides as pictures for a TV without a browser (a USB stick in the set's media player):
+ * satori lays a slide out as SVG (`picture-layout.ts`) with the posters' fonts (Noto Sans SC
+ * from node_modules, never the system's), resvg turns it into a PNG. No browser, no clock:
+ * the same slide and fonts give the same bytes.
+ *
+ * Rendered pictures are kept in a content-addressed cache (node_modules/.cache/tv, or
+ * $BOARD_TV_CACHE): the key covers the slide, the words around it, the fonts and the source
+ * of this file and of the layout, so only a slide that changed is drawn again.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import satori from 'satori';
+import { Resvg } from '@resvg/resvg-js';
+import { defaultPosterFonts, facesFor, withMissingMarked, type PosterFace, type PosterFonts } from '../posters/fonts.ts';
+import { slideTexts, type TvSlide } from './model.ts';
+import { pictureSize, slideTree, type PictureChrome, type PictureOptions } from './picture-layout.ts';
+import source from './png.ts?raw';
+import layoutSource from './picture-layout.ts?raw';
+
+export { pictureSize, type PictureChrome, type PictureOptions } from './picture-layout.ts';
+
+const satoriFonts = new WeakMap<PosterFace, { name: string; data: Buffer; weight: 400 | 700; style: 'normal' }>();
+function satoriFont(f: PosterFace) {
+  let o = satoriFonts.get(f);
+  if (!o) satoriFonts.set(f, (o = { name: f.family, data: f.data, weight: f.weight, style: 'normal' }));
+  return o;
+}
+
+/** Every string of a slide with the characters no font has replaced by 〓, as the posters do. */
+function marked(slide: TvSlide, fonts: PosterFonts): TvSlide {
+  const m = (s: string) => withMissingMarked(s, fonts);
+  return {
+    ...slide,
+    title: m(slide.title),
+    note: slide.note && m(slide.note),
+    message: slide.message && m(slide.message),
+    figures: slide.figures?.map((f) => ({ ...f, label: m(f.label), value: m(f.value), items: f.items?.map(m) })),
+    table: slide.table && { columns: slide.table.columns.map((c) => ({ ...c, label: m(c.label) })), rows: slide.table.rows.map((r) => ({ ...r, cells: r.cells.map(m) })) },
+    stories: slide.stories?.map((s) => ({ title: m(s.title), meta: m(s.meta), summary: m(s.summary) })),
+    notice: slide.notice && { title: m(slide.notice.title), period: m(slide.notice.period), daysLeft: '', lead: m(slide.notice.lead), contact: m(slide.notice.contact) },
+  };
+}
+
+/** The cache key of a picture: everything it is drawn from. */
+export function pictureKey(slide: TvSlide, chrome: PictureChrome, options: PictureOptions, fonts: PosterFonts): string {
+  return createHash('sha256').update(source).update('\0').update(layoutSource).update('\0').update(fonts.hash).update('\0').update(JSON.stringify({ slide, chrome, options })).digest('hex');
+}
+
+/** The slide as SVG (text as outlines). */
+export async function slideSvg(slide: TvSlide, chrome: PictureChrome, options: PictureOptions, fonts: PosterFonts = defaultPosterFonts()): Promise<string> {
+  const s = marked(slide, fonts);
+  const c: PictureChrome = { siteName: withMissingMarked(chrome.siteName, fonts), phone: withMissingMarked(chrome.phone, fonts), version: chrome.version, dateLabel: withMissingMarked(chrome.dateLabel, fonts), date: chrome.date };
+  const { width, height } = pictureSize(options.orientation);
+  const faces = facesFor(fonts, [...slideTexts(s), ...Object.values(c), '0123456789 〓…']);
+  const families = [...new Set(faces.map((f) => f.family))].join(', ');
+  return satori(slideTree(s, c, options, fonts, families) as never, { width, height, fonts: faces.map(satoriFont) });
+}
+
+/** Where drawn pictures are kept between builds. */
+export function cacheDir(): string {
+  return process.env.BOARD_TV_CACHE ?? join(process.cwd(), 'node_modules', '.cache', 'tv');
+}
+
+/**
+ * One slide as PNG bytes, from the cache when the same slide was drawn before.
+ *
+ * @example const png = await slidePng(slide, chrome, { orientation: 'landscape' });
+ */
+export async function slidePng(slide: TvSlide, chrome: PictureChrome, options: PictureOptions, fonts: PosterFonts = defaultPosterFonts()): Promise<Uint8Array> {
+  const dir = cacheDir();
+  const file = join(dir, `${pictureKey(slide, chrome, options, fonts)}.png`);
+  if (existsSync(file)) return readFileSync(file);
+  const svg = await slideSvg(slide, chrome, options, fonts);
+  const png = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false }, shapeRendering: 2, textRendering: 1 }).render().asPng();
+  try {
+    mkdirSync(dir, { recursive: true });
+    // Written aside and renamed: two builds at once never read half a file.
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, png);
+    renameSync(tmp, file);
+  } catch {
+    // A read-only cache only costs time.
+  }
+  return png;
+}

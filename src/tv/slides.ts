@@ -1,0 +1,96 @@
+/**
+ * The TV's screens: the default one at /tv/ and each of site.yaml's `tv.screens`, with their
+ * slides in playing order, computed once per build from the view model. The pages print
+ * them (`src/components/tv/`), the PNG renderer draws them (`png.ts`).
+ */
+import type { Board } from '../board.ts';
+import type { Site } from '../data/settings.ts';
+import { DEFAULT_PLAYLIST, formatters, type TvChrome, type TvKind, type TvScreen, type TvSlide } from './model.ts';
+import { rankingSlides, starSlides } from './kinds/rankings.ts';
+import { noticeSlide } from './kinds/notices.ts';
+import { shopSlides, priceSlides } from './kinds/shop.ts';
+import { honorSlides } from './kinds/honors.ts';
+import { newsSlides } from './kinds/news.ts';
+
+export * from './model.ts';
+export { leadParagraph } from './kinds/notices.ts';
+
+/** The fixed words of the slideshow for a board. */
+export function tvChrome(board: Board): TvChrome {
+  const { t } = formatters(board.site.locale);
+  return {
+    locale: board.site.locale,
+    siteName: board.site.name,
+    phone: board.site.phone ? `${t('footer.phone')} ${board.site.phone}` : '',
+    version: `${t('footer.version')} ${board.version.id}`,
+    dateFormat: t('tv.clock.date'),
+    weekdays: t('tv.clock.weekdays').split(','),
+    months: t('tv.clock.months').split(','),
+  };
+}
+
+/**
+ * Every screen of the site: the default one at /tv/ with the whole playlist, then each screen
+ * of `site.yaml`'s `tv.screens`.
+ *
+ * @example tvScreens(board).map((s) => s.path) // ['/tv/', '/tv/hall/']
+ */
+export function tvScreens(board: Board): TvScreen[] {
+  const tv: Site['tv'] = board.site.tv;
+  const all = slidesByKind(board);
+  const idle = idleSlide(board);
+  const screen = (id: string | undefined, playlist: readonly TvKind[], seconds: number, orientation: TvScreen['orientation']): TvScreen => ({
+    id,
+    path: id ? `/tv/${id}/` : '/tv/',
+    seconds,
+    orientation,
+    playlist: [...playlist],
+    slides: playlist.flatMap((kind) => all[kind]),
+    idle,
+  });
+  return [
+    screen(undefined, DEFAULT_PLAYLIST, tv.slideSeconds, 'landscape'),
+    ...(tv.screens ?? []).map((s) => screen(s.id, s.playlist ?? DEFAULT_PLAYLIST, s.slideSeconds ?? tv.slideSeconds, s.orientation)),
+  ];
+}
+
+const screenCache = new WeakMap<Board, TvScreen[]>();
+/** `tvScreens`, computed once per board: the pages and the pictures of a build share it. */
+export function screensOf(board: Board): TvScreen[] {
+  let screens = screenCache.get(board);
+  if (!screens) screenCache.set(board, (screens = tvScreens(board)));
+  return screens;
+}
+
+/**
+ * The slides of a screen as pictures for a TV without a browser: a picture cannot count the
+ * days, so a notice is kept while it has not ended by the data's date, and says its period
+ * instead of the days left. Never empty: the idle slide stands in for none.
+ */
+export function pictureSlides(screen: TvScreen, board: Board): TvSlide[] {
+  const slides = screen.slides
+    .filter((s) => !s.window || s.window.end >= board.version.date)
+    .map((s) => (s.notice ? { ...s, notice: { ...s.notice, daysLeft: '' } } : s));
+  return slides.length > 0 ? slides : [screen.idle];
+}
+
+/** Every kind's slides, built once and shared by the screens. */
+function slidesByKind(board: Board): Record<TvKind, TvSlide[]> {
+  const f = formatters(board.site.locale);
+  const latest = board.schemes.filter((s) => s.latest).map((s) => board.result(s.id, s.latest!)!);
+  return {
+    ranking: latest.filter((r) => !r.scheme.isStarRating).flatMap((r) => rankingSlides(r, f)),
+    stars: latest.filter((r) => r.scheme.isStarRating).flatMap((r) => starSlides(r, f)),
+    notices: board.notices.map((n) => noticeSlide(n, f)),
+    shop: shopSlides(board, f),
+    prices: priceSlides(board, f),
+    honors: honorSlides(board.honors, f),
+    news: newsSlides(board, f),
+  };
+}
+
+
+function idleSlide(board: Board): TvSlide {
+  const { t } = formatters(board.site.locale);
+  return { id: 'idle', kind: 'idle', title: board.site.name, note: board.site.organiser, message: t('tv.idle') };
+}

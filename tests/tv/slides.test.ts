@@ -1,0 +1,169 @@
+import { describe, expect, test, beforeAll } from 'vitest';
+import { computeBoard, getBoard, type Board } from '../../src/board.ts';
+import { screensOf, tvScreens, pictureSlides, leadParagraph, DEFAULT_PLAYLIST, ROWS_PER_SLIDE, slideTexts, type TvScreen } from '../../src/tv/slides.ts';
+import { pictureName, pictureRoutes } from '../../src/tv/pictures.ts';
+import { checkProject } from '../../src/data/check.ts';
+import { fixture } from '../helpers/fixture.ts';
+import { hallFixture, EXTRA_MEMBERS } from './hall-fixture.ts';
+
+let board: Board;
+let screens: TvScreen[];
+beforeAll(() => {
+  board = getBoard(hallFixture());
+  screens = tvScreens(board);
+});
+
+const screen = (id?: string) => screens.find((s) => s.id === id)!;
+
+describe('tvScreens', () => {
+  test('the default screen is /tv/ with every kind, open notices first', () => {
+    expect(screen().path).toBe('/tv/');
+    expect(screen().playlist).toEqual([...DEFAULT_PLAYLIST]);
+    expect(screen().slides[0]!.kind).toBe('notices');
+  });
+
+  test('each screen of site.yaml gets its address, playlist, pace and orientation', () => {
+    expect(screens.map((s) => s.path)).toEqual(['/tv/', '/tv/hall/', '/tv/upright/', '/tv/short/']);
+    expect(screen('hall').seconds).toBe(10);
+    expect(screen('short').seconds).toBe(15);
+    expect(screen('upright').orientation).toBe('portrait');
+    expect(new Set(screen('hall').slides.map((s) => s.kind))).toEqual(new Set(['ranking']));
+    expect(screen('short').slides.map((s) => s.kind)).toEqual(['news', 'shop', 'honors']);
+  });
+
+  test('a screen without tv settings plays every 15 seconds', () => {
+    expect(tvScreens(getBoard(fixture()))[0]!.seconds).toBe(15);
+  });
+
+  test('slide ids are unique within a screen', () => {
+    for (const s of screens) expect(new Set(s.slides.map((x) => x.id)).size).toBe(s.slides.length);
+  });
+
+  test('screensOf computes once per board', () => {
+    expect(screensOf(board)).toBe(screensOf(board));
+  });
+});
+
+describe('ranking slides', () => {
+  test('a ranking of 302 runs over 31 slides of at most ten rows, every row once, in rank order', () => {
+    const party = screen().slides.filter((s) => s.id.startsWith('ranking-party-2022-'));
+    expect(party).toHaveLength(Math.ceil((EXTRA_MEMBERS + 2) / ROWS_PER_SLIDE));
+    for (const s of party) expect(s.table!.rows.length).toBeLessThanOrEqual(ROWS_PER_SLIDE);
+    const names = party.flatMap((s) => s.table!.rows.map((r) => r.cells[1]));
+    expect(names).toEqual(board.result('party', '2022')!.rows.map((r) => r.name));
+  });
+
+  test('the page and the count stand beside the title', () => {
+    const s = screen().slides.find((x) => x.id === 'ranking-party-2022-2')!;
+    expect(s.title).toBe('党员积分 · 2022 年度');
+    expect(s.note).toBe('第 2/31 页 · 共 302 人');
+  });
+
+  test('ranks 1 to 3 get medals, ties included', () => {
+    const rows = screen().slides.find((x) => x.id === 'ranking-party-2022-1')!.table!.rows;
+    for (const r of rows) expect(r.medal ?? null).toBe(Number(r.cells[0]) <= 3 ? Number(r.cells[0]) : null);
+    expect(rows.some((r) => r.medal === undefined)).toBe(true);
+  });
+
+  test('landscape widths and each portrait line add up to 100 %', () => {
+    for (const s of screens.flatMap((x) => x.slides)) {
+      if (!s.table) continue;
+      const cols = s.table.columns;
+      expect(cols.reduce((a, c) => a + c.width, 0), s.id).toBe(100);
+      expect(cols.filter((c) => c.portrait.line === 1).reduce((a, c) => a + c.portrait.width + (c.portrait.indent ?? 0), 0), s.id).toBe(100);
+      expect(cols.filter((c) => c.portrait.line === 2).reduce((a, c) => a + c.portrait.width + (c.portrait.indent ?? 0), 0), s.id).toBeLessThanOrEqual(100);
+      for (const c of cols) expect(c.width % 5, s.id).toBe(0);
+    }
+  });
+
+  test('no unit column where every name already says its unit (household addresses)', () => {
+    const data = getBoard(fixture(undefined, { 'data/households.csv': '户号,户名,组织,联系党员\nH1,锦园社区1-1-101,SQ1,P1\nH2,锦园社区1-2-202,SQ1,P2\n' }));
+    const credit = tvScreens(data)[0]!.slides.find((s) => s.id.startsWith('ranking-credit-'))!;
+    expect(credit.table!.columns.map((c) => c.role)).toEqual(['rank', 'name', 'num']);
+  });
+});
+
+describe('other slides', () => {
+  test('a star rating shows its distribution with the units of each level, then the units', () => {
+    const [distribution, table] = screen().slides.filter((s) => s.kind === 'stars');
+    expect(distribution!.figures!.map((f) => [f.label, f.value, f.stars, f.items])).toEqual([
+      ['五星', '1 个', '★★★★★', ['锦园第一支部']],
+      ['四星', '0 个', '★★★★☆', []],
+      ['三星', '1 个', '★★★☆☆', ['锦园第二支部']],
+    ]);
+    expect(table!.table!.rows.map((r) => r.cells)).toEqual([
+      ['1', '锦园第一支部', '锦园社区', '91', '★★★★★'],
+      ['2', '锦园第二支部', '锦园社区', '79.5', '★★★☆☆'],
+    ]);
+  });
+
+  test('a notice is shown only in its notice period, with the days left left to the player', () => {
+    const notice = screen().slides.find((s) => s.kind === 'notices')!;
+    expect(notice.window).toEqual({ start: '2023-01-05', end: '2023-01-11' });
+    expect(notice.notice!.daysLeft).toBe('还剩 {n} 天');
+    expect(notice.notice!.period).toBe('公示期：2023年1月5日 至 2023年1月11日');
+    expect(notice.notice!.lead).toBe('现将 2022 年度党员积分结果公示如下。');
+  });
+
+  test('the shop slide holds this month’s redemptions', () => {
+    const shop = screen().slides.find((s) => s.kind === 'shop')!;
+    expect(shop.title).toBe('积分超市 · 2022 年 1 月');
+    expect(shop.figures!.map((f) => f.value)).toEqual([String(board.shop.current!.redemptions), String(board.shop.current!.pointsRedeemed)]);
+  });
+
+  test('honours: each honour’s latest period', () => {
+    const honors = screen().slides.filter((s) => s.kind === 'honors');
+    expect(honors.map((s) => s.title)).toEqual(['荣誉榜 · 2022 年 1 月']);
+    expect(honors[0]!.table!.rows[0]!.cells.slice(0, 2)).toEqual(['▲ 流动红旗', '锦园便利店']);
+  });
+
+  test('every text is a string a font can be chosen for', () => {
+    for (const s of screen().slides) for (const text of slideTexts(s)) expect(typeof text).toBe('string');
+  });
+});
+
+describe('leadParagraph', () => {
+  test('skips imports, components and headings, keeps the words of links and emphasis', () => {
+    expect(leadParagraph("import X from './x';\n\n# 标题\n\n<Ranking scheme=\"party\" />\n\n现将**结果**公示如下，详见[名单](/a/)。\n第二行。\n\n下一段。")).toBe('现将结果公示如下，详见名单。第二行。');
+  });
+
+  test('a line break between Latin words stays a space', () => {
+    expect(leadParagraph('The results\nare published.')).toBe('The results are published.');
+  });
+
+  test('an empty body gives an empty lead', () => {
+    expect(leadParagraph('\n<Stats />\n')).toBe('');
+  });
+});
+
+describe('pictureSlides', () => {
+  test('keeps a notice that has not ended by the data date, without the days left', () => {
+    expect(board.version.date < '2023-01-11').toBe(true);
+    const notice = pictureSlides(screen(), board).find((s) => s.kind === 'notices')!;
+    expect(notice.notice!.daysLeft).toBe('');
+  });
+
+  test('drops a notice that ended before the data date', () => {
+    const later = computeBoard(checkProject(hallFixture()).dataset, { ...board.version, date: '2023-02-01' });
+    expect(pictureSlides(tvScreens(later)[0]!, later).some((s) => s.kind === 'notices')).toBe(false);
+  });
+
+  test('a screen with nothing to show gets the idle slide', () => {
+    const empty: TvScreen = { ...screen('short'), slides: [] };
+    expect(pictureSlides(empty, board).map((s) => s.id)).toEqual(['idle']);
+  });
+});
+
+describe('pictureRoutes', () => {
+  test('numbers pictures 001, 002 … in playing order', () => {
+    const routes = pictureRoutes(screen('short'), board);
+    expect(routes.map((r) => r.params.n)).toEqual(['001', '002', '003']);
+    expect(routes.map((r) => r.params.screen)).toEqual(['short', 'short', 'short']);
+    expect(routes.map((r) => r.props.slide.id)).toEqual(screen('short').slides.map((s) => s.id));
+  });
+
+  test('names grow a digit past 999 pictures', () => {
+    expect(pictureName(7, 40)).toBe('007');
+    expect(pictureName(7, 1200)).toBe('0007');
+  });
+});
