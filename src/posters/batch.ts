@@ -2,6 +2,7 @@
  * All posters of a build: render what changed, take the rest from the cache, and write the
  * print shop's folder (the PDFs, manifest.json and index.html).
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pageSizesMm, type PosterDoc, type PosterSize } from './doc.ts';
@@ -107,6 +108,19 @@ function writeAtomically(path: string, data: Uint8Array | string): void {
   renameSync(tmp, path);
 }
 
+const INDEX_CSS = `
+    body { font-family: system-ui, "Noto Sans SC", "Microsoft YaHei", sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; color: #1a1a1a; line-height: 1.6; }
+    h1 { color: #9e0b23; }
+    table { border-collapse: collapse; width: 100%; }
+    th, td { border-bottom: 1px solid #ccc; padding: 0.5rem; text-align: left; vertical-align: top; }
+    th { background: #f5f0ec; }
+    .num { text-align: right; }
+    .file { color: #4d4d4d; font-size: 0.9em; }
+    a { color: #9e0b23; }
+`;
+/** Like every page of the site: no inline script, and the one style block allowed by its hash. */
+const INDEX_CSP = `default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; style-src 'sha256-${createHash('sha256').update(INDEX_CSS).digest('base64')}'`;
+
 /** The print shop's page: each file with its trimmed size, page count and bleed. */
 export function posterIndexHtml(manifest: PosterManifest): string {
   const t = (key: Parameters<typeof label>[1], args?: Record<string, string | number>): string => esc(label('zh-CN', key, args));
@@ -127,16 +141,8 @@ export function posterIndexHtml(manifest: PosterManifest): string {
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>${t('index.title')}</title>
-  <style>
-    body { font-family: system-ui, "Noto Sans SC", "Microsoft YaHei", sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; color: #1a1a1a; line-height: 1.6; }
-    h1 { color: #9e0b23; }
-    table { border-collapse: collapse; width: 100%; }
-    th, td { border-bottom: 1px solid #ccc; padding: 0.5rem; text-align: left; vertical-align: top; }
-    th { background: #f5f0ec; }
-    .num { text-align: right; }
-    .file { color: #4d4d4d; font-size: 0.9em; }
-    a { color: #9e0b23; }
-  </style>
+  <meta http-equiv="content-security-policy" content="${INDEX_CSP}">
+  <style>${INDEX_CSS}</style>
 </head>
 <body>
   <main>

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { SYSTEM_FALLBACK_FONTS } from '../../src/posters/fonts.ts';
 import { loadPosterFonts, missingGlyphs, renderPoster, type PosterDoc, type PosterFonts } from '../../src/posters/index.ts';
 import { woffToSfnt } from '../../src/posters/woff.ts';
 import { onePage } from './docs.ts';
@@ -43,8 +44,11 @@ describe('missingGlyphs', () => {
     expect(missingGlyphs('a b\u3000c\n\t葛\uFE0F', fonts)).toEqual([]);
   });
 
-  test('loads the default fonts itself when none are given', () => {
-    expect(missingGlyphs('𠀾')).toEqual(['𠀾']);
+  test('loads the default fonts itself when none are given: Hanazono draws Extension B where installed', () => {
+    const hanazono = existsSync(SYSTEM_FALLBACK_FONTS[1]!);
+    expect(missingGlyphs('𠀾')).toEqual(hanazono ? [] : ['𠀾']);
+    // Extension G (2020) is newer than every font here.
+    expect(missingGlyphs('\u{3134A}')).toEqual(['\u{3134A}']);
   });
 });
 

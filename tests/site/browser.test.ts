@@ -33,7 +33,8 @@ describe.each([
   beforeAll(async () => {
     site = await serve(buildSite(fixture()));
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width, height } });
+    // axe-core is injected as an inline script, which the site's own CSP rightly blocks.
+    page = await browser.newPage({ viewport: { width, height }, bypassCSP: true });
   });
   afterAll(async () => {
     await browser?.close();
