@@ -14,9 +14,9 @@ import { scoreScheme, type SubjectResult, type CategoryBreakdown, type MissingAs
 import { rankSubjects, rankWithin } from './domain/ranking.ts';
 import { schemePeriods } from './domain/scheme-periods.ts';
 import { statsFor, type SchemeStats } from './domain/stats.ts';
-import { earnedEvents, balances, type BalanceRow } from './domain/balance.ts';
+import { earnedBySubject, balances, type BalanceRow, type EarnedEvent } from './domain/balance.ts';
 import { checkRedemptions, shopSummary, shopPeriods, itemOn, stockedItems, type ShopSummary, type ResolvedRedemption, type ShopViolation } from './domain/shop.ts';
-import { previousPeriod, comparePeriods, periodKind, periodOf } from './domain/periods.ts';
+import { previousPeriod, comparePeriods, periodKind, periodOf, inDateOrder } from './domain/periods.ts';
 import { maskName } from './domain/mask.ts';
 import { addPoints, roundPoints } from './domain/numbers.ts';
 import type { SubjectKind } from './data/settings.ts';
@@ -362,13 +362,14 @@ export function computeBoard(data: Dataset, version: DataVersion): Board {
         scheme,
         rows,
         rowById: new Map(rows.map((r) => [r.id, r])),
-        events: groupBy(earnedEvents(data, index, source), (e) => e.subject),
+        events: earnedBySubject(data, index, source),
         charges: groupBy(resolved.filter((r) => r.scheme === scheme.id), (r) => r.subject),
       };
     });
 
-  // Passbooks: one per subject, every scheme it fits or has a record in.
-  const ledgerBySubject = groupBy(data.ledger, (r) => r.subject);
+  // Passbooks: one per subject, every scheme it fits or has a record in. Only rows on record
+  // that do not count are listed from the ledger; the counted ones come with the results.
+  const uncountedBySubject = groupBy(data.ledger.filter((r) => r.status !== '已核实'), (r) => r.subject);
   const rulesByCode = new Map(data.rules.map((r) => [r.code, r]));
   const honors: HonorView[] = data.honors
     .map((h) => ({ period: h.period, subject: ref(h.subject), honor: h.honor, note: h.note, tone: honorTone(h.honor) }))
@@ -383,10 +384,12 @@ export function computeBoard(data: Dataset, version: DataVersion): Board {
       resultRowsBySubject.set(row.id, list);
     }
   }
+  // Newest period first: every period's place in one sorted list, so sorting compares numbers.
+  const periodRank = new Map([...new Set(schemes.flatMap((s) => s.periods))].sort(comparePeriods).map((p, i) => [p, i]));
   const subjectIds = [...data.units, ...data.people, ...data.households, ...data.merchants].map((s) => s.id).sort();
   const passbooks: Passbook[] = subjectIds.map((id) => {
     const own = resultRowsBySubject.get(id) ?? [];
-    const ledger = ledgerBySubject.get(id) ?? [];
+    const ledger = uncountedBySubject.get(id) ?? [];
     const schemeViews: PassbookScheme[] = [];
     for (const scheme of schemes) {
       const mine = own.filter((o) => o.result.scheme.id === scheme.id);
@@ -401,7 +404,7 @@ export function computeBoard(data: Dataset, version: DataVersion): Board {
         scheme,
         results: mine
           .map((m) => ({ period: m.result.period, row: m.row, count: m.result.rows.length }))
-          .sort((a, b) => comparePeriods(b.period, a.period)),
+          .sort((a, b) => periodRank.get(b.period)! - periodRank.get(a.period)!),
         uncounted,
         balance: bal && balanceRow ? passbookBalance(bal.events.get(id) ?? [], bal.charges.get(id) ?? [], itemName, balanceRow) : undefined,
       });
@@ -447,9 +450,9 @@ export function computeBoard(data: Dataset, version: DataVersion): Board {
     units,
     schemes,
     results,
-    result: (scheme, period) => resultIndex.get(`${scheme}/${period}`),
+    result: resultLookup(resultIndex),
     passbooks,
-    passbook: (id) => passbookIndex.get(id),
+    passbook: passbookLookup(passbookIndex),
     balances: balanceViews.map(({ scheme, rows }) => ({ scheme, rows })),
     shop: { items, summaries, current },
     honors,
@@ -461,6 +464,17 @@ export function computeBoard(data: Dataset, version: DataVersion): Board {
   };
   board.api = apiFiles(board);
   return board;
+}
+
+// The board's lookups are made outside computeBoard: a closure made inside it would keep its
+// whole scope alive, and with it the dataset (a million ledger rows) for as long as the build
+// prints pages from the board.
+function resultLookup(index: Map<string, ResultView>): Board['result'] {
+  return (scheme, period) => index.get(`${scheme}/${period}`);
+}
+
+function passbookLookup(index: Map<string, Passbook>): Board['passbook'] {
+  return (id) => index.get(id);
 }
 
 /** Groups a list by key, keeping the list's order inside each group. */
@@ -502,33 +516,31 @@ function rankChange(
   return was > rank ? { kind: 'up', by: was - rank } : { kind: 'down', by: rank - was };
 }
 
-/** Earned and redeemed entries merged by date, with the running balance after each. */
+/**
+ * Earned and redeemed entries merged by date, with the running balance after each. Earned
+ * points of a day count before that day's redemptions, as the balance check does. Both lists
+ * come in date order, so one merge puts them together without sorting a passbook's thousand rows.
+ */
 function passbookBalance(
-  events: ReturnType<typeof earnedEvents>,
+  events: readonly EarnedEvent[],
   charges: ResolvedRedemption[],
   itemName: Map<string, string>,
   totals: BalanceRow,
 ): PassbookScheme['balance'] {
-  const entries: (Omit<PassbookEntry, 'balance'> & { order: number })[] = [
-    ...events.map((e, i) => ({ date: e.date, label: e.row.title, amount: e.amount, file: e.row.file, line: e.row.line, reviewer: e.row.reviewer, order: i })),
-    ...charges.map((c, i) => ({
-      date: c.date,
-      label: `${itemName.get(c.item) ?? c.item} × ${c.quantity}`,
-      amount: -c.points,
-      file: c.file,
-      line: c.line,
-      order: events.length + i,
-    })),
-  ];
-  // Earned points of a day count before that day's redemptions, as the balance check does.
-  entries.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || a.order - b.order);
+  inDateOrder(charges); // as the shop check accepted them; made sure of, not assumed
+  const entries: PassbookEntry[] = [];
   let balance = 0;
-  return {
-    earned: totals.earned,
-    redeemed: totals.redeemed,
-    balance: totals.balance,
-    entries: entries.map(({ order: _order, ...e }) => ({ ...e, balance: (balance = roundPoints(addPoints(balance, e.amount))) })),
-  };
+  const after = (amount: number) => (balance = roundPoints(addPoints(balance, amount)));
+  for (let e = 0, c = 0; e < events.length || c < charges.length; ) {
+    if (c === charges.length || (e < events.length && events[e]!.date <= charges[c]!.date)) {
+      const { date, amount, row } = events[e++]!;
+      entries.push({ date, label: row.title, amount, file: row.file, line: row.line, reviewer: row.reviewer, balance: after(amount) });
+    } else {
+      const { date, item, quantity, points, file, line } = charges[c++]!;
+      entries.push({ date, label: `${itemName.get(item) ?? item} × ${quantity}`, amount: -points, file, line, balance: after(-points) });
+    }
+  }
+  return { earned: totals.earned, redeemed: totals.redeemed, balance: totals.balance, entries };
 }
 
 /** The stable JSON API, exactly as the contract lists it. */
@@ -572,7 +584,11 @@ function apiFiles(board: Board): ApiFile[] {
   return files;
 }
 
-let cached: { root: string; board: Board } | undefined;
+// A build loads this module twice: bundled with the pages, and again when the posters step
+// imports it after the pages are written. The board is kept on the process, not the module,
+// so both find the same one: computed once per build and held in memory once.
+const CACHE = Symbol.for('points-board:board');
+const shared = globalThis as typeof globalThis & { [CACHE]?: { root: string; board: Board } };
 
 /**
  * The board for the project at `root` (default: `$BOARD_ROOT` or the working directory),
@@ -580,11 +596,12 @@ let cached: { root: string; board: Board } | undefined;
  * nothing is ever built from data that failed the check.
  */
 export function getBoard(root: string = process.env.BOARD_ROOT ?? process.cwd()): Board {
+  const cached = shared[CACHE];
   if (cached?.root === root) return cached.board;
   const { dataset, problems, files } = checkProject(root);
   const report = problems.sorted();
   if (report.errors.length > 0) throw new Error(formatReport(report, 'text'));
   const board = computeBoard(dataset, dataVersion(root, files, latestDate(dataset)));
-  cached = { root, board };
+  shared[CACHE] = { root, board };
   return board;
 }

@@ -19,15 +19,53 @@ const fail = (code: ErrorCode, args?: Record<string, string | number>): CellResu
   args,
 });
 
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
+
 /** Full-width ASCII (Ａ１－．) as typed with a Chinese IME becomes half-width. */
 export function toHalfWidth(s: string): string {
+  // Nearly every cell is half-width already: one test is far cheaper than two replaces,
+  // and a million-row ledger calls this for every cell.
+  if (!FULL_WIDTH.test(s)) return s;
   return s
     .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/g, ' ');
 }
 
+const isIdChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 95;
+
+/** True when every character is a letter, digit, `-` or `_` (checked by code: a ledger has millions of ids). */
+function isPlainId(s: string): boolean {
+  if (s.length === 0 || s.length > 64) return false;
+  for (let i = 0; i < s.length; i++) if (!isIdChar(s.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * Results of valid cells that repeat from row to row (subject and rule ids, dates), shared: a
+ * ledger of a million rows holds a few thousand ids and a few hundred dates, so one string per
+ * value is kept instead of a million copies, and every later lookup of an id by the check and
+ * the scores finds the same string. Bounded, so a file of a million distinct ids cannot grow
+ * it without end.
+ */
+function repeated<T>(limit: number) {
+  const seen = new Map<string, CellResult<T>>();
+  return {
+    get: (raw: string) => seen.get(raw),
+    keep(raw: string, result: CellResult<T>): CellResult<T> {
+      if (seen.size < limit) seen.set(raw, result);
+      return result;
+    },
+  };
+}
+
+// A district has some 120,000 subjects.
+const ids = repeated<string>(1 << 18);
+
 /** Letters, digits, `-` and `_` only: IDs end up in URLs and file names. */
 export const idCell: CellParser<string> = (raw) => {
+  const known = ids.get(raw);
+  if (known) return known;
+  if (isPlainId(raw)) return ids.keep(raw, ok(raw));
   const s = toHalfWidth(raw);
   return /^[A-Za-z0-9_-]{1,64}$/.test(s) ? ok(s) : fail('bad-id', { value: raw });
 };
@@ -45,15 +83,55 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** True when y-m-d is a real calendar day (no 2月30日). */
 export function isRealDate(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
-  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  return d <= days[m - 1]!;
+  if (m === 2) return d <= (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28);
+  return d <= DAYS_IN_MONTH[m - 1]!;
 }
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** The number written by the digits s[from..to), which the caller has checked are digits. */
+function digitsAt(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + s.charCodeAt(i) - 48;
+  return n;
+}
+
+/**
+ * `2022-10-09`, the form a ledger nearly always holds, read by character codes: the general
+ * pattern below costs a full-width pass, a whitespace pass and a regex per cell. Undefined
+ * for anything else, including impossible dates, which the general path words as errors.
+ */
+function isoDate(s: string): string | undefined {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined;
+  for (let i = 0; i < 10; i++) if (i !== 4 && i !== 7 && !isDigit(s.charCodeAt(i))) return undefined;
+  const y = digitsAt(s, 0, 4);
+  if (y < 1900 || y > 2200 || !isRealDate(y, digitsAt(s, 5, 7), digitsAt(s, 8, 10))) return undefined;
+  return s;
+}
+
+// Real days from 1900 to 2200 (about 110,000), in the spellings files use.
+const dates = repeated<string>(1 << 18);
 
 /**
  * Dates as editors type them: `2022-10-09`, `2022/10/9`, `2022.10.9`, `2022年10月9日`.
  * The value is always `YYYY-MM-DD`, so dates compare as strings.
  */
 export const dateCell: CellParser<string> = (raw) => {
+  // A ledger kept in date order gives the same date to row after row.
+  if (lastDate?.raw === raw) return lastDate.result;
+  const result = dates.get(raw) ?? dateOf(raw);
+  if (result.ok) lastDate = { raw, result };
+  return result;
+};
+
+let lastDate: { raw: string; result: CellResult<string> } | undefined;
+
+/** A date cell read from its characters; valid ones are remembered in `dates`. */
+function dateOf(raw: string): CellResult<string> {
+  const iso = isoDate(raw);
+  if (iso !== undefined) return dates.keep(raw, ok(iso));
   const s = toHalfWidth(raw).replace(/\s+/g, '');
   const m = /^(\d{4})(?:[-/.](\d{1,2})[-/.](\d{1,2})|年(\d{1,2})月(\d{1,2})日?)$/.exec(s);
   if (!m) {
@@ -64,7 +142,7 @@ export const dateCell: CellParser<string> = (raw) => {
   const mo = Number(m[2] ?? m[4]);
   const d = Number(m[3] ?? m[5]);
   if (y < 1900 || y > 2200 || !isRealDate(y, mo, d)) return fail('impossible-date', { value: raw });
-  return ok(`${y}-${pad(mo)}-${pad(d)}`);
+  return dates.keep(raw, ok(`${y}-${pad(mo)}-${pad(d)}`));
 };
 
 /**
@@ -82,8 +160,17 @@ export const periodCell: CellParser<string> = (raw) => {
   return fail('bad-period', { value: raw });
 };
 
+/** True for a plain whole number such as `2`, `-5` or `120`: read without the general pattern. */
+function isPlainInteger(s: string): boolean {
+  const first = s.charCodeAt(0) === 45 ? 1 : 0;
+  if (s.length === first || s.length - first > 9) return false;
+  for (let i = first; i < s.length; i++) if (!isDigit(s.charCodeAt(i))) return false;
+  return true;
+}
+
 /** Numbers: half-width or full-width digits, optional sign, decimals (at most two places). */
 export const numberCell: CellParser<number> = (raw) => {
+  if (isPlainInteger(raw)) return ok(Number(raw));
   const s = toHalfWidth(raw).replace(/[,\s]/g, '').replace(/^[−–]/, '-');
   if (/^[+-]?\d+(\.\d{1,2})?$/.test(s)) return ok(Number(s));
   if (/^[+-]?\d(\.\d+)?E[+-]?\d+$/i.test(s)) return fail('scientific-number', { value: raw });
@@ -119,9 +206,12 @@ export function choiceCell<const T extends string>(
   values: readonly T[],
   aliases: Record<string, T> = {},
 ): CellParser<T> {
+  // One result per value, shared: the value is the canonical string, not the cell's copy.
+  const results = new Map<string, CellResult<T>>(values.map((v) => [v, ok(v)]));
   return (raw) => {
     const s = toHalfWidth(raw).trim();
-    if ((values as readonly string[]).includes(s)) return ok(s as T);
+    const known = results.get(s);
+    if (known) return known;
     const alias = aliases[s.toLowerCase()];
     if (alias) return ok(alias);
     return fail('bad-choice', { value: raw, choices: values.join('、') });
@@ -135,8 +225,23 @@ const MOBILE = /(?<![0-9])(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2}(?![0-9])/;
 const ID_18 = /(?<![0-9])\d{6}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[0-9Xx](?![0-9A-Za-z])/;
 const ID_15 = /(?<![0-9])\d{6}\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}(?![0-9])/;
 
+/**
+ * True when a cell holds at least 11 digits (half- or full-width): a mobile number has 11, an
+ * ID number 15 or 18, so a cell with fewer is clean without running the three patterns.
+ */
+function hasElevenDigits(s: string): boolean {
+  if (s.length < 11) return false;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((isDigit(c) || (c >= 0xff10 && c <= 0xff19)) && ++n >= 11) return true;
+  }
+  return false;
+}
+
 /** The personal-data error a cell would raise, or undefined when it is clean. */
 export function personalDataIn(raw: string): ErrorCode | undefined {
+  if (!hasElevenDigits(raw)) return undefined;
   const s = toHalfWidth(raw);
   if (ID_18.test(s) || ID_15.test(s)) return 'personal-id-number';
   if (MOBILE.test(s)) return 'personal-mobile';

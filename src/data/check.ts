@@ -10,7 +10,7 @@ import type { Problems } from './errors.ts';
 import { tables } from './tables.ts';
 import { indexSubjects } from '../domain/subjects.ts';
 import { checkRedemptions } from '../domain/shop.ts';
-import { scoreScheme } from '../domain/score.ts';
+import { missingAssessments } from '../domain/score.ts';
 import { schemePeriods } from '../domain/scheme-periods.ts';
 
 export interface Checked {
@@ -44,8 +44,8 @@ function computedChecks(dataset: Dataset, rejected: Rejected, problems: Problems
   for (const scheme of dataset.schemes) {
     if (!scheme.categories.some((c) => c.assessed)) continue;
     for (const period of schemePeriods(dataset, scheme)) {
-      for (const w of scoreScheme(dataset, index, scheme, period).warnings) {
-        const file = dataset.assessments.find((a) => a.scheme === scheme.id && a.period === period)?.file ?? 'data/assessments/';
+      const file = dataset.assessments.find((a) => a.scheme === scheme.id && a.period === period)?.file ?? 'data/assessments/';
+      for (const w of missingAssessments(dataset, index, scheme, period)) {
         problems.warn({ file, line: 0, field: w.category }, 'assessment-missing', { id: w.subject, period: w.period, category: w.category });
       }
     }

@@ -21,40 +21,97 @@ export interface RawRecord {
  */
 export function readRecords(text: string, file: string, problems: Problems): RawRecord[] {
   const records: RawRecord[] = [];
-  const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const lineAt = (offset: number) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
-  let start = 0;
-  let broken = false;
-  Papa.parse<string[]>(text, {
-    delimiter: ',',
-    newline: undefined,
-    skipEmptyLines: false,
-    step: (result) => {
-      const line = lineAt(start);
-      start = result.meta.cursor;
-      if (broken) return;
-      if (result.errors.some((e) => e.type === 'Quotes')) {
-        broken = true;
-        problems.error({ file, line }, 'csv-quotes');
-        return;
-      }
-      const cells = result.data.map((c) => c.trim());
-      while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
-      if (cells.length === 0) return;
-      records.push({ cells, line });
-    },
-  });
+  eachRecord(text, file, problems, (cells, line) => records.push({ cells, line }));
   return records;
+}
+
+/** Characters of quote-free text parsed at a time: the cells of one piece die young. */
+const PIECE = 1 << 18;
+
+/**
+ * `readRecords`, one record at a time: the caller validates a row while its cells are still
+ * fresh, so the parsed cells of a file of a million rows are never all alive at once (the
+ * garbage collector would copy every one of them). Text without any quote, as spreadsheets
+ * write a ledger, has a line break between every two rows and none inside a cell: it is
+ * parsed in pieces cut at line breaks. Anything else is parsed whole.
+ */
+export function eachRecord(
+  text: string,
+  file: string,
+  problems: Problems,
+  onRecord: (cells: string[], line: number) => void,
+  pieceSize = PIECE,
+): void {
+  const linebreak = text.includes('"') ? undefined : plainLinebreak(text);
+  if (linebreak === undefined) return eachRecordWhole(text, file, problems, onRecord);
+  let line = 1;
+  for (let start = 0; start < text.length; ) {
+    let end = start + pieceSize >= text.length ? -1 : text.indexOf(linebreak, start + pieceSize);
+    if (end === -1) end = text.length;
+    // The same parse papaparse makes of the whole text: same delimiter, same line break.
+    const rows = Papa.parse<string[]>(text.slice(start, end), { delimiter: ',', newline: linebreak, skipEmptyLines: false }).data;
+    for (const cells of rows) emit(cells, line++, onRecord);
+    start = end + linebreak.length;
+  }
+}
+
+/**
+ * The line break papaparse finds in a quote-free text (it looks at the first megabyte), when
+ * every line break there separates two rows: `\n`, or `\r\n` with no lone `\n` inside a
+ * cell. Undefined otherwise (`\r` alone, or a lone `\n` in a CRLF file).
+ */
+function plainLinebreak(text: string): '\n' | '\r\n' | undefined {
+  const linebreak = Papa.parse(text.slice(0, 1 << 20), { delimiter: ',', preview: 1 }).meta.linebreak;
+  if (linebreak === '\n') return linebreak;
+  if (linebreak !== '\r\n') return undefined;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) if (text.charCodeAt(i - 1) !== 13) return undefined;
+  return linebreak;
+}
+
+/** Trims a record's cells and drops trailing empty ones; a blank record is skipped. */
+function emit(cells: string[], line: number, onRecord: (cells: string[], line: number) => void): void {
+  for (let i = 0; i < cells.length; i++) cells[i] = trimmed(cells[i]!);
+  while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
+  if (cells.length > 0) onRecord(cells, line);
+}
+
+/** Plainly not white space: printable ASCII, or CJK and the rest up to U+FEFF (none is a space). */
+const solid = (c: number) => (c > 32 && c < 127) || (c > 0x3000 && c < 0xfeff);
+
+/** `s.trim()`, skipped when both ends are plainly not blank, as nearly every cell is. */
+function trimmed(s: string): string {
+  return s.length === 0 || (solid(s.charCodeAt(0)) && solid(s.charCodeAt(s.length - 1))) ? s : s.trim();
+}
+
+/** Any text, parsed in one go: quoted cells may hold line breaks, a quote may be unterminated. */
+function eachRecordWhole(text: string, file: string, problems: Problems, onRecord: (cells: string[], line: number) => void): void {
+  const parsed = Papa.parse<string[]>(text, { delimiter: ',', newline: undefined, skipEmptyLines: false });
+  const broken = parsed.errors.find((e) => e.type === 'Quotes');
+  const rows = parsed.data;
+  const end = broken?.row ?? rows.length;
+  // Line breaks inside cells are counted before the cells are trimmed.
+  const starts = startLines(rows, end);
+  for (let r = 0; r < end; r++) emit(rows[r]!, starts[r]!, onRecord);
+  if (broken) problems.error({ file, line: starts[end]! }, 'csv-quotes');
+}
+
+/**
+ * The physical line each parsed row starts on (header = 1), up to row `end` included: one
+ * line after the previous row, plus the line breaks inside its quoted cells; blank lines are
+ * rows too.
+ */
+function startLines(rows: string[][], end: number): number[] {
+  const starts = new Array<number>(end + 1);
+  starts[0] = 1;
+  for (let r = 0; r < end; r++) starts[r + 1] = starts[r]! + 1 + breaksIn(rows[r]!);
+  return starts;
+}
+
+/** Line breaks inside the cells of one row: in a quoted cell, or a lone LF in a CRLF file. */
+function breaksIn(cells: readonly string[]): number {
+  let n = 0;
+  for (const cell of cells) for (let i = cell.indexOf('\n'); i !== -1; i = cell.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 interface HeaderMap<C extends Record<string, Column>> {
@@ -122,6 +179,18 @@ export function mapHeader<C extends Record<string, Column>>(
 /** Fields whose value is a person's or household's name, checked for lost characters. */
 const NAME_FIELDS = new Set(['name']);
 
+type ExtraCell = (row: Record<string, unknown>, header: string, raw: string, at: { file: string; line: number; column: number; field: string }) => boolean;
+
+export interface RowOptions {
+  allowExtra?: boolean;
+  extraCell?: ExtraCell;
+}
+
+export interface Parsed<C extends Record<string, Column>> {
+  rows: RowOf<Table<C>>[];
+  rejected: Partial<RowOf<Table<C>>>[];
+}
+
 /**
  * Validates the records of one file against its table. Returns the rows whose every cell is
  * valid, and the rejected ones with whatever cells did parse (so a later check knows that a
@@ -134,70 +203,157 @@ export function parseRows<C extends Record<string, Column>>(
   table: Table<C>,
   file: string,
   problems: Problems,
-  options: {
-    allowExtra?: boolean;
-    extraCell?: (row: Record<string, unknown>, header: string, raw: string, at: { file: string; line: number; column: number; field: string }) => boolean;
-  } = {},
-): { rows: RowOf<Table<C>>[]; rejected: Partial<RowOf<Table<C>>>[] } {
+  options: RowOptions = {},
+): Parsed<C> {
+  const reader = rowReader(table, file, problems, options);
+  for (const { cells, line } of records) reader.record(cells, line);
+  return reader.done();
+}
+
+/**
+ * `parseRows` one record at a time, as `eachRecord` hands them over: the first record is the
+ * header, every later one a row. `done()` gives the rows (and reports an empty file).
+ * @example const reader = rowReader(tables.ledger, file, problems); eachRecord(text, file, problems, reader.record); reader.done().rows
+ */
+export function rowReader<C extends Record<string, Column>>(
+  table: Table<C>,
+  file: string,
+  problems: Problems,
+  options: RowOptions = {},
+): { record: (cells: string[], line: number) => void; done: () => Parsed<C> } {
   const rows: RowOf<Table<C>>[] = [];
   const rejected: Partial<RowOf<Table<C>>>[] = [];
-  const [header, ...data] = records;
-  if (!header) {
-    problems.error({ file, line: 0 }, 'file-empty');
-    return { rows, rejected };
+  let layout: Layout | undefined;
+  return {
+    record(cells, line) {
+      if (!layout) {
+        layout = layoutOf(mapHeader({ cells, line }, table, file, problems, options.allowExtra), table.columns, file);
+        return;
+      }
+      const row = readRow(cells, line, layout, problems, options.extraCell);
+      if (row.valid) rows.push(row.row as RowOf<Table<C>>);
+      else rejected.push(row.row as Partial<RowOf<Table<C>>>);
+    },
+    done() {
+      if (!layout) problems.error({ file, line: 0 }, 'file-empty');
+      return { rows, rejected };
+    },
+  };
+}
+
+/**
+ * What each column index of one file means, worked out once from its header so the loop over
+ * a million rows does no lookups by name: the key and parser of a table column, or the header
+ * of an extra column, and the header as written for messages.
+ */
+interface Layout {
+  file: string;
+  /** Cells in the header row. */
+  width: number;
+  keys: (string | undefined)[];
+  parsers: (Column['parse'] | undefined)[];
+  names: boolean[];
+  extra: (string | undefined)[];
+  fields: string[];
+  /** A row before its cells are read: its place and every column at its blank value, in table order. */
+  blank: Record<string, unknown>;
+  /** Required columns: where they are (undefined when the header lacks them). */
+  required: { key: string; zh: string; index: number | undefined }[];
+}
+
+function layoutOf<C extends Record<string, Column>>(map: HeaderMap<C>, columns: C, file: string): Layout {
+  const width = map.headers.length;
+  const keys = Array.from({ length: width }, (_, i) => map.keys.get(i));
+  const indexOf = new Map([...map.keys].map(([i, key]) => [key, i]));
+  const blank: Record<string, unknown> = { file, line: 0 };
+  for (const [key, c] of Object.entries(columns)) blank[key] = c.fallback;
+  return {
+    file,
+    width,
+    keys,
+    parsers: keys.map((key) => (key === undefined ? undefined : columns[key]!.parse)),
+    names: keys.map((key) => key !== undefined && NAME_FIELDS.has(key)),
+    extra: Array.from({ length: width }, (_, i) => map.extra.get(i)),
+    fields: Array.from({ length: width }, (_, i) => map.headers[i]?.trim() ?? ''),
+    blank,
+    // A header with no known column at all has been reported whole: its rows are not checked for blanks.
+    required:
+      map.keys.size === 0
+        ? []
+        : Object.entries(columns)
+            .filter(([, c]) => c.required)
+            .map(([key, c]) => ({ key, zh: c.zh, index: indexOf.get(key) })),
+  };
+}
+
+/** One data row: every cell read and checked, blank required cells reported. */
+function readRow(cells: string[], line: number, layout: Layout, problems: Problems, extraCell: ExtraCell | undefined) {
+  // A copy of the blank row: one allocation with every column in place, in table order.
+  const row: Record<string, unknown> = { ...layout.blank };
+  row.line = line;
+  let valid = true;
+  if (cells.length > layout.width) {
+    problems.error({ file: layout.file, line, column: layout.width + 1 }, 'csv-too-many-cells', { count: cells.length, header: layout.width });
+    valid = false;
   }
-  const map = mapHeader(header, table, file, problems, options.allowExtra);
-  const width = header.cells.length;
-  for (const rec of data) {
-    let valid = true;
-    const row: Record<string, unknown> = { file, line: rec.line };
-    if (rec.cells.length > width) {
-      problems.error({ file, line: rec.line, column: width + 1 }, 'csv-too-many-cells', { count: rec.cells.length, header: width });
-      valid = false;
-    }
-    for (const [key, c] of Object.entries(table.columns)) row[key] = c.fallback;
-    rec.cells.forEach((raw, i) => {
-      const headerText = map.headers[i]?.trim() ?? '';
-      const at = { file, line: rec.line, column: i + 1, field: headerText };
-      const personal = raw === '' ? undefined : personalDataIn(raw);
-      if (personal) {
-        problems.error(at, personal);
-        valid = false;
-        return;
-      }
-      const key = map.keys.get(i);
-      if (key === undefined) {
-        const extraHeader = map.extra.get(i);
-        if (extraHeader !== undefined && options.extraCell && !options.extraCell(row, extraHeader, raw, at)) valid = false;
-        return;
-      }
-      if (raw === '') return;
-      const result = table.columns[key]!.parse(raw);
-      if (!result.ok) {
-        problems.error(at, result.code, { field: headerText, ...result.args });
-        valid = false;
-        return;
-      }
-      row[key] = result.value;
-      if (NAME_FIELDS.has(key) && typeof result.value === 'string' && looksLikeLostCharacter(result.value)) {
-        problems.warn(at, 'lost-character', { value: raw });
-      }
-    });
-    for (const [key, c] of Object.entries(table.columns)) {
-      if (c.required && (row[key] === undefined || row[key] === '') && map.keys.size > 0) {
-        const index = [...map.keys].find(([, k]) => k === key)?.[0];
-        if (index === undefined) {
-          valid = false; // the missing column is already reported on the header line
-          continue;
-        }
-        if ((rec.cells[index] ?? '') === '') {
-          problems.error({ file, line: rec.line, column: index + 1, field: c.zh }, 'missing-value', { field: c.zh });
-          valid = false;
-        }
-      }
-    }
-    if (valid) rows.push(row as RowOf<Table<C>>);
-    else rejected.push(row as Partial<RowOf<Table<C>>>);
+  for (let i = 0; i < cells.length; i++) {
+    if (!readCell(row, cells[i]!, i, layout, problems, extraCell)) valid = false;
   }
-  return { rows, rejected };
+  if (!requiredPresent(row, cells, line, layout, problems)) valid = false;
+  return { row, valid };
+}
+
+/** Where cell i of a row is, for messages: only built when something is reported. */
+function placeOf(row: Record<string, unknown>, i: number, layout: Layout) {
+  return { file: layout.file, line: row.line as number, column: i + 1, field: layout.fields[i] ?? '' };
+}
+
+/** Reads cell i into the row; false when the cell is reported. */
+function readCell(
+  row: Record<string, unknown>,
+  raw: string,
+  i: number,
+  layout: Layout,
+  problems: Problems,
+  extraCell: ExtraCell | undefined,
+): boolean {
+  // Personal data needs at least 11 characters: most cells are shorter and skip the call.
+  const personal = raw.length < 11 ? undefined : personalDataIn(raw);
+  if (personal) {
+    problems.error(placeOf(row, i, layout), personal);
+    return false;
+  }
+  const key = layout.keys[i];
+  if (key === undefined) {
+    const extraHeader = layout.extra[i];
+    return extraHeader === undefined || !extraCell || extraCell(row, extraHeader, raw, placeOf(row, i, layout));
+  }
+  if (raw === '') return true;
+  const result = layout.parsers[i]!(raw);
+  if (!result.ok) {
+    problems.error(placeOf(row, i, layout), result.code, { field: layout.fields[i]!, ...result.args });
+    return false;
+  }
+  row[key] = result.value;
+  if (layout.names[i] && typeof result.value === 'string' && looksLikeLostCharacter(result.value)) {
+    problems.warn(placeOf(row, i, layout), 'lost-character', { value: raw });
+  }
+  return true;
+}
+
+/** Reports blank cells of required columns; false when one is blank or its column is missing. */
+function requiredPresent(row: Record<string, unknown>, cells: string[], line: number, layout: Layout, problems: Problems): boolean {
+  let ok = true;
+  for (const { key, zh, index } of layout.required) {
+    if (row[key] !== undefined && row[key] !== '') continue;
+    if (index === undefined) {
+      ok = false; // the missing column is already reported on the header line
+      continue;
+    }
+    if ((cells[index] ?? '') === '') {
+      problems.error({ file: layout.file, line, column: index + 1, field: zh }, 'missing-value', { field: zh });
+      ok = false;
+    }
+  }
+  return ok;
 }

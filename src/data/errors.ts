@@ -26,7 +26,11 @@ const entries = {
   'missing-column': { message: (a) => `缺少必填的列“${a.header}”。`, hint: '在第 1 行表头中加上这一列。' },
   'personal-data-column': { message: (a) => `列“${a.header}”看起来是个人信息（身份证号、手机号、银行卡号等），公示栏不能收录。`, hint: '删除这一列；个人信息不应出现在公开的数据中。' },
   // Cells
-  'missing-value': { message: (a) => `“${a.field}”不能为空。`, hint: '填写这个单元格。' },
+  'missing-value': { message: (a) => `“${a.field}”不能为空。`, hint: '填写这个单元格。如果在 Excel 里合并了单元格，请取消合并，并在每一行都填上。' },
+  'excel-error-value': { message: (a) => `单元格是 Excel 的错误值“${a.value}”，不是数据。`, hint: '回到 Excel 修正这个公式或查找（如 VLOOKUP），再“选择性粘贴—数值”后保存。' },
+  'totals-row': { message: (a) => `这一行像是“${a.value}”汇总行，不是一条记录。`, hint: '删除合计、小计行；网站会自己计算合计。' },
+  'invisible-character': { message: (a) => `单元格里有看不见的控制字符（${a.what}），会让文字显示错乱。`, hint: '删除这个单元格的内容后重新输入，不要从网页或聊天软件直接粘贴。' },
+  'too-many-columns': { message: (a) => `表头有 ${a.count} 列，远多于这个表可用的列，文件可能已损坏。`, hint: '在 Excel 中打开检查，只保留需要的列后另存为 CSV。' },
   'bad-id': { message: (a) => `编号“${a.value}”不合规：只能包含英文字母、数字、- 和 _。`, hint: '改用字母数字编号，例如 DY-001。' },
   'bad-slug': { message: (a) => `方案编号“${a.value}”不合规：只能包含小写英文字母、数字和 -。`, hint: '例如 party、credit。' },
   'bad-date': { message: (a) => `“${a.value}”不是日期。`, hint: '写成 2022-10-09、2022/10/9、2022.10.9 或 2022年10月9日。' },
@@ -91,6 +95,7 @@ const entries = {
   'unknown-honor-subject': { message: (a) => `找不到荣誉对象“${a.id}”。`, hint: '对象必须是 units、people、households 或 merchants 中的编号。' },
   // Warnings
   'assessment-missing': { message: (a) => `${a.id} 在 ${a.period} 没有“${a.category}”的评分，按 0 分计算。`, hint: '补填评分表，或确认确实没有评分。' },
+  'missing-glyph': { message: (a) => `“${a.value}”中的 ${a.chars} 在海报字体中没有，海报上会印成 〓。`, hint: '服务器上安装 fonts-hanazono（收录生僻字），或与当事人确认可用的常用字。' },
   'lost-character': { message: (a) => `“${a.value}”中有问号，可能是 Excel 保存为 GBK 时丢失了生僻字。`, hint: '用“CSV UTF-8”格式重新保存，或手工改正这个字。' },
 } satisfies Record<string, Entry>;
 

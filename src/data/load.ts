@@ -6,7 +6,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeText } from './encoding.ts';
 import { Problems, type Place } from './errors.ts';
-import { readRecords, parseRows } from './csv.ts';
+import { eachRecord, readRecords, parseRows, rowReader, type RowOptions } from './csv.ts';
 import { tables, IGNORED_HEADERS, type Column, type Table, type RowOf, type Assessment } from './tables.ts';
 import { siteSchema, schemeSchema, type Scheme } from './settings.ts';
 import { parseYaml, parseYamlList } from './yaml.ts';
@@ -76,11 +76,14 @@ export function loadProject(root: string): Loaded {
     table: Table<C>,
     rel: string,
     required = false,
-    options?: Parameters<typeof parseRows>[4],
+    options?: RowOptions,
   ): { rows: RowOf<Table<C>>[]; rejected: Partial<RowOf<Table<C>>>[] } {
     const text = readText(rel, required);
     if (text === undefined) return { rows: [], rejected: [] };
-    return parseRows(readRecords(text, rel, problems), table, rel, problems, options);
+    // Rows are validated as they are parsed, so one file's raw cells are never all held at once.
+    const reader = rowReader(table, rel, problems, options);
+    eachRecord(text, rel, problems, reader.record);
+    return reader.done();
   }
 
   function readGlob<C extends Record<string, Column>>(table: Table<C>, onRejected?: (row: Partial<RowOf<Table<C>>>) => void) {
@@ -88,7 +91,8 @@ export function loadProject(root: string): Loaded {
     const rows: RowOf<Table<C>>[] = [];
     for (const rel of listFiles(root, dir, '.csv')) {
       const read = readTable(table, rel);
-      rows.push(...read.rows);
+      // One push per row: spreading a file of 800,000 rows as arguments overflows the stack.
+      for (const row of read.rows) rows.push(row);
       if (onRejected) read.rejected.forEach(onRejected);
     }
     return rows;

@@ -5,9 +5,11 @@
  * cannot be earned twice over by spending it in between.
  */
 import type { Dataset } from '../data/dataset.ts';
-import type { Scheme } from '../data/settings.ts';
+import type { Category, Scheme } from '../data/settings.ts';
 import { countedRowsByPeriod, type CountedRow } from './ledger.ts';
 import { addPoints, clampPoints, roundPoints, sumPoints } from './numbers.ts';
+import { once } from './once.ts';
+import { inDateOrder } from './periods.ts';
 import type { SubjectIndex } from './subjects.ts';
 
 /** Points a subject earned (or, when negative, lost) on a date. */
@@ -40,12 +42,13 @@ export interface BalanceRow {
  * 65 is not 65 points to spend), and a row past the category's max earns nothing.
  */
 function earnedInPeriod(scheme: Scheme, subject: string, rows: CountedRow[]): EarnedEvent[] {
-  const sums = new Map(scheme.categories.filter((c) => !c.assessed).map((c) => [c.id, c.start]));
+  const categories = ledgerCategories(scheme);
+  const sums = new Map<string, number>();
   const events: EarnedEvent[] = [];
   for (const row of rows) {
-    const category = scheme.categories.find((c) => c.id === row.category);
-    const before = sums.get(row.category);
-    if (!category || before === undefined) continue;
+    const category = categories.get(row.category);
+    if (!category) continue;
+    const before = sums.get(row.category) ?? category.start;
     const after = addPoints(before, row.counted);
     sums.set(row.category, after);
     const amount = roundPoints(
@@ -56,19 +59,46 @@ function earnedInPeriod(scheme: Scheme, subject: string, rows: CountedRow[]): Ea
   return events;
 }
 
+/** The scheme's ledger (not assessed) categories by id, looked up once per scheme, not per row. */
+function ledgerCategories(scheme: Scheme): Map<string, Category> {
+  return once([scheme], 'ledgerCategories', () => new Map(scheme.categories.filter((c) => !c.assessed).map((c) => [c.id, c])));
+}
+
+/**
+ * Each subject's changes to earned points, in date order (same day: ledger order). Computed
+ * once per dataset: the shop check, the balances and the passbooks all read it.
+ * @example earnedBySubject(dataset, index, credit).get('H-301')[0] // { date: '2022-10-09', subject: 'H-301', amount: 5, row }
+ */
+export function earnedBySubject(dataset: Dataset, index: SubjectIndex, scheme: Scheme): Map<string, EarnedEvent[]> {
+  return once([dataset, index, scheme], 'earnedBySubject', () => {
+    const bySubject = new Map<string, EarnedEvent[]>();
+    for (const period of countedRowsByPeriod(dataset, index, scheme).values()) {
+      for (const [subject, rows] of period) {
+        const events = earnedInPeriod(scheme, subject, rows);
+        if (events.length === 0) continue;
+        const list = bySubject.get(subject);
+        if (list) for (const e of events) list.push(e);
+        else bySubject.set(subject, events);
+      }
+    }
+    // Periods come in ledger order, not date order; the sort is stable, so same-day events
+    // (always of one period) keep ledger order.
+    for (const events of bySubject.values()) inDateOrder(events);
+    return bySubject;
+  });
+}
+
+const byDate = (a: EarnedEvent, b: EarnedEvent) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+
 /**
  * Every change to earned points, in date order (same day: by subject, then ledger order).
  * @example earnedEvents(dataset, index, credit)[0] // { date: '2022-10-09', subject: 'H-301', amount: 5, row }
  */
 export function earnedEvents(dataset: Dataset, index: SubjectIndex, scheme: Scheme): EarnedEvent[] {
   const events: EarnedEvent[] = [];
-  for (const bySubject of countedRowsByPeriod(dataset, index, scheme).values()) {
-    for (const [subject, rows] of bySubject) events.push(...earnedInPeriod(scheme, subject, rows));
-  }
+  for (const list of earnedBySubject(dataset, index, scheme).values()) for (const e of list) events.push(e);
   // A stable sort: each subject's same-day events stay in ledger order.
-  return events.sort(
-    (a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0),
-  );
+  return events.sort((a, b) => byDate(a, b) || (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0));
 }
 
 /**
@@ -91,7 +121,9 @@ export function balanceOn(events: readonly EarnedEvent[], charges: readonly Char
 export function balances(dataset: Dataset, index: SubjectIndex, scheme: Scheme, charges: readonly Charge[]): BalanceRow[] {
   const earned = new Map<string, number>();
   const redeemed = new Map<string, number>();
-  for (const e of earnedEvents(dataset, index, scheme)) earned.set(e.subject, addPoints(earned.get(e.subject) ?? 0, e.amount));
+  for (const [subject, events] of earnedBySubject(dataset, index, scheme)) {
+    earned.set(subject, events.reduce((sum, e) => addPoints(sum, e.amount), 0));
+  }
   for (const c of charges.filter((c) => c.scheme === scheme.id)) redeemed.set(c.subject, addPoints(redeemed.get(c.subject) ?? 0, c.points));
   const ids = new Set([...earned.keys(), ...redeemed.keys()]);
   for (const subject of [...dataset.people, ...dataset.households, ...dataset.merchants, ...dataset.units]) {

@@ -7,7 +7,8 @@ import type { Dataset } from '../data/dataset.ts';
 import type { Scheme } from '../data/settings.ts';
 import type { LedgerRow, Rule } from '../data/tables.ts';
 import { addPoints, multiplyPoints, roundPoints } from './numbers.ts';
-import { periodOf } from './periods.ts';
+import { inDateOrder, periodOf } from './periods.ts';
+import { once } from './once.ts';
 import type { SubjectIndex } from './subjects.ts';
 
 /** One row as it counts for one subject: the "why this score" line of a breakdown. */
@@ -54,85 +55,152 @@ export function rowPoints(rule: Rule, row: LedgerRow): number {
   return multiplyPoints(each, times);
 }
 
-/** Rules by code, built once per call: the ledger refers to rules by code. */
+/** Rules by code, built once per dataset: the ledger refers to rules by code. */
 export function rulesByCode(dataset: Dataset): Map<string, Rule> {
-  return new Map(dataset.rules.map((r) => [r.code, r]));
+  return once([dataset], 'rulesByCode', () => new Map(dataset.rules.map((r) => [r.code, r])));
 }
 
 /** A row before its rule's cap is applied; `cap` is the rule's 周期上限. */
 export type UncappedRow = Omit<CountedRow, 'counted' | 'cut'> & { cap?: number };
 
-/** An uncapped row with its place in the ledger, so same-day rows keep ledger order. */
-interface Candidate {
-  row: UncappedRow;
-  order: number;
-  period: string;
-}
-
-function compareCandidates(a: Candidate, b: Candidate): number {
-  if (a.row.date !== b.row.date) return a.row.date < b.row.date ? -1 : 1;
-  return a.order - b.order;
+/**
+ * Positions in the ledger of the counted rows of each scheme (the scheme of the row's rule),
+ * ascending: one pass over the ledger per dataset, shared by every scheme and period.
+ */
+function countedPositions(dataset: Dataset): Map<string, number[]> {
+  return once([dataset], 'countedPositions', () => {
+    const rules = rulesByCode(dataset);
+    const positions = new Map<string, number[]>();
+    dataset.ledger.forEach((row, i) => {
+      const rule = rules.get(row.rule);
+      if (!rule || !isCounted(row)) return;
+      let list = positions.get(rule.scheme);
+      if (!list) positions.set(rule.scheme, (list = []));
+      list.push(i);
+    });
+    return positions;
+  });
 }
 
 /**
- * Every row that scores in the scheme: its own verified rows, plus one reward per verified
- * positive row of a linked household scheme for that household's contact member.
+ * The verified rows of one scheme's rules (its own, not linked rewards), in ledger order.
+ * @example countedLedgerRows(dataset, 'credit').length // 2
  */
-function collectCandidates(dataset: Dataset, index: SubjectIndex, scheme: Scheme, keep: (period: string) => boolean): Candidate[] {
-  const rules = rulesByCode(dataset);
-  const linkedRules = dataset.rules.filter((r) => r.scheme === scheme.id && r.linked !== undefined);
-  const eligible = new Map<string, boolean>();
-  const isEligible = (subject: string, period: string) => {
-    const key = `${subject}\u0000${period}`;
-    if (!eligible.has(key)) eligible.set(key, index.isEligible(scheme, subject, period));
-    return eligible.get(key)!;
-  };
-  const out: Candidate[] = [];
-  dataset.ledger.forEach((row, order) => {
-    const rule = rules.get(row.rule);
-    if (!rule || !isCounted(row)) return;
-    const period = periodOf(row.date, scheme.period);
-    if (!keep(period)) return;
-    const points = rowPoints(rule, row);
-    if (rule.scheme === scheme.id && isEligible(row.subject, period)) {
-      out.push({ row: { ...describeRow(row, rule), subject: row.subject, points }, order, period });
-    }
-    if (points <= 0) return;
-    for (const linked of linkedRules) {
-      if (linked.linked !== rule.scheme) continue;
-      const member = index.household(row.subject)?.contact;
-      if (member === undefined || !index.isMemberOn(member, row.date) || !isEligible(member, period)) continue;
-      out.push({
-        row: {
-          ...describeRow(row, linked),
-          subject: member,
-          quantity: 1,
-          points: linked.points ?? 0,
-          linkedFrom: { household: row.subject, file: row.file, line: row.line },
-        },
-        order,
-        period,
-      });
-    }
-  });
+export function countedLedgerRows(dataset: Dataset, schemeId: string): LedgerRow[] {
+  return (countedPositions(dataset).get(schemeId) ?? []).map((i) => dataset.ledger[i]!);
+}
+
+/** Two ascending lists of positions as one. */
+function mergePositions(a: readonly number[], b: readonly number[]): number[] {
+  const out = new Array<number>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = a[i]! < b[j]! ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
   return out;
 }
 
-function describeRow(row: LedgerRow, rule: Rule): Omit<UncappedRow, 'subject' | 'points'> {
+/** A verified row of the scheme as it counts for its own subject, before the cap. */
+function ownRow(row: LedgerRow, rule: Rule, points: number): CountedRow {
+  // Built whole, in one literal: one object per row, and every own row shares one shape.
   return {
-    file: row.file,
-    line: row.line,
-    date: row.date,
-    rule: rule.code,
-    title: rule.title,
-    category: rule.category,
-    quantity: row.quantity,
-    reviewer: row.reviewer,
-    note: row.note,
-    activity: row.activity,
-    veto: rule.veto,
-    cap: rule.cap,
+    file: row.file, line: row.line, date: row.date, rule: rule.code, title: rule.title, category: rule.category,
+    quantity: row.quantity, reviewer: row.reviewer, note: row.note, activity: row.activity, veto: rule.veto,
+    subject: row.subject, points, counted: points, cut: 0,
   };
+}
+
+/** The reward a linked household's row earns its contact member, before the cap. */
+function linkedRow(row: LedgerRow, linked: Rule, member: string): CountedRow {
+  const points = linked.points ?? 0;
+  return {
+    file: row.file, line: row.line, date: row.date, rule: linked.code, title: linked.title, category: linked.category,
+    quantity: 1, reviewer: row.reviewer, note: row.note, activity: row.activity, veto: linked.veto,
+    subject: member, points, linkedFrom: { household: row.subject, file: row.file, line: row.line }, counted: points, cut: 0,
+  };
+}
+
+/**
+ * Every row that scores in the scheme, by period and subject, in ledger order: its own
+ * verified rows, plus one reward per verified positive row of a linked household scheme for
+ * that household's contact member. Only rows of the scheme and of its linked schemes are
+ * visited, in ledger order, so same-day rows keep it.
+ */
+function collectRows(dataset: Dataset, index: SubjectIndex, scheme: Scheme): Map<string, Map<string, CountedRow[]>> {
+  const rules = rulesByCode(dataset);
+  const linkedRules = dataset.rules.filter((r) => r.scheme === scheme.id && r.linked !== undefined);
+  const positions = countedPositions(dataset);
+  const sources = new Set([scheme.id, ...linkedRules.map((r) => r.linked!)]);
+  const visit = [...sources].map((id) => positions.get(id) ?? []).reduce(mergePositions);
+  const groups = new Map<string, Map<string, CountedRow[]>>();
+  const slotOf = dateSlots(index, scheme);
+  const add = (slot: DateSlot, row: CountedRow) => {
+    slot.rows ??= rowsOfPeriod(groups, slot.period);
+    const list = slot.rows.get(row.subject);
+    if (list) list.push(row);
+    else slot.rows.set(row.subject, [row]);
+  };
+  let slot: DateSlot | undefined;
+  for (const i of visit) {
+    const row = dataset.ledger[i]!;
+    const rule = rules.get(row.rule)!;
+    // Rows of one day follow each other in a ledger kept in date order.
+    if (slot?.date !== row.date) slot = slotOf(row.date);
+    const points = rowPoints(rule, row);
+    if (rule.scheme === scheme.id && slot.eligible.has(row.subject)) add(slot, ownRow(row, rule, points));
+    if (points <= 0) continue;
+    for (const linked of linkedRules) {
+      if (linked.linked !== rule.scheme) continue;
+      const member = index.household(row.subject)?.contact;
+      if (member === undefined || !index.isMemberOn(member, row.date) || !slot.eligible.has(member)) continue;
+      add(slot, linkedRow(row, linked, member));
+    }
+  }
+  return groups;
+}
+
+/** What a date means to a scheme: its period, who is eligible then, and that period's rows by subject. */
+interface DateSlot {
+  date: string;
+  period: string;
+  eligible: Set<string>;
+  rows?: Map<string, CountedRow[]>;
+}
+
+/**
+ * The slot of each date, made on first use: every row asks what its date's period is and who
+ * takes part then, and a year has only 365 dates.
+ */
+function dateSlots(index: SubjectIndex, scheme: Scheme): (date: string) => DateSlot {
+  const eligible = new Map<string, Set<string>>();
+  const slots = new Map<string, DateSlot>();
+  return (date) => {
+    let slot = slots.get(date);
+    if (slot) return slot;
+    const period = periodOf(date, scheme.period);
+    let who = eligible.get(period);
+    if (!who) eligible.set(period, (who = new Set(index.eligibleSubjects(scheme, period))));
+    slots.set(date, (slot = { date, period, eligible: who }));
+    return slot;
+  };
+}
+
+/** A period's rows by subject; a period joins `groups` with its first row, so periods keep the order rows give them. */
+function rowsOfPeriod(groups: Map<string, Map<string, CountedRow[]>>, period: string): Map<string, CountedRow[]> {
+  let bySubject = groups.get(period);
+  if (!bySubject) groups.set(period, (bySubject = new Map()));
+  return bySubject;
+}
+
+/**
+ * What a row of `points` counts when `used` of its rule's cap is already taken (both as
+ * magnitudes): the rest of the cap at most, and nothing once it is spent.
+ */
+function capped(points: number, cap: number, used: number): number {
+  const room = Math.max(0, roundPoints(Math.abs(cap) - used));
+  return Math.sign(points) * Math.min(Math.abs(points), room);
 }
 
 /**
@@ -145,30 +213,39 @@ export function applyCaps(rows: readonly UncappedRow[]): CountedRow[] {
   return rows.map(({ cap, ...row }) => {
     if (cap === undefined) return { ...row, counted: row.points, cut: 0 };
     const before = used.get(row.rule) ?? 0;
-    const room = Math.max(0, roundPoints(Math.abs(cap) - before));
-    const counted = Math.sign(row.points) * Math.min(Math.abs(row.points), room);
+    const counted = capped(row.points, cap, before);
     used.set(row.rule, addPoints(before, Math.abs(counted)));
     return { ...row, counted: roundPoints(counted), cut: roundPoints(row.points - counted) };
   });
 }
 
-/** Groups candidates by period and subject, sorts each group by date and applies caps. */
-function countGroups(candidates: Candidate[]): Map<string, Map<string, CountedRow[]>> {
-  const groups = new Map<string, Map<string, Candidate[]>>();
-  for (const c of candidates) {
-    let bySubject = groups.get(c.period);
-    if (!bySubject) groups.set(c.period, (bySubject = new Map()));
-    let list = bySubject.get(c.row.subject);
-    if (!list) bySubject.set(c.row.subject, (list = []));
-    list.push(c);
+/** `applyCaps` on rows built here, in place: a million rows need not be copied again. */
+function capInPlace(rows: CountedRow[], rules: Map<string, Rule>): void {
+  const used = new Map<string, number>();
+  for (const row of rows) {
+    const cap = rules.get(row.rule)!.cap;
+    if (cap === undefined) continue;
+    const before = used.get(row.rule) ?? 0;
+    const counted = capped(row.points, cap, before);
+    used.set(row.rule, addPoints(before, Math.abs(counted)));
+    row.counted = roundPoints(counted);
+    row.cut = roundPoints(row.points - counted);
   }
-  const out = new Map<string, Map<string, CountedRow[]>>();
-  for (const [period, bySubject] of groups) {
-    const counted = new Map<string, CountedRow[]>();
-    for (const [subject, list] of bySubject) counted.set(subject, applyCaps(list.sort(compareCandidates).map((c) => c.row)));
-    out.set(period, counted);
-  }
-  return out;
+}
+
+/**
+ * Counted rows of every period of the scheme: period → subject → rows in date order (same-day
+ * rows in ledger order, as the sort is stable), caps applied. Computed once per dataset.
+ */
+export function countedRowsByPeriod(dataset: Dataset, index: SubjectIndex, scheme: Scheme): Map<string, Map<string, CountedRow[]>> {
+  return once([dataset, index, scheme], 'countedRowsByPeriod', () => {
+    const rules = rulesByCode(dataset);
+    const groups = collectRows(dataset, index, scheme);
+    for (const bySubject of groups.values()) {
+      for (const rows of bySubject.values()) capInPlace(inDateOrder(rows), rules);
+    }
+    return groups;
+  });
 }
 
 /**
@@ -176,11 +253,5 @@ function countGroups(candidates: Candidate[]): Map<string, Map<string, CountedRo
  * rows in ledger order). Only eligible subjects appear.
  */
 export function countedRows(dataset: Dataset, index: SubjectIndex, scheme: Scheme, period: string): Map<string, CountedRow[]> {
-  const groups = countGroups(collectCandidates(dataset, index, scheme, (p) => p === period));
-  return groups.get(period) ?? new Map();
-}
-
-/** Counted rows of every period of the scheme: period → subject → rows in date order. */
-export function countedRowsByPeriod(dataset: Dataset, index: SubjectIndex, scheme: Scheme): Map<string, Map<string, CountedRow[]>> {
-  return countGroups(collectCandidates(dataset, index, scheme, () => true));
+  return countedRowsByPeriod(dataset, index, scheme).get(period) ?? new Map();
 }

@@ -13,11 +13,34 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * @example periodOf('2022-10-09', 'quarter') // '2022-Q4'
  */
 export function periodOf(date: string, kind: PeriodKind): string {
+  // Asked for every ledger row, redemption and stock row, about a few hundred distinct dates.
+  const known = PERIODS[kind].get(date);
+  if (known !== undefined) return known;
+  const period = computePeriodOf(date, kind);
+  if (PERIODS[kind].size < 100_000) PERIODS[kind].set(date, period);
+  return period;
+}
+
+const PERIODS: Record<PeriodKind, Map<string, string>> = { year: new Map(), quarter: new Map(), month: new Map() };
+
+function computePeriodOf(date: string, kind: PeriodKind): string {
   const year = date.slice(0, 4);
   const month = Number(date.slice(5, 7));
   if (kind === 'year') return year;
   if (kind === 'quarter') return `${year}-Q${Math.ceil(month / 3)}`;
   return `${year}-${pad(month)}`;
+}
+
+const byDate = (a: { date: string }, b: { date: string }) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+
+/**
+ * Sorts a list by date, stably, in place: same-day items keep their order. A list taken from a
+ * ledger kept in date order is already sorted; it is checked and left as it is.
+ * @example inDateOrder([{ date: '2022-10-09' }, { date: '2022-10-01' }]) // [{ date: '2022-10-01' }, { date: '2022-10-09' }]
+ */
+export function inDateOrder<T extends { date: string }>(list: T[]): T[] {
+  for (let i = 1; i < list.length; i++) if (list[i - 1]!.date > list[i]!.date) return list.sort(byDate);
+  return list;
 }
 
 /** The year, quarter and month that hold a date, in that order. */

@@ -4,7 +4,8 @@
  */
 import type { Dataset } from '../data/dataset.ts';
 import type { Scheme } from '../data/settings.ts';
-import { isCounted, rowPoints, rulesByCode } from './ledger.ts';
+import { countedLedgerRows, rowPoints, rulesByCode } from './ledger.ts';
+import { once } from './once.ts';
 import { comparePeriods, periodOf } from './periods.ts';
 
 /**
@@ -13,16 +14,21 @@ import { comparePeriods, periodOf } from './periods.ts';
  * @example schemePeriods(dataset, party) // ['2021', '2022']
  */
 export function schemePeriods(dataset: Dataset, scheme: Scheme): string[] {
+  // The check and the view model both ask; the answer is the same for one dataset.
+  return once([dataset, scheme], 'schemePeriods', () => findPeriods(dataset, scheme));
+}
+
+function findPeriods(dataset: Dataset, scheme: Scheme): string[] {
   const rules = rulesByCode(dataset);
-  const linked = new Set(dataset.rules.filter((r) => r.scheme === scheme.id && r.linked).map((r) => r.linked));
-  const periods = new Set<string>();
-  for (const row of dataset.ledger) {
-    const rule = rules.get(row.rule);
-    if (!rule || !isCounted(row)) continue;
-    if (rule.scheme === scheme.id || (linked.has(rule.scheme) && rowPoints(rule, row) > 0)) {
-      periods.add(periodOf(row.date, scheme.period));
-    }
+  const linked = new Set(dataset.rules.filter((r) => r.scheme === scheme.id && r.linked).map((r) => r.linked!));
+  // A few hundred distinct dates stand for a million rows.
+  const dates = new Set<string>();
+  for (const row of countedLedgerRows(dataset, scheme.id)) dates.add(row.date);
+  for (const id of linked) {
+    for (const row of countedLedgerRows(dataset, id)) if (rowPoints(rules.get(row.rule)!, row) > 0) dates.add(row.date);
   }
+  const periods = new Set<string>();
+  for (const date of dates) periods.add(periodOf(date, scheme.period));
   for (const a of dataset.assessments) if (a.scheme === scheme.id) periods.add(a.period);
   return [...periods].sort(comparePeriods);
 }

@@ -6,7 +6,7 @@ import type { Dataset } from '../data/dataset.ts';
 import type { Category, Level, Scheme } from '../data/settings.ts';
 import type { Assessment } from '../data/tables.ts';
 import { countedRows, type CountedRow } from './ledger.ts';
-import { clampPoints, sumPoints, type Clamped } from './numbers.ts';
+import { addPoints, clampPoints, sumPoints, type Clamped } from './numbers.ts';
 import type { SubjectIndex } from './subjects.ts';
 
 /** How one category's value came about. */
@@ -79,7 +79,8 @@ export function vetoLevelOf(scheme: Scheme): Level | null {
  * 65 only goes down and stops at 0; a bonus capped at 15 counts 20 points as 15.
  */
 export function scoreCategory(category: Category, rows: CountedRow[]): CategoryBreakdown {
-  const rawSum = sumPoints(rows.map((r) => r.counted));
+  let rawSum = 0;
+  for (const r of rows) rawSum = addPoints(rawSum, r.counted);
   const { value, clamped } = clampPoints(sumPoints([category.start, rawSum]), category.min, category.max);
   return { id: category.id, start: category.start, rawSum, value, clamped, assessed: false, rows };
 }
@@ -124,6 +125,29 @@ function scoreSubject(scheme: Scheme, id: string, rows: CountedRow[], assessment
   };
 }
 
+/** The period's assessment sheet rows of the scheme, by subject. */
+function assessmentsOf(dataset: Dataset, scheme: Scheme, period: string): Map<string, Assessment> {
+  return new Map(dataset.assessments.filter((a) => a.scheme === scheme.id && a.period === period).map((a) => [a.subject, a]));
+}
+
+/** The assessed categories a subject has no score for on its sheet row. */
+function missingFor(scheme: Scheme, id: string, period: string, assessment: Assessment | undefined): MissingAssessment[] {
+  return scheme.categories
+    .filter((c) => c.assessed && assessment?.values[c.id] === undefined)
+    .map((c) => ({ scheme: scheme.id, subject: id, period, category: c.id }));
+}
+
+/**
+ * Every eligible subject's assessed categories with no score on the sheet, in id order: each
+ * counts 0 and the check warns. Needs no ledger row, so the check finds them without scoring.
+ * @example missingAssessments(dataset, index, party, '2022') // [{ scheme: 'party', subject: 'DY-3', period: '2022', category: '民主评议' }]
+ */
+export function missingAssessments(dataset: Dataset, index: SubjectIndex, scheme: Scheme, period: string): MissingAssessment[] {
+  if (!scheme.categories.some((c) => c.assessed)) return [];
+  const assessments = assessmentsOf(dataset, scheme, period);
+  return index.eligibleSubjects(scheme, period).flatMap((id) => missingFor(scheme, id, period, assessments.get(id)));
+}
+
 /**
  * Scores every subject eligible in the period, sorted by id. Rows count when verified, dated
  * in the period and of one of the scheme's rules; a veto row (even one its cap cut to 0)
@@ -132,17 +156,12 @@ function scoreSubject(scheme: Scheme, id: string, rows: CountedRow[], assessment
  */
 export function scoreScheme(dataset: Dataset, index: SubjectIndex, scheme: Scheme, period: string): SchemeScore {
   const rows = countedRows(dataset, index, scheme, period);
-  const assessments = new Map(
-    dataset.assessments.filter((a) => a.scheme === scheme.id && a.period === period).map((a) => [a.subject, a]),
-  );
-  const assessed = scheme.categories.filter((c) => c.assessed);
+  const assessments = assessmentsOf(dataset, scheme, period);
   const results: SubjectResult[] = [];
   const warnings: MissingAssessment[] = [];
   for (const id of index.eligibleSubjects(scheme, period)) {
     const assessment = assessments.get(id);
-    for (const c of assessed) {
-      if (assessment?.values[c.id] === undefined) warnings.push({ scheme: scheme.id, subject: id, period, category: c.id });
-    }
+    warnings.push(...missingFor(scheme, id, period, assessment));
     results.push(scoreSubject(scheme, id, rows.get(id) ?? [], assessment));
   }
   return { results, warnings };

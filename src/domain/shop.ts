@@ -6,9 +6,10 @@ import type { Dataset } from '../data/dataset.ts';
 import type { ErrorCode } from '../data/errors.ts';
 import type { Scheme, SubjectKind } from '../data/settings.ts';
 import type { Item, Redemption, StockRow } from '../data/tables.ts';
-import { earnedEvents, type Charge } from './balance.ts';
+import { earnedBySubject, type Charge, type EarnedEvent } from './balance.ts';
 import { addPoints, roundPoints } from './numbers.ts';
 import { comparePeriods, periodKind, periodOf, periodsOfDate } from './periods.ts';
+import { once } from './once.ts';
 import type { SubjectIndex } from './subjects.ts';
 
 /** A redemption or stock row the shop cannot accept, located like a data error. */
@@ -72,26 +73,33 @@ export function stockedItems(dataset: Dataset): Set<string> {
 
 const KIND_NAMES: Record<SubjectKind, string> = { person: '人员', household: '家庭户', merchant: '商户', unit: '组织' };
 
-/** Cumulative earned points per subject, for fast "earned up to this date" lookups. */
+/**
+ * Cumulative earned points per subject, for fast "earned up to this date" lookups. A subject's
+ * running totals are worked out at its first redemption, so one who never redeems costs nothing.
+ */
 function earnedIndex(dataset: Dataset, index: SubjectIndex, scheme: Scheme) {
-  const bySubject = new Map<string, { dates: string[]; totals: number[] }>();
-  for (const e of earnedEvents(dataset, index, scheme)) {
-    let s = bySubject.get(e.subject);
-    if (!s) bySubject.set(e.subject, (s = { dates: [], totals: [] }));
-    s.dates.push(e.date);
-    s.totals.push(addPoints(s.totals.at(-1) ?? 0, e.amount));
-  }
+  const events = earnedBySubject(dataset, index, scheme);
+  const totals = new Map<string, number[]>();
+  const runningTotals = (subject: string, list: readonly EarnedEvent[]) => {
+    let running = totals.get(subject);
+    if (!running) {
+      running = [];
+      for (const e of list) running.push(addPoints(running.at(-1) ?? 0, e.amount));
+      totals.set(subject, running);
+    }
+    return running;
+  };
   return (subject: string, date: string): number => {
-    const s = bySubject.get(subject);
-    if (!s) return 0;
+    const list = events.get(subject);
+    if (!list) return 0;
     let lo = 0;
-    let hi = s.dates.length;
+    let hi = list.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (s.dates[mid]! <= date) lo = mid + 1;
+      if (list[mid]!.date <= date) lo = mid + 1;
       else hi = mid;
     }
-    return lo === 0 ? 0 : s.totals[lo - 1]!;
+    return lo === 0 ? 0 : runningTotals(subject, list)[lo - 1]!;
   };
 }
 
@@ -144,6 +152,11 @@ function resolveScheme(dataset: Dataset, index: SubjectIndex, r: Redemption): Sc
  * into false errors on later rows.
  */
 export function checkRedemptions(dataset: Dataset, index: SubjectIndex): ShopCheck {
+  // The check reports what it finds and the view model uses what it accepts: one walk for both.
+  return once([dataset, index], 'checkRedemptions', () => walkRedemptions(dataset, index));
+}
+
+function walkRedemptions(dataset: Dataset, index: SubjectIndex): ShopCheck {
   const violations: ShopViolation[] = [];
   const redemptionsResolved: ResolvedRedemption[] = [];
   const stocked = stockedItems(dataset);

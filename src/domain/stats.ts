@@ -45,16 +45,18 @@ export function statsFor(
   let pointsIssued = 0;
   let pointsDeducted = 0;
   for (const result of results) {
+    let tookPart = false;
     for (const category of result.breakdown) {
       for (const row of category.rows) {
         if (row.counted > 0) pointsIssued = addPoints(pointsIssued, row.counted);
         if (row.counted < 0) pointsDeducted = addPoints(pointsDeducted, -row.counted);
         if (row.points <= 0 || row.linkedFrom) continue;
         participations += 1;
-        participants.add(result.id);
+        tookPart = true;
         if (row.activity) activities.add(row.activity);
       }
     }
+    if (tookPart) participants.add(result.id);
   }
   const eligible = index.eligibleSubjects(scheme, period).length;
   return {

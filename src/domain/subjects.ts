@@ -6,6 +6,7 @@
 import type { Dataset } from '../data/dataset.ts';
 import type { Scheme, SubjectKind } from '../data/settings.ts';
 import type { Household, Person, Unit } from '../data/tables.ts';
+import { once } from './once.ts';
 import { periodBounds } from './periods.ts';
 
 export interface SubjectIndex {
@@ -42,8 +43,16 @@ interface Entry {
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Builds the index once per dataset; every lookup after that is a map read. */
+/**
+ * Builds the index once per dataset; every lookup after that is a map read. The check and the
+ * view model ask for it separately and get the same index, so what is computed once per
+ * dataset and index (counted rows, earned points) is computed once for both.
+ */
 export function indexSubjects(dataset: Dataset): SubjectIndex {
+  return once([dataset], 'indexSubjects', () => buildIndex(dataset));
+}
+
+function buildIndex(dataset: Dataset): SubjectIndex {
   const entries = new Map<string, Entry>();
   const units = new Map(dataset.units.map((u) => [u.id, u]));
   const people = new Map(dataset.people.map((p) => [p.id, p]));
@@ -71,13 +80,31 @@ export function indexSubjects(dataset: Dataset): SubjectIndex {
     return true;
   }
 
+  // A handful of periods, asked about for every row and every subject.
+  const bounds = new Map<string, { start: string; end: string }>();
+  function boundsOf(period: string) {
+    let b = bounds.get(period);
+    if (!b) bounds.set(period, (b = periodBounds(period)));
+    return b;
+  }
+
   function isEligible(scheme: Scheme, id: string, period: string): boolean {
     if (!fitsScheme(scheme, id)) return false;
     const person = people.get(id);
     if (!person) return true;
     // Membership overlaps the period: a member who left before it began is not ranked in it.
-    const { start, end } = periodBounds(period);
+    const { start, end } = boundsOf(period);
     return (person.since === undefined || person.since <= end) && (person.until === undefined || person.until >= start);
+  }
+
+  // Scores and statistics both list a period's eligible subjects: filter the ids once.
+  const eligible = new Map<Scheme, Map<string, string[]>>();
+  function eligibleSubjects(scheme: Scheme, period: string): string[] {
+    let byPeriod = eligible.get(scheme);
+    if (!byPeriod) eligible.set(scheme, (byPeriod = new Map()));
+    let list = byPeriod.get(period);
+    if (!list) byPeriod.set(period, (list = ids.filter((id) => isEligible(scheme, id, period))));
+    return list;
   }
 
   return {
@@ -95,7 +122,7 @@ export function indexSubjects(dataset: Dataset): SubjectIndex {
     },
     fitsScheme,
     isEligible,
-    eligibleSubjects: (scheme, period) => ids.filter((id) => isEligible(scheme, id, period)),
+    eligibleSubjects,
   };
 }
 

@@ -26,15 +26,48 @@ export function formatPeriod(t: Translate, period: string): string {
   return t('period.month', { y: y!, m: Number(rest) });
 }
 
+// Building an Intl formatter costs far more than formatting with one, and a passbook page
+// formats thousands of dates and points: one formatter per locale, and each value formatted
+// once (a year has 365 dates; points repeat: 2, 5, -3). The memory stops growing at a size no
+// site reaches, so a strange dataset cannot make it grow without end.
+const REMEMBERED = 100_000;
+
+function remembered<T>(format: (value: T) => string): (value: T) => string {
+  const done = new Map<T, string>();
+  return (value) => {
+    let text = done.get(value);
+    if (text === undefined) {
+      text = format(value);
+      // -0 prints as "-0" but is the same Map key as 0: never remembered.
+      if (done.size < REMEMBERED && !Object.is(value, -0)) done.set(value, text);
+    }
+    return text;
+  };
+}
+
+const dateFormats = new Map<Locale, (date: string) => string>();
+const pointFormats = new Map<Locale, (n: number) => string>();
+
 /** A date as people read it: 2023年1月5日 / 5 Jan 2023. Fixed time zone: output never depends on TZ. */
 export function formatDate(locale: Locale, date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y!, m! - 1, d!)),
-  );
+  let format = dateFormats.get(locale);
+  if (!format) {
+    const intl = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+    format = remembered((d: string) => {
+      const [y, m, day] = d.split('-').map(Number);
+      return intl.format(new Date(Date.UTC(y!, m! - 1, day!)));
+    });
+    dateFormats.set(locale, format);
+  }
+  return format(date);
 }
 
 /** Points with at most two decimals, grouped as the locale does (1,234.5). */
 export function formatPoints(locale: Locale, n: number): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(n);
+  let format = pointFormats.get(locale);
+  if (!format) {
+    const intl = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+    pointFormats.set(locale, (format = remembered((x: number) => intl.format(x))));
+  }
+  return format(n);
 }

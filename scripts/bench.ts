@@ -1,0 +1,422 @@
+/**
+ * Speed and memory figures of the check and the build, on a street's data (1,000,000 ledger
+ * rows), each beside the floor it is measured against:
+ *
+ *   npm run bench                          generate the street data set into a temp folder
+ *   npm run bench -- --data DIR            reuse a data folder (or a project root holding data/)
+ *   npm run bench -- --scale district      check and build a district (10,000,000 rows; slow)
+ *   npm run bench -- --runs 3              repeat the check and its floor, keep the median
+ *
+ * Every figure comes from a child process: wall time is measured around it, and its peak
+ * memory (max RSS) and CPU time are read inside it (`process.resourceUsage()`, written at exit
+ * by a preloaded module), so the figures need no tool beyond Node. The data folder given by
+ * --data is never written to: the incremental build works on a copy of the one file it
+ * changes, beside links to the others.
+ */
+import { spawnSync } from 'node:child_process';
+import {
+  existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { decodeText } from '../src/data/encoding.ts';
+
+const PROJECT = resolve(import.meta.dirname, '..');
+const NODE = process.execPath;
+const ASTRO = join(PROJECT, 'node_modules/astro/bin/astro.mjs');
+
+// ---------------------------------------------------------------------------------------
+// Arguments
+
+interface Args {
+  scale: 'street' | 'district';
+  data?: string;
+  runs: number;
+  keep: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { scale: 'street', runs: 3, keep: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--scale') {
+      const scale = value();
+      if (scale !== 'street' && scale !== 'district') throw new Error('--scale must be street or district');
+      args.scale = scale;
+    } else if (a === '--data') args.data = resolve(value());
+    else if (a === '--runs') args.runs = Math.max(1, Number(value()));
+    else if (a === '--keep') args.keep = true;
+    else if (a === '--help' || a === '-h') {
+      console.log('npm run bench -- [--scale street|district] [--data DIR] [--runs N] [--keep]');
+      process.exit(0);
+    } else throw new Error(`unknown argument ${a}`);
+  }
+  return args;
+}
+
+// ---------------------------------------------------------------------------------------
+// Measuring a child process
+
+interface Run {
+  /** Wall time around the child, seconds. */
+  seconds: number;
+  /** CPU time (user + system) of the child, seconds. */
+  cpu: number;
+  /** Peak resident memory of the child, MB. */
+  peakMB: number;
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+// Written into the child at exit: its own peak memory and CPU time, read by the parent.
+const PRELOAD = `data:text/javascript,${encodeURIComponent(
+  "import { writeFileSync } from 'node:fs'; process.on('exit', () => { const u = process.resourceUsage(); " +
+    'writeFileSync(process.env.BENCH_USAGE, JSON.stringify({ maxRSS: u.maxRSS, cpu: (u.userCPUTime + u.systemCPUTime) / 1e6 })); });',
+)}`;
+
+let usageCount = 0;
+
+/** Runs `node <args>` in `cwd` and measures it. */
+function measure(args: string[], cwd: string, env: Record<string, string> = {}): Run {
+  const usage = join(tmpdir(), `bench-usage-${process.pid}-${usageCount++}.json`);
+  const start = performance.now();
+  const r = spawnSync(NODE, ['--import', PRELOAD, ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env, BENCH_USAGE: usage },
+  });
+  const seconds = (performance.now() - start) / 1000;
+  const used = existsSync(usage) ? (JSON.parse(readFileSync(usage, 'utf8')) as { maxRSS: number; cpu: number }) : { maxRSS: 0, cpu: 0 };
+  rmSync(usage, { force: true });
+  return { seconds, cpu: used.cpu, peakMB: used.maxRSS / 1024, status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function mustSucceed(run: Run, what: string): Run {
+  if (run.status !== 0) throw new Error(`${what} failed (exit ${run.status}):\n${run.stdout.slice(-3000)}\n${run.stderr.slice(-3000)}`);
+  return run;
+}
+
+/** The run with the median wall time: one busy moment on a shared machine does not decide. */
+function median(runs: Run[]): Run {
+  return [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)]!;
+}
+
+// ---------------------------------------------------------------------------------------
+// The data
+
+/** A project root (a folder holding data/) for the data to measure. */
+function dataRoot(args: Args, work: string): string {
+  if (args.data) {
+    if (existsSync(join(args.data, 'data', 'site.yaml'))) return args.data;
+    if (!existsSync(join(args.data, 'site.yaml'))) throw new Error(`${args.data} holds neither site.yaml nor data/site.yaml`);
+    const root = join(work, 'root');
+    mkdirSync(root);
+    symlinkSync(args.data, join(root, 'data'));
+    return root;
+  }
+  const root = join(work, 'root');
+  log(`generating ${args.scale} data into ${root}/data …`);
+  mustSucceed(measure([join(PROJECT, 'scripts/demo-data.ts'), '--scale', args.scale, '--seed', '1', '--out', join(root, 'data')], PROJECT), 'demo-data');
+  return root;
+}
+
+/** Every file under a folder, relative paths, following links. */
+function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.push(relative(dir, p));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/**
+ * A root like `root` in which one ledger row reads differently (its note gains a word): every
+ * other file is a link to the original, so nothing the user passed in is touched.
+ */
+function rootWithOneRowChanged(root: string, work: string): { root: string; file: string; line: number } {
+  const changed = join(work, 'changed');
+  const data = join(root, 'data');
+  const target = `ledger/${filesUnder(join(data, 'ledger')).filter((f) => f.endsWith('.csv')).sort().at(-1)!}`;
+  for (const rel of filesUnder(data)) {
+    mkdirSync(dirname(join(changed, 'data', rel)), { recursive: true });
+    if (rel !== target) symlinkSync(join(data, rel), join(changed, 'data', rel));
+  }
+  if (existsSync(join(root, 'content'))) symlinkSync(join(root, 'content'), join(changed, 'content'));
+  // Decoded as the check decodes it (the file may be GBK), written back as UTF-8.
+  const lines = decodeText(readFileSync(join(data, target))).text.split('\n');
+  const header = lines[0]!.replace(/\r$/, '').split(',');
+  const note = header.findIndex((h) => h.trim() === '说明' || h.trim().toLowerCase() === 'note');
+  if (note === -1) throw new Error(`${target} has no 说明 column`);
+  // The last row without quotes, so splitting at commas splits its cells.
+  let last = lines.length - 1;
+  while (last > 0 && (lines[last]!.trim() === '' || lines[last]!.includes('"'))) last--;
+  const end = lines[last]!.endsWith('\r') ? '\r' : '';
+  const cells = lines[last]!.slice(0, lines[last]!.length - end.length).split(',');
+  while (cells.length <= note) cells.push('');
+  cells[note] = `${cells[note]}（更正）`;
+  lines[last] = cells.join(',') + end;
+  writeFileSync(join(changed, 'data', target), lines.join('\n'));
+  return { root: changed, file: `data/${target}`, line: last + 1 };
+}
+
+// ---------------------------------------------------------------------------------------
+// The check and its floor
+
+/** The child that measures the floor: read every CSV file and parse it with papaparse, nothing else. */
+const FLOOR = `
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+const root = process.argv[1];
+const files = [];
+const walk = (d) => { for (const f of readdirSync(d)) { const p = join(d, f); if (statSync(p).isDirectory()) walk(p); else if (p.endsWith('.csv')) files.push(p); } };
+walk(join(root, 'data'));
+let rows = 0;
+for (const f of files) {
+  const bytes = readFileSync(f);
+  let text;
+  try { text = new TextDecoder('utf-8', { fatal: true }).decode(bytes); } catch { text = new TextDecoder('gb18030').decode(bytes); }
+  rows += Papa.parse(text, { delimiter: ',' }).data.length;
+}
+console.log(rows);
+`;
+
+function floorRun(root: string): Run {
+  return mustSucceed(measure(['--input-type=module', '-e', FLOOR, root], PROJECT), 'floor');
+}
+
+function checkRun(root: string): Run {
+  // As `npm run check` runs it: the same script, the text report.
+  return mustSucceed(measure([join(PROJECT, 'src/cli/check.ts'), '--root', root], PROJECT), 'check');
+}
+
+// ---------------------------------------------------------------------------------------
+// The build and its floor
+
+/**
+ * Output goes inside the project being built: Astro puts its server chunks in
+ * `<cwd>/.astro/.prerender` when outDir is elsewhere, and two builds at once (tests,
+ * another engineer) would overwrite each other's chunks there.
+ */
+function buildRun(root: string, outDir: string, cacheDir: string): { check: Run; astro: Run } {
+  const check = mustSucceed(measure([join(PROJECT, 'src/cli/check.ts'), '--root', root, '--quiet'], PROJECT), 'check before build');
+  const astro = mustSucceed(
+    measure([ASTRO, 'build', '--outDir', outDir], PROJECT, {
+      BOARD_ROOT: root,
+      BOARD_CACHE_DIR: join(cacheDir, 'astro'),
+      BOARD_POSTER_CACHE: join(cacheDir, 'posters'),
+    }),
+    'astro build',
+  );
+  return { check, astro };
+}
+
+/**
+ * Where an Astro build's time went, from its log: the pages by first path segment (the log
+ * gives each page's time) and the posters step, which logs its own.
+ */
+function timeByRoute(log: string): [string, number, number][] {
+  const sums = new Map<string, { ms: number; n: number }>();
+  for (const m of log.matchAll(/├─ \/([^/ ]*)[^ ]* \(\+([0-9.]+)(m?s)\)/g)) {
+    const key = m[1]!.endsWith('.html') || m[1] === '' ? '(root pages)' : m[1]!;
+    const ms = Number(m[2]) * (m[3] === 's' ? 1000 : 1);
+    const sum = sums.get(key) ?? { ms: 0, n: 0 };
+    sum.ms += ms;
+    sum.n += 1;
+    sums.set(key, sum);
+  }
+  const posters = /posters, \d+ pages: .*\((\d+) ms\)/.exec(log);
+  if (posters) sums.set('posters step', { ms: Number(posters[1]), n: 1 });
+  return [...sums].map(([key, { ms, n }]): [string, number, number] => [key, n, ms / 1000]).sort((a, b) => b[2] - a[2]);
+}
+
+/** A throwaway Astro project of `n` trivial pages, on this project's node_modules. */
+function bareProject(n: number, work: string): string {
+  const dir = join(work, 'bare');
+  mkdirSync(join(dir, 'src/pages'), { recursive: true });
+  symlinkSync(join(PROJECT, 'node_modules'), join(dir, 'node_modules'));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'bare', private: true, type: 'module' }));
+  writeFileSync(
+    join(dir, 'astro.config.mjs'),
+    // Caches stay in the throwaway folder: node_modules is a link to this project's.
+    "import { defineConfig } from 'astro/config';\nexport default defineConfig({ trailingSlash: 'always', build: { format: 'directory' }, devToolbar: { enabled: false }, cacheDir: './.cache', vite: { cacheDir: './.vite' } });\n",
+  );
+  writeFileSync(
+    join(dir, 'src/pages/[id].astro'),
+    `---\nexport const getStaticPaths = () => Array.from({ length: ${n} }, (_, i) => ({ params: { id: String(i) } }));\nconst { id } = Astro.params;\n---\n<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8" /><title>{id}</title></head><body><p>{id}</p></body></html>\n`,
+  );
+  return dir;
+}
+
+function bareRun(n: number, work: string): Run {
+  const dir = bareProject(n, work);
+  return mustSucceed(measure([ASTRO, 'build', '--outDir', join(dir, 'dist')], dir), 'bare astro build');
+}
+
+// ---------------------------------------------------------------------------------------
+// Page weights
+
+interface Weight {
+  path: string;
+  bytes: number;
+}
+
+function htmlPages(dist: string): Weight[] {
+  return filesUnder(dist)
+    .filter((f) => f.endsWith('.html'))
+    .map((path) => ({ path, bytes: statSync(join(dist, path)).size }));
+}
+
+/** A page with what it loads: scripts, stylesheets, images and media it names by a local address. */
+function pageWithAssets(dist: string, page: string): Weight & { assets: string[] } {
+  const html = readFileSync(join(dist, page), 'utf8');
+  const assets = new Set<string>();
+  const tag = /<(script|link|img|source|video|audio)\b[^>]*>/gi;
+  for (const m of html.matchAll(tag)) {
+    const ref = /\b(?:src|href)=["']?([^"' >]+)/i.exec(m[0])?.[1];
+    if (!ref || /^(?:[a-z]+:|\/\/|#)/i.test(ref)) continue;
+    const file = join(dist, ref.startsWith('/') ? ref.split(/[?#]/)[0]! : join(dirname(page), ref.split(/[?#]/)[0]!));
+    if (existsSync(file) && statSync(file).isFile()) assets.add(relative(dist, file));
+  }
+  const bytes = [page, ...assets].reduce((sum, f) => sum + statSync(join(dist, f)).size, 0);
+  return { path: page, bytes, assets: [...assets] };
+}
+
+const PASSBOOK = /^(p|h|m|u)\/[^/]+\/index\.html$/;
+
+function weights(dist: string) {
+  const pages = htmlPages(dist).sort((a, b) => b.bytes - a.bytes);
+  const passbooks = pages.filter((p) => PASSBOOK.test(p.path)).sort((a, b) => a.bytes - b.bytes);
+  const tv = existsSync(join(dist, 'tv/index.html')) ? pageWithAssets(dist, 'tv/index.html') : undefined;
+  return {
+    count: pages.length,
+    largest: pages[0],
+    medianPassbook: passbooks[Math.floor(passbooks.length / 2)],
+    passbooks: passbooks.length,
+    over200: pages.filter((p) => p.bytes > 200 * 1024),
+    tv,
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Printing
+
+const log = (s: string) => process.stderr.write(`${s}\n`);
+const sec = (s: number) => `${s.toFixed(2)} s`;
+const mb = (m: number) => `${Math.round(m)} MB`;
+const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : '—');
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => [...(r[c] ?? '')].length)));
+  const line = (r: string[]) => r.map((cell, c) => cell + ' '.repeat(widths[c]! - [...cell].length)).join('  ').trimEnd();
+  return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
+
+const mark = (ok: boolean) => (ok ? 'met' : 'NOT MET');
+
+// ---------------------------------------------------------------------------------------
+
+function main(): void {
+  const args = parseArgs(process.argv.slice(2));
+  const work = mkdtempSync(join(tmpdir(), 'board-bench-'));
+  // Build output inside the project (see buildRun); removed at the end.
+  const inside = mkdtempSync(join(PROJECT, 'node_modules', '.bench-'));
+  try {
+    const root = dataRoot(args, work);
+    log(`data: ${root}/data (${filesUnder(join(root, 'data', 'ledger')).length} ledger files)`);
+
+    const runs = args.scale === 'district' ? 1 : args.runs;
+    log(`floor and check, ${runs} run(s) each …`);
+    const floors: Run[] = [];
+    const checks: Run[] = [];
+    for (let i = 0; i < runs; i++) {
+      floors.push(floorRun(root));
+      checks.push(checkRun(root));
+    }
+    const floor = median(floors);
+    const check = median(checks);
+
+    log('build (cold) …');
+    const dist = join(inside, 'dist');
+    const cache = join(inside, 'cache');
+    const cold = buildRun(root, dist, cache);
+    const w = weights(dist);
+
+    let bare: Run | undefined;
+    let incremental: { check: Run; astro: Run } | undefined;
+    let changed: { file: string; line: number } | undefined;
+    if (args.scale === 'street') {
+      log(`bare Astro build of ${w.count} trivial pages …`);
+      bare = bareRun(w.count, work);
+      log('build after one ledger row changed (warm caches, same output folder) …');
+      const one = rootWithOneRowChanged(root, work);
+      changed = one;
+      incremental = buildRun(one.root, dist, cache);
+    }
+
+    const coldTotal = cold.check.seconds + cold.astro.seconds;
+    const rows: string[][] = [['figure', 'value', 'against', 'ratio', 'target', '']];
+    rows.push(['check: wall time', sec(check.seconds), `floor ${sec(floor.seconds)}`, ratio(check.seconds, floor.seconds), '≤ 2× floor, < 4 s', mark(check.seconds <= 2 * floor.seconds && check.seconds < 4)]);
+    rows.push(['check: CPU time', sec(check.cpu), `floor ${sec(floor.cpu)}`, ratio(check.cpu, floor.cpu), '', '']);
+    rows.push(['check: peak memory', mb(check.peakMB), `floor ${mb(floor.peakMB)}`, ratio(check.peakMB, floor.peakMB), '< 1.5 GB', mark(check.peakMB < 1536)]);
+    rows.push(['build: check step', sec(cold.check.seconds), '', '', '', '']);
+    rows.push(['build: astro build', sec(cold.astro.seconds), '', '', '', '']);
+    rows.push([
+      'build: total (cold)',
+      sec(coldTotal),
+      bare ? `bare ${sec(bare.seconds)}` : '',
+      bare ? ratio(coldTotal, bare.seconds) : '',
+      args.scale === 'street' ? '< 90 s, ≤ 1.5× bare' : '',
+      args.scale === 'street' && bare ? mark(coldTotal < 90 && coldTotal <= 1.5 * bare.seconds) : '',
+    ]);
+    rows.push(['build: peak memory', mb(Math.max(cold.check.peakMB, cold.astro.peakMB)), bare ? `bare ${mb(bare.peakMB)}` : '', bare ? ratio(cold.astro.peakMB, bare.peakMB) : '', '< 2 GB', mark(Math.max(cold.check.peakMB, cold.astro.peakMB) < 2048)]);
+    if (incremental) {
+      const total = incremental.check.seconds + incremental.astro.seconds;
+      rows.push(['build: one row changed', sec(total), `cold ${sec(coldTotal)}`, ratio(total, coldTotal), '', '']);
+    }
+    rows.push(['pages: HTML files', String(w.count), '', '', '', '']);
+    if (w.largest) rows.push(['pages: largest HTML', kb(w.largest.bytes), w.largest.path, '', '≤ 200 KB', mark(w.largest.bytes <= 200 * 1024)]);
+    if (w.medianPassbook) rows.push(['pages: median passbook', kb(w.medianPassbook.bytes), `${w.passbooks} passbooks`, '', '', '']);
+    rows.push(['pages: over 200 KB', String(w.over200.length), w.over200.slice(0, 3).map((p) => p.path).join(' '), '', '0', mark(w.over200.length === 0)]);
+    if (w.tv) rows.push(['pages: TV with assets', kb(w.tv.bytes), `${w.tv.assets.length} assets`, '', '< 150 KB', mark(w.tv.bytes < 150 * 1024)]);
+    else rows.push(['pages: TV with assets', '—', 'no dist/tv/index.html', '', '< 150 KB', '']);
+
+    console.log(`\nBench: ${args.scale} data, ${basename(root)} (${root}/data)\n`);
+    console.log(table(rows));
+    const routes = timeByRoute(cold.astro.stdout + cold.astro.stderr);
+    console.log(`\nWhere the cold build's time went (from Astro's log; board and setup before the first page: ${sec(cold.astro.seconds - routes.reduce((sum, r) => sum + r[2], 0))})\n`);
+    console.log(table([['pages under', 'files', 'seconds'], ...routes.slice(0, 12).map(([key, n, s]) => [key, String(n), s.toFixed(1)])]));
+    console.log(`
+Method
+- Each figure is one child process, timed around it (wall); its CPU time and peak memory
+  (max RSS) are read inside it by a preloaded module. Check and floor: median of ${runs} run(s).
+- Floor: read every CSV file, decode it, parse it with papaparse into arrays (no step callback);
+  nothing else. Check: \`node src/cli/check.ts --root ROOT\`, as \`npm run check\` runs it.
+- Build: as \`npm run build\`: the check (--quiet), then \`astro build\` with a fresh cache folder,
+  output inside the project. Bare: a throwaway Astro project on the same node_modules with one
+  \`[id].astro\` page and as many ids as the build wrote HTML files (${w.count}).
+- One row changed: the note of ${changed ? `${changed.file}:${changed.line}` : '—'} gains a word, in a copy; the build
+  runs again with the same cache and output folders.
+- Pages: sizes of the HTML files written; a passbook is p/, h/, m/ or u/<id>/index.html; the TV
+  page counts dist/tv/index.html plus the scripts, styles and images it names.`);
+  } finally {
+    rmSync(inside, { recursive: true, force: true });
+    if (!args.keep) rmSync(work, { recursive: true, force: true });
+    else log(`kept ${work}`);
+  }
+}
+
+main();
