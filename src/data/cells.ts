@@ -67,7 +67,10 @@ export const idCell: CellParser<string> = (raw) => {
   if (known) return known;
   if (isPlainId(raw)) return ids.keep(raw, ok(raw));
   const s = toHalfWidth(raw);
-  return /^[A-Za-z0-9_-]{1,64}$/.test(s) ? ok(s) : fail('bad-id', { value: raw });
+  if (/^[A-Za-z0-9_-]{1,64}$/.test(s)) return ok(s);
+  // Excel turns a long numeric ID into 1.23E+17 and throws the digits away.
+  if (/^\d(\.\d+)?E\+?\d+$/i.test(s)) return fail('scientific-number', { value: raw });
+  return fail('bad-id', { value: raw });
 };
 
 /** Scheme ids are lower-case slugs: `party`, `credit-2022`. */

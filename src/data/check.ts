@@ -12,6 +12,8 @@ import { indexSubjects } from '../domain/subjects.ts';
 import { checkRedemptions } from '../domain/shop.ts';
 import { missingAssessments } from '../domain/score.ts';
 import { schemePeriods } from '../domain/scheme-periods.ts';
+import { checkGlyphs } from './glyphs.ts';
+import { missingGlyphs } from '../posters/fonts.ts';
 
 export interface Checked {
   dataset: Dataset;
@@ -28,6 +30,8 @@ export function checkProject(root: string): Checked {
 
 /** Checks that need the score computation, located like every other error. */
 function computedChecks(dataset: Dataset, rejected: Rejected, problems: Problems): void {
+  // Rare characters the poster fonts lack would print as 〓: warn about their cells.
+  checkGlyphs(dataset, problems, (text) => missingGlyphs(text));
   const index = indexSubjects(dataset);
   const { violations } = checkRedemptions(dataset, index);
   for (const v of violations) {

@@ -121,7 +121,12 @@ interface HeaderMap<C extends Record<string, Column>> {
   headers: string[];
   /** Columns not in the table, for tables that accept extra columns (assessments). */
   extra: Map<number, string>;
+  /** The header was refused whole (too many columns): the file's rows are not read. */
+  tooWide?: boolean;
 }
+
+/** More columns than any sheet of the contract can sensibly have. */
+const MAX_COLUMNS = 200;
 
 /** The headers a table accepts, as shown in the unknown-column message. */
 export function acceptedHeaders(columns: Record<string, Column>): string {
@@ -145,6 +150,12 @@ export function mapHeader<C extends Record<string, Column>>(
   const extra = new Map<number, string>();
   const seen = new Set<string>();
   const located = new Map<string, { column: number; header: string }>();
+  // A header far wider than any table (a corrupted file, a sheet saved with a million blank
+  // columns) is reported once instead of once per column.
+  if (header.cells.length > MAX_COLUMNS) {
+    problems.error({ file, line: header.line }, 'too-many-columns', { count: header.cells.length });
+    return { keys, headers: [], extra, tooWide: true };
+  }
   header.cells.forEach((raw, i) => {
     const h = raw.replace(/^\uFEFF/, '').trim();
     const at = { file, line: header.line, column: i + 1, field: h };
@@ -224,10 +235,14 @@ export function rowReader<C extends Record<string, Column>>(
   const rows: RowOf<Table<C>>[] = [];
   const rejected: Partial<RowOf<Table<C>>>[] = [];
   let layout: Layout | undefined;
+  let refused = false;
   return {
     record(cells, line) {
+      if (refused) return;
       if (!layout) {
-        layout = layoutOf(mapHeader({ cells, line }, table, file, problems, options.allowExtra), table.columns, file);
+        const map = mapHeader({ cells, line }, table, file, problems, options.allowExtra);
+        refused = map.tooWide === true;
+        layout = layoutOf(map, table.columns, file);
         return;
       }
       const row = readRow(cells, line, layout, problems, options.extraCell);
@@ -286,11 +301,30 @@ function layoutOf<C extends Record<string, Column>>(map: HeaderMap<C>, columns: 
   };
 }
 
+/** The first cell of a totals row as Excel users write it. */
+const TOTALS = /^(合\s*计|总\s*计|小\s*计|总和|共计|total|subtotal)[:：]?$/i;
+/** Excel's error values, left in a cell by a broken formula or lookup. */
+const EXCEL_ERROR = /^#(N\/A|VALUE!|REF!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/i;
+/** Bidi overrides and isolates reorder text on screen; zero-width characters hide in IDs and names. */
+const INVISIBLE = /[\u202A-\u202E\u2066-\u2069\u200B-\u200F\u2060\uFEFF]/;
+
+function invisibleName(raw: string): string {
+  const cp = raw.match(INVISIBLE)![0].codePointAt(0)!;
+  const hex = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+  return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ? `文字方向控制符 ${hex}` : `零宽字符 ${hex}`;
+}
+
 /** One data row: every cell read and checked, blank required cells reported. */
 function readRow(cells: string[], line: number, layout: Layout, problems: Problems, extraCell: ExtraCell | undefined) {
   // A copy of the blank row: one allocation with every column in place, in table order.
   const row: Record<string, unknown> = { ...layout.blank };
   row.line = line;
+  // A 合计 row at the bottom of an Excel sheet is not a record: one clear error, not ten.
+  const first = cells.find((c) => c !== '');
+  if (first !== undefined && TOTALS.test(first)) {
+    problems.error({ file: layout.file, line, column: cells.indexOf(first) + 1 }, 'totals-row', { value: first });
+    return { row, valid: false };
+  }
   let valid = true;
   if (cells.length > layout.width) {
     problems.error({ file: layout.file, line, column: layout.width + 1 }, 'csv-too-many-cells', { count: cells.length, header: layout.width });
@@ -321,6 +355,14 @@ function readCell(
   const personal = raw.length < 11 ? undefined : personalDataIn(raw);
   if (personal) {
     problems.error(placeOf(row, i, layout), personal);
+    return false;
+  }
+  if (raw.charCodeAt(0) === 35 /* # */ && EXCEL_ERROR.test(raw)) {
+    problems.error(placeOf(row, i, layout), 'excel-error-value', { value: raw });
+    return false;
+  }
+  if (INVISIBLE.test(raw)) {
+    problems.error(placeOf(row, i, layout), 'invisible-character', { what: invisibleName(raw) });
     return false;
   }
   const key = layout.keys[i];

@@ -80,6 +80,16 @@ describe('warnings never block', () => {
   });
 });
 
+describe('rare characters', () => {
+  test('a character no poster font has is a warning naming the cell, not an empty box on paper', () => {
+    const { problems } = checkProject(fixture('rare-character'));
+    const { errors, warnings } = problems.sorted();
+    expect(errors).toEqual([]);
+    expect(warnings.map((w) => `${w.file}:${w.line}:${w.column} ${w.code}`)).toEqual(['data/merchants.csv:2:2 missing-glyph']);
+    expect(warnings[0]!.message).toContain('〓');
+  });
+});
+
 describe('messages', () => {
   test('are Chinese, say what to do, and carry the value the editor typed', () => {
     const { problems } = checkProject(fixture('impossible-date'));

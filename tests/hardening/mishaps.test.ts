@@ -1,0 +1,30 @@
+import { describe, expect, test } from 'vitest';
+import { checkProject } from '../../src/data/check.ts';
+import { fixture } from '../helpers/fixture.ts';
+
+/** Real spreadsheet mishaps, each with its own clear Chinese error and the fix. */
+describe('a corpus of spreadsheet mishaps', () => {
+  const { problems } = checkProject(fixture('spreadsheet-mishaps'));
+  const at = (line: number) => problems.errors.filter((e) => e.file === 'data/ledger/2022-01.csv' && e.line === line);
+
+  test('an Excel serial date says how to format the column', () => {
+    expect(at(2).map((e) => e.code)).toEqual(['excel-serial-date']);
+    expect(at(2)[0]!.message).toContain('日期序号');
+  });
+  test('a blank left by merged cells says to unmerge', () => {
+    expect(at(3).map((e) => e.code)).toEqual(['missing-value']);
+    expect(at(3)[0]!.message).toContain('合并');
+  });
+  test('#N/A from a broken lookup is named as an Excel error value', () => {
+    expect(at(4).map((e) => e.code)).toEqual(['excel-error-value']);
+  });
+  test('an ID turned into 1.23E+17 says the digits are lost', () => {
+    expect(at(5).map((e) => e.code)).toEqual(['scientific-number']);
+  });
+  test('a bidi override hidden in a note is refused', () => {
+    expect(at(6).map((e) => e.code)).toEqual(['invisible-character']);
+  });
+  test('a trailing totals row is named as such, once', () => {
+    expect(at(7).map((e) => e.code)).toEqual(['totals-row']);
+  });
+});
