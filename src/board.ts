@@ -439,9 +439,17 @@ export function computeBoard(data: Dataset, version: DataVersion): Board {
   const current = summaries.find((s) => s.period === currentMonth) ?? summaries.filter((s) => periodKind(s.period) === 'month').at(-1);
 
   const news = [...data.news].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.slug < b.slug ? -1 : 1));
-  const notices: NoticeView[] = [...data.notices]
+  // A notice past its `expires` date leaves the build with its poster. "Today" is the data
+  // version's date, never the build's clock, so the same data always gives the same site.
+  const notices: NoticeView[] = data.notices
+    .filter((n) => n.expires === undefined || n.expires >= version.date)
     .sort((a, b) => (a.start < b.start ? 1 : a.start > b.start ? -1 : a.slug < b.slug ? -1 : 1))
-    .map((n) => ({ ...n, contact: n.contact ?? data.site.phone, result: resultIndex.get(`${n.scheme}/${n.period}`), posterHref: `/posters/notice-${n.slug}.pdf` }));
+    .map((n) => ({
+      ...n,
+      contact: n.contact ?? data.site.phone,
+      result: resultIndex.get(`${n.scheme}/${n.period}`),
+      posterHref: `/posters/notice-${posterSlug(n.slug)}.pdf`,
+    }));
 
   const board: Board = {
     site: data.site,
@@ -475,6 +483,11 @@ function resultLookup(index: Map<string, ResultView>): Board['result'] {
 
 function passbookLookup(index: Map<string, Passbook>): Board['passbook'] {
   return (id) => index.get(id);
+}
+
+/** A notice slug as poster file names spell it: lower case, other characters as hyphens. */
+export function posterSlug(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
 /** Groups a list by key, keeping the list's order inside each group. */

@@ -3,7 +3,7 @@
  * computed table, every scheme's ranking per period (the points wall), star ratings, the
  * shop's price list and monthly summaries, and the honour roll.
  */
-import type { Board, ResultView, RankedRow } from '../board.ts';
+import { posterSlug, type Board, type ResultView, type RankedRow } from '../board.ts';
 import { translator, formatPeriod, formatDate, formatPoints, type Translate } from '../i18n/index.ts';
 import { plainParagraphs } from './text.ts';
 import type { PosterDoc, Highlight } from './doc.ts';
@@ -15,10 +15,8 @@ function pageUrl(board: Board, path: string): string {
   return new URL(path.replace(/^\//, ''), board.site.baseUrl.endsWith('/') ? board.site.baseUrl : `${board.site.baseUrl}/`).href;
 }
 
-/** A slug for an id: lower case, every other character a hyphen (poster ids are [a-z0-9-]). */
-function slug(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-}
+/** Poster ids are [a-z0-9-]: the same spelling the site links to. */
+const slug = posterSlug;
 
 function rankingTable(t: Translate, result: ResultView, points: (n: number) => string): NonNullable<PosterDoc['table']> {
   const scheme = result.scheme;
