@@ -1,5 +1,6 @@
 import { describe, expect, test, beforeAll, afterAll } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { buildSite, listFiles, PROJECT } from '../helpers/build.ts';
@@ -67,4 +68,19 @@ describe('the built sample site', () => {
     }
     expect(found).toEqual([]);
   });
+
+  test('no full personal name appears in the text of any poster PDF', () => {
+    const people = readFileSync(join(PROJECT, 'data/people.csv'), 'utf8').split(/\r?\n/).slice(1).filter(Boolean);
+    const names = people.map((l) => l.split(',')[1]!).filter((n) => [...n].length >= 2);
+    const pdfs = listFiles(join(dist, 'posters')).filter((f) => f.endsWith('.pdf'));
+    expect(pdfs.length).toBeGreaterThan(10);
+    const found: string[] = [];
+    for (const f of pdfs) {
+      const raw = execFileSync('pdftotext', ['-enc', 'UTF-8', join(dist, 'posters', f), '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+      const text = raw.replace(/\s+/g, '');
+      for (const n of names) if (text.includes(n)) found.push(`${n} in ${f}`);
+      for (const line of raw.split('\n')) if (personalDataIn(line)) found.push(`personal data in ${f}: ${line}`);
+    }
+    expect(found).toEqual([]);
+  }, 300_000);
 });
