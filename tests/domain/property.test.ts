@@ -3,21 +3,13 @@ import { board, entry, household, rule, scheme, unit } from './build.ts';
 import { scoreScheme } from '../../src/domain/score.ts';
 import { rankSubjects } from '../../src/domain/ranking.ts';
 import { balances } from '../../src/domain/balance.ts';
+import { mulberry32 } from '../helpers/random.ts';
 
 /**
  * Property tests: on random data, ranking, caps and balances agree with a deliberately simple
  * reference written straight from the contract, computed in integer tenths so no float can
  * drift. A seeded generator keeps every run the same (and a failure reproducible).
  */
-function mulberry32(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ (t + Math.imul(t ^ (t >>> 14), 71 | t));
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Case {
   max: number;
@@ -43,56 +35,43 @@ function randomCase(seed: number): Case {
   return { max: 10 + Math.floor(rnd() * 20), rules, rows, subjects };
 }
 
-/** The reference: per subject and month, rows by date (ties in file order), caps, clamp 0..max. */
-function reference(c: Case, month: string) {
-  const totals = new Map<string, number>();
-  for (const s of c.subjects) {
-    const rows = c.rows.map((r, i) => ({ ...r, i })).filter((r) => r.subject === s && r.date.startsWith(month));
-    rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.i - b.i));
-    const used = new Map<string, number>();
-    let sum = 0; // tenths
-    for (const r of rows) {
-      const rl = c.rules.find((x) => x.code === r.rule)!;
-      let pts = rl.tenths;
-      if (rl.cap !== undefined) {
-        const room = Math.max(0, rl.cap * 10 - (used.get(rl.code) ?? 0));
-        pts = Math.sign(pts) * Math.min(Math.abs(pts), room);
-        used.set(rl.code, (used.get(rl.code) ?? 0) + Math.abs(pts));
-      }
-      sum += pts;
+/**
+ * The reference walk for one subject and month: rows by date (ties in file order), each rule's
+ * cap, then the category clamp 0..max; all in integer tenths. Returns the clamped value after
+ * each row.
+ */
+function walk(c: Case, subject: string, month: string): number[] {
+  const rows = c.rows.map((r, i) => ({ ...r, i })).filter((r) => r.subject === subject && r.date.startsWith(month));
+  rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.i - b.i));
+  const used = new Map<string, number>();
+  let sum = 0;
+  return rows.map((r) => {
+    const rl = c.rules.find((x) => x.code === r.rule)!;
+    let pts = rl.tenths;
+    if (rl.cap !== undefined) {
+      const room = Math.max(0, rl.cap * 10 - (used.get(rl.code) ?? 0));
+      pts = Math.sign(pts) * Math.min(Math.abs(pts), room);
+      used.set(rl.code, (used.get(rl.code) ?? 0) + Math.abs(pts));
     }
-    totals.set(s, Math.min(Math.max(sum, 0), c.max * 10));
-  }
+    sum += pts;
+    return Math.min(Math.max(sum, 0), c.max * 10);
+  });
+}
+
+/** Reference totals and competition ranks (1, 2, 2, 4) of one month. */
+function reference(c: Case, month: string) {
+  const totals = new Map(c.subjects.map((s) => [s, walk(c, s, month).at(-1) ?? 0]));
   const sorted = [...totals].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const ranks = new Map<string, number>();
   sorted.forEach(([id, t], i) => ranks.set(id, i > 0 && sorted[i - 1]![1] === t ? ranks.get(sorted[i - 1]![0])! : i + 1));
   return { totals, ranks };
 }
 
-/** Reference earned points: each row adds the change of the clamped category value. */
+/** Reference earned points: the clamped value a subject ends each month with, summed (start 0). */
 function referenceEarned(c: Case): Map<string, number> {
   const earned = new Map<string, number>();
   for (const month of ['2022-01', '2022-02', '2022-03']) {
-    for (const s of c.subjects) {
-      const rows = c.rows.map((r, i) => ({ ...r, i })).filter((r) => r.subject === s && r.date.startsWith(month));
-      rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.i - b.i));
-      const used = new Map<string, number>();
-      let sum = 0;
-      let clamped = 0;
-      for (const r of rows) {
-        const rl = c.rules.find((x) => x.code === r.rule)!;
-        let pts = rl.tenths;
-        if (rl.cap !== undefined) {
-          const room = Math.max(0, rl.cap * 10 - (used.get(rl.code) ?? 0));
-          pts = Math.sign(pts) * Math.min(Math.abs(pts), room);
-          used.set(rl.code, (used.get(rl.code) ?? 0) + Math.abs(pts));
-        }
-        sum += pts;
-        const next = Math.min(Math.max(sum, 0), c.max * 10);
-        earned.set(s, (earned.get(s) ?? 0) + next - clamped);
-        clamped = next;
-      }
-    }
+    for (const s of c.subjects) earned.set(s, (earned.get(s) ?? 0) + (walk(c, s, month).at(-1) ?? 0));
   }
   return earned;
 }

@@ -4,20 +4,12 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { checkProject } from '../../src/data/check.ts';
 import { fixture, FIXTURES } from '../helpers/fixture.ts';
+import { mulberry32 } from '../helpers/random.ts';
 
 /**
  * Fuzzing the loader: random and mutated CSV bytes never crash or hang the check, always end
  * in located errors, and never let a bad row count. Seeded, so every run is the same.
  */
-function mulberry32(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ (t + Math.imul(t ^ (t >>> 14), 71 | t));
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LEDGER = readFileSync(join(FIXTURES, '_base/data/ledger/2022-01.csv'));
 const NOISE = [0x22, 0x2c, 0x0a, 0x0d, 0x00, 0xff, 0xfe, 0xef, 0xbb, 0xbf, 0x81, 0x40, 0x3f, 0x20];
