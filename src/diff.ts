@@ -53,6 +53,9 @@ export function diffFiles(before: Map<string, Uint8Array>, after: Map<string, Ui
   const files = [...new Set([...before.keys(), ...after.keys()])].filter((f) => f.endsWith('.csv')).sort();
   const out: FileChange[] = [];
   for (const file of files) {
+    const x = before.get(file);
+    const y = after.get(file);
+    if (x && y && Buffer.from(x.buffer, x.byteOffset, x.byteLength).equals(y)) continue;
     const a = rowsOf(before.get(file), file).map((r) => r.join(','));
     const b = rowsOf(after.get(file), file).map((r) => r.join(','));
     const change: FileChange = { file, added: [], removed: [], changed: [] };
@@ -82,14 +85,42 @@ export function diffFiles(before: Map<string, Uint8Array>, after: Map<string, Ui
   return out;
 }
 
+/**
+ * What the board publishes about each subject, small enough to keep in a cache file: per
+ * scheme and period, each row's total, rank, level and stars; per redeemable scheme, balances.
+ */
+export interface Figures {
+  schemes: { id: string; name: string }[];
+  results: { scheme: string; period: string; rows: { id: string; name: string; total: number; rank: number | null; level: string | null; stars?: number }[] }[];
+  balances: { scheme: string; rows: { id: string; name: string; balance: number }[] }[];
+}
+
+export function figuresOf(board: Board): Figures {
+  return {
+    schemes: board.schemes.map((s) => ({ id: s.id, name: s.name })),
+    results: board.results.map((r) => ({
+      scheme: r.scheme.id,
+      period: r.period,
+      rows: r.rows.map((x) => ({ id: x.id, name: x.name, total: x.total, rank: x.rank, level: x.level, ...(x.stars !== undefined ? { stars: x.stars } : {}) })),
+    })),
+    balances: board.balances.map((b) => ({ scheme: b.scheme.id, rows: b.rows.map((x) => ({ id: x.id, name: x.name, balance: x.balance })) })),
+  };
+}
+
 /** Whose published figures differ between two boards. */
-export function diffBoards(before: Board, after: Board): Pick<BoardDiff, 'subjects' | 'balances'> {
+export function diffBoards(before: Board | Figures, after: Board | Figures): Pick<BoardDiff, 'subjects' | 'balances'> {
+  return diffFigures('version' in before ? figuresOf(before) : before, 'version' in after ? figuresOf(after) : after);
+}
+
+export function diffFigures(before: Figures, after: Figures): Pick<BoardDiff, 'subjects' | 'balances'> {
   const subjects: SubjectChange[] = [];
-  const keys = new Set([...before.results, ...after.results].map((r) => `${r.scheme.id}\u0000${r.period}`));
-  for (const key of [...keys].sort()) {
+  const byKey = (f: Figures) => new Map(f.results.map((r) => [`${r.scheme}\u0000${r.period}`, r.rows]));
+  const was = byKey(before);
+  const now = byKey(after);
+  for (const key of [...new Set([...was.keys(), ...now.keys()])].sort()) {
     const [scheme, period] = key.split('\u0000') as [string, string];
-    const a = new Map((before.result(scheme, period)?.rows ?? []).map((r) => [r.id, r]));
-    const b = new Map((after.result(scheme, period)?.rows ?? []).map((r) => [r.id, r]));
+    const a = new Map((was.get(key) ?? []).map((r) => [r.id, r]));
+    const b = new Map((now.get(key) ?? []).map((r) => [r.id, r]));
     const schemeName = (after.schemes.find((s) => s.id === scheme) ?? before.schemes.find((s) => s.id === scheme))!.name;
     for (const id of [...new Set([...a.keys(), ...b.keys()])].sort()) {
       const x = a.get(id);
@@ -101,10 +132,10 @@ export function diffBoards(before: Board, after: Board): Pick<BoardDiff, 'subjec
   }
   const balances: BalanceChange[] = [];
   for (const list of after.balances) {
-    const old = new Map((before.balances.find((b) => b.scheme.id === list.scheme.id)?.rows ?? []).map((r) => [r.id, r.balance]));
+    const old = new Map((before.balances.find((b) => b.scheme === list.scheme)?.rows ?? []).map((r) => [r.id, r.balance]));
     for (const row of list.rows) {
-      const was = old.get(row.id) ?? 0;
-      if (was !== row.balance) balances.push({ scheme: list.scheme.id, id: row.id, name: row.name, before: was, after: row.balance });
+      const prev = old.get(row.id) ?? 0;
+      if (prev !== row.balance) balances.push({ scheme: list.scheme, id: row.id, name: row.name, before: prev, after: row.balance });
     }
   }
   return { subjects, balances };

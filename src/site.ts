@@ -3,6 +3,7 @@
  * locale and small formatting helpers. Pages print what these hand them.
  */
 import { getBoard } from './board.ts';
+import { getChanges } from './changes.ts';
 import { translator, formatPeriod, formatDate, formatPoints, type Locale } from './i18n/index.ts';
 
 export const board = getBoard();
@@ -12,3 +13,6 @@ export const period = (p: string) => formatPeriod(t, p);
 export const date = (d: string) => formatDate(locale, d);
 export const points = (n: number) => formatPoints(locale, n);
 export const percent = (x: number) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(x);
+
+/** 本期变动: what changed since the previous publication (computed once per build). */
+export const changes = getChanges(board);

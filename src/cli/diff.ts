@@ -4,15 +4,13 @@
  * tree; `from` defaults to the tag `published` when it exists (move it when you publish:
  * `git tag -f published`), otherwise HEAD (or HEAD~1 when the working tree is clean).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { checkProject } from '../data/check.ts';
 import { dataVersion } from '../data/version.ts';
 import { formatReport } from '../data/report.ts';
 import { computeBoard, latestDate } from '../board.ts';
 import { diffFiles, diffBoards, formatDiff } from '../diff.ts';
+import { git as gitIn, materialise, PUBLISHED_TAG, commitOf } from '../revision.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -21,35 +19,15 @@ const option = (name: string) => {
 };
 const format = option('format') === 'markdown' ? 'markdown' : 'text';
 const root = resolve(option('root') ?? process.env.BOARD_ROOT ?? '.');
-const git = (...a: string[]) => execFileSync('git', ['-C', root, ...a], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+const git = (...a: string[]) => gitIn(root, ...a);
 
 function defaultFrom(): string {
-  try {
-    git('rev-parse', '--verify', '--quiet', 'refs/tags/published');
-    return 'published';
-  } catch {
-    return git('status', '--porcelain', '--', 'data', 'content') === '' ? 'HEAD~1' : 'HEAD';
-  }
-}
-
-/** A revision's data/ and content/ in a temporary folder; the working tree is the root itself. */
-function materialise(rev: string | undefined): string {
-  if (rev === undefined) return root;
-  const dir = mkdtempSync(join(tmpdir(), 'board-rev-'));
-  const paths = ['data', 'content'].filter((p) => {
-    try {
-      git('cat-file', '-e', `${rev}:${p}`);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-  execFileSync('sh', ['-c', `git -C "$0" archive "$1" -- ${paths.join(' ')} | tar -x -C "$2"`, root, rev, dir]);
-  return dir;
+  if (commitOf(root, `refs/tags/${PUBLISHED_TAG}`)) return PUBLISHED_TAG;
+  return git('status', '--porcelain', '--', 'data', 'content') === '' ? 'HEAD~1' : 'HEAD';
 }
 
 function boardAt(rev: string | undefined, label: string) {
-  const dir = materialise(rev);
+  const dir = materialise(root, rev);
   const { dataset, problems, files } = checkProject(dir);
   const report = problems.sorted();
   if (report.errors.length > 0) {
