@@ -246,7 +246,8 @@ export function rowReader<C extends Record<string, Column>>(
         return;
       }
       const row = readRow(cells, line, layout, problems, options.extraCell);
-      if (row.valid) rows.push(row.row as RowOf<Table<C>>);
+      // Under a header with no known column (reported whole) a row has no value to accept.
+      if (row.valid && layout.known) rows.push(row.row as RowOf<Table<C>>);
       else rejected.push(row.row as Partial<RowOf<Table<C>>>);
     },
     done() {
@@ -274,6 +275,8 @@ interface Layout {
   blank: Record<string, unknown>;
   /** Required columns: where they are (undefined when the header lacks them). */
   required: { key: string; zh: string; index: number | undefined }[];
+  /** The header names at least one of the table's columns. */
+  known: boolean;
 }
 
 function layoutOf<C extends Record<string, Column>>(map: HeaderMap<C>, columns: C, file: string): Layout {
@@ -298,6 +301,7 @@ function layoutOf<C extends Record<string, Column>>(map: HeaderMap<C>, columns: 
         : Object.entries(columns)
             .filter(([, c]) => c.required)
             .map(([key, c]) => ({ key, zh: c.zh, index: indexOf.get(key) })),
+    known: map.keys.size > 0,
   };
 }
 

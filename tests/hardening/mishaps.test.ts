@@ -28,3 +28,19 @@ describe('a corpus of spreadsheet mishaps', () => {
     expect(at(7).map((e) => e.code)).toEqual(['totals-row']);
   });
 });
+
+describe('a header with no column the table knows', () => {
+  // people.csv and honors.csv saved in GBK and read back as UTF-8 by another tool: every header is garbled.
+  const garbled = (text: string) => text.replace(/^[^\n]*/, (header) => header.replace(/[\u4e00-\u9fff]/g, '\uFFFD'));
+  test('is reported whole, and none of its rows counts (nor crashes the later checks)', () => {
+    const root = fixture(undefined, {
+      'data/people.csv': garbled('编号,姓名,组织,身份,户号\nP9,王五,ZB1,党员,\n'),
+      'data/honors.csv': garbled('周期,对象,荣誉,说明\n2022-01,M1,流动红旗,\n'),
+    });
+    const { dataset, problems } = checkProject(root);
+    expect(problems.errors.filter((e) => e.file === 'data/people.csv' && e.line === 1).length).toBeGreaterThan(0);
+    expect(problems.errors.filter((e) => e.line > 1).map((e) => e.code)).not.toContain('duplicate-id');
+    expect(dataset.people).toEqual([]);
+    expect(dataset.honors).toEqual([]);
+  });
+});
