@@ -22,12 +22,13 @@ self.addEventListener('activate', function (event) {
 
 /**
  * Pages are kept under their path alone (?seconds=…, ?tvnew=… dropped), so the copy kept is
- * always the newest page loaded; the player's files under path and ?v=hash.
+ * always the newest page loaded; the player's files and the parts of the slides under path
+ * and ?v=hash (or ?v=data version).
  */
 function keyOf(href) {
   var url = new URL(href, self.location.href);
   var path = url.pathname;
-  return url.origin + (/\/$/.test(path) ? path : path + url.search);
+  return url.origin + (/\/$/.test(path) && !/^\?v=/.test(url.search) ? path : path + url.search);
 }
 
 /** The page asks to keep itself and its files (loaded before the worker took over). */
@@ -45,7 +46,7 @@ self.addEventListener('message', function (event) {
         })
       )
         .then(function () {
-          // Drop files of older builds; pages stay (a few screens at most).
+          // Drop files and parts of older builds; pages stay (a few screens at most).
           return cache.keys();
         })
         .then(function (requests) {

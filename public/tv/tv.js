@@ -1,9 +1,11 @@
 /*
  * The TV player: plays the slides of the page in a loop, all day, with nobody near it.
  *
- * - Every slide is in the HTML; the player only shows one at a time, so the loop goes on
- *   without the network. A notice slide is on only from its first to its last day, on the
- *   TV's own date, with the days left filled in.
+ * - The page holds the first slides; the rest come in parts (data-parts on #slides), fetched
+ *   one after the other once the first slide is up and added to the page, so the loop goes
+ *   on without the network. The service worker keeps the parts with the page. A loop waits
+ *   on the last slide it has for a part still on its way (never skips it). A notice slide is
+ *   on only from its first to its last day, on the TV's own date, with the days left filled in.
  * - Every few minutes it asks /version.json whether a new build is out. When one is, it loads
  *   the new page (and its files) first and reloads only when the loop ends and that page
  *   has loaded: never in the middle of a ranking, never into an error page.
@@ -27,9 +29,16 @@
   var version = metaContent('data-version');
 
   var idle = doc.getElementById('slide-idle');
+  var holder = doc.getElementById('slides');
   var slides = [];
   var all = doc.querySelectorAll('.slide');
   for (var i = 0; i < all.length; i++) if (all[i] !== idle) slides.push(all[i]);
+  /** Parts still to fetch: { href, n (slides), w (days [start, end] of slides shown on some days) }. */
+  var parts = readParts();
+  var partsLeft = parts.length;
+  /** Slides of the coming loop still in parts not yet here; the loop counts them. */
+  var pending = 0;
+  var today = '';
 
   var playing = [];
   var index = -1;
@@ -64,6 +73,13 @@
   }
   function pad(n) {
     return n < 10 ? '0' + n : String(n);
+  }
+  function readParts() {
+    try {
+      return JSON.parse((holder && holder.getAttribute('data-parts')) || '[]');
+    } catch (e) {
+      return [];
+    }
   }
   function metaContent(name) {
     var m = doc.querySelector('meta[name="' + name + '"]');
@@ -157,20 +173,33 @@
 
   /** The slides of the coming loop: notices only in their notice period, on today's date. */
   function startLoop() {
-    var today = localDay(new Date());
+    today = localDay(new Date());
     playing = [];
-    for (var k = 0; k < slides.length; k++) {
-      var s = slides[k];
-      var start = s.getAttribute('data-start');
-      var end = s.getAttribute('data-end');
-      if ((start && today < start) || (end && today > end)) continue;
-      if (end) daysLeft(s, dayNumber(end) - dayNumber(today) + 1);
-      playing.push(s);
-    }
-    if (playing.length === 0 && idle) playing.push(idle);
+    for (var k = 0; k < slides.length; k++) join(slides[k]);
+    pending = 0;
+    for (k = parts.length - partsLeft; k < parts.length; k++) pending += partSlidesToday(parts[k]);
+    if (playing.length === 0 && pending === 0 && idle) playing.push(idle);
     index = -1;
     loops++;
     body.setAttribute('data-loop', String(loops));
+  }
+
+  function on(start, end) {
+    return !((start && today < start) || (end && today > end));
+  }
+
+  /** Adds a slide to the loop if it is on today. */
+  function join(s) {
+    var end = s.getAttribute('data-end');
+    if (!on(s.getAttribute('data-start'), end)) return;
+    if (end) daysLeft(s, dayNumber(end) - dayNumber(today) + 1);
+    playing.push(s);
+  }
+
+  function partSlidesToday(part) {
+    var n = part.n;
+    for (var k = 0; k < part.w.length; k++) if (!on(part.w[k][0], part.w[k][1])) n--;
+    return n;
   }
 
   function daysLeft(slide, n) {
@@ -179,6 +208,16 @@
   }
 
   function advance() {
+    if (index + 1 >= playing.length && pending > 0) {
+      // A part of this loop is still on its way: the slide stays a moment longer (the idle
+      // slide, when none of the page's own slides is on today).
+      if (!current && idle) {
+        addClass(idle, 'is-active');
+        current = idle;
+      }
+      setTimeout(advance, 250);
+      return;
+    }
     if (index + 1 >= playing.length) {
       // The end of a loop: the only moment a new build may take over.
       if (newVersion && reload()) return;
@@ -196,7 +235,7 @@
     current = slide;
     body.setAttribute('data-slide', slide.id);
     body.setAttribute('data-index', String(index));
-    body.setAttribute('data-count', String(playing.length));
+    body.setAttribute('data-count', String(playing.length + pending));
     runProgress();
   }
 
@@ -216,7 +255,10 @@
    * writes after: one layout for the thousands of cells that fit, a few for those that do not.
    */
   function fitText() {
-    var els = doc.querySelectorAll('[data-fit]');
+    fitIn(doc);
+  }
+  function fitIn(root) {
+    var els = root.querySelectorAll('[data-fit]');
     var rem = parseFloat(window.getComputedStyle(doc.documentElement).fontSize) || 108;
     var min = rem * 0.38;
     var k;
@@ -231,6 +273,47 @@
         el.style.fontSize = size + 'px';
       }
     }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // The parts: fetched one after the other, in playing order, each added behind the slides
+  // before it. A part that does not come is asked for again a little later.
+
+  var partTries = 0;
+  function fetchPart() {
+    if (partsLeft === 0) {
+      body.setAttribute('data-parts-loaded', 'all');
+      return;
+    }
+    var part = parts[parts.length - partsLeft];
+    get(part.href, function (ok, html) {
+      if (!ok) {
+        partTries++;
+        if (partTries >= 5) {
+          // Gone for good (a half-deployed build): the loop goes on without it.
+          pending -= partSlidesToday(part);
+          partsLeft--;
+          partTries = 0;
+          fetchPart();
+        } else {
+          setTimeout(fetchPart, 2000 * partTries);
+        }
+        return;
+      }
+      partTries = 0;
+      var box = doc.createElement('div');
+      box.innerHTML = html;
+      var added = box.querySelectorAll('.slide');
+      for (var k = 0; k < added.length; k++) {
+        holder.insertBefore(added[k], idle);
+        slides.push(added[k]);
+        join(added[k]);
+      }
+      pending -= partSlidesToday(part);
+      partsLeft--;
+      for (k = 0; k < added.length; k++) fitIn(added[k]);
+      fetchPart();
+    });
   }
 
   // ---------------------------------------------------------------------------------------
@@ -281,12 +364,12 @@
     newVersion = v;
   }
 
-  /** The slideshow's own files a page links to: /tv/tv.css?v=…, /tv/tv.js?v=… */
+  /** The slideshow's own files a page links to (/tv/tv.css?v=…, /tv/tv.js?v=…) and its parts. */
   function filesOf(html) {
     var out = [];
-    var re = /(?:href|src)="(\/tv\/[^"]+\.(?:css|js)(?:\?[^"]*)?)"/g;
+    var re = /(?:href|src)="(\/tv\/[^"]+\.(?:css|js)(?:\?[^"]*)?)"|&quot;href&quot;:&quot;(\/tv\/[^&]+)&quot;/g;
     var m;
-    while ((m = re.exec(html))) out.push(m[1].replace(/&amp;/g, '&'));
+    while ((m = re.exec(html))) out.push((m[1] || m[2]).replace(/&amp;/g, '&'));
     return out;
   }
 
@@ -324,6 +407,7 @@
     var files = [location.pathname];
     var links = doc.querySelectorAll('link[rel="stylesheet"], script[src]');
     for (var k = 0; k < links.length; k++) files.push(links[k].getAttribute('href') || links[k].getAttribute('src'));
+    for (k = 0; k < parts.length; k++) files.push(parts[k].href);
     try {
       nav.serviceWorker
         .register('/tv/sw.js')
@@ -354,6 +438,7 @@
   window.addEventListener('resize', fitText);
   startLoop();
   advance();
+  fetchPart();
   setInterval(check, checkEvery);
   keepOffline();
 })();

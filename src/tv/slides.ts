@@ -5,7 +5,7 @@
  */
 import type { Board } from '../board.ts';
 import type { Site } from '../data/settings.ts';
-import { DEFAULT_PLAYLIST, formatters, type TvChrome, type TvKind, type TvScreen, type TvSlide } from './model.ts';
+import { DEFAULT_PLAYLIST, formatters, pages, type TvChrome, type TvKind, type TvScreen, type TvSlide } from './model.ts';
 import { rankingSlides, starSlides } from './kinds/rankings.ts';
 import { noticeSlide } from './kinds/notices.ts';
 import { shopSlides, priceSlides } from './kinds/shop.ts';
@@ -93,4 +93,46 @@ function slidesByKind(board: Board): Record<TvKind, TvSlide[]> {
 function idleSlide(board: Board): TvSlide {
   const { t } = formatters(board.site.locale);
   return { id: 'idle', kind: 'idle', title: board.site.name, note: board.site.organiser, message: t('tv.idle') };
+}
+
+/**
+ * Slides the page of a screen carries itself: the first ones, so the TV shows a slide as
+ * soon as the page, its stylesheet and its script are in. The rest come in parts of
+ * `PART_SLIDES`, fetched by the player after the first slide is up (a street-scale screen
+ * has a thousand slides: several megabytes in one page).
+ */
+export const PAGE_SLIDES = 2;
+export const PART_SLIDES = 10;
+
+/** One part of a screen's slides, fetched by the player: its address and its slides. */
+export interface TvPart {
+  /** The part's number (1-based) within its screen. */
+  n: number;
+  /** /tv/parts/1/ or /tv/<screen>/parts/1/ */
+  path: string;
+  slides: TvSlide[];
+}
+
+/** The slides a screen's page carries, and the parts the player fetches after it. */
+export function splitScreen(screen: TvScreen): { first: TvSlide[]; parts: TvPart[] } {
+  const rest = pages(screen.slides.slice(PAGE_SLIDES), PART_SLIDES);
+  return {
+    first: screen.slides.slice(0, PAGE_SLIDES),
+    parts: rest.map((slides, i) => ({ n: i + 1, path: `${screen.path}parts/${i + 1}/`, slides })),
+  };
+}
+
+/**
+ * What the player must know of the parts before it has them, to count the slides of a loop:
+ * the address (with the data version, so a kept copy is never taken for a newer build's), the
+ * number of slides, and the days of the slides shown only on some days.
+ *
+ * @example partIndex(parts, 'e38605b0dd70') // [{ href: '/tv/parts/1/?v=e38605b0dd70', n: 10, w: [] }]
+ */
+export function partIndex(parts: TvPart[], version: string): { href: string; n: number; w: [string, string][] }[] {
+  return parts.map((p) => ({
+    href: `${p.path}?v=${version}`,
+    n: p.slides.length,
+    w: p.slides.flatMap((s): [string, string][] => (s.window ? [[s.window.start, s.window.end]] : [])),
+  }));
 }

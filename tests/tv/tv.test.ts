@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildSite, listFiles } from '../helpers/build.ts';
 import { getBoard, type Board } from '../../src/board.ts';
-import { screensOf, pictureSlides } from '../../src/tv/slides.ts';
+import { screensOf, pictureSlides, PAGE_SLIDES } from '../../src/tv/slides.ts';
 import { pictureChrome } from '../../src/tv/pictures.ts';
 import { pictureKey, pictureSize, slidePng } from '../../src/tv/png.ts';
 import { defaultPosterFonts } from '../../src/posters/fonts.ts';
@@ -117,8 +117,9 @@ describe('the slideshow pages', () => {
   });
 
   test('no inline script, no inline style: ready for a Content-Security-Policy without unsafe-inline', () => {
+    // Four screens' pages and the parts of their slides.
     const pages = listFiles(join(dist, 'tv')).filter((f) => f.endsWith('.html'));
-    expect(pages.length).toBe(4);
+    expect(pages.filter((f) => !f.includes('parts/')).length).toBe(4);
     for (const f of pages) {
       const html = readFileSync(join(dist, 'tv', f), 'utf8');
       expect(html, f).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
@@ -127,9 +128,20 @@ describe('the slideshow pages', () => {
     }
   });
 
-  test('every slide of the screen is in its one page', () => {
+  test('the page holds the first slides, the parts it names the rest: every slide of the screen once, in playing order', () => {
+    const ids = (html: string) => [...html.matchAll(/<section[^>]* id="(slide-[^"]+)"/g)].map((m) => m[1]!);
     const html = readFileSync(join(dist, 'tv/hall/index.html'), 'utf8');
-    for (const slide of screensOf(board)[1]!.slides) expect(html).toContain(`id="slide-${slide.id}"`);
+    const parts = JSON.parse(/data-parts="([^"]*)"/.exec(html)![1]!.replaceAll('&quot;', '"')) as { href: string; n: number }[];
+    expect(parts.length).toBeGreaterThan(1);
+    const shown = ids(html).filter((id) => id !== 'slide-idle');
+    expect(shown.length).toBeLessThanOrEqual(PAGE_SLIDES);
+    for (const part of parts) {
+      expect(part.href).toMatch(new RegExp(`^/tv/hall/parts/\\d+/\\?v=${board.version.id}$`));
+      const fragment = readFileSync(join(dist, part.href.replace(/\?.*$/, ''), 'index.html'), 'utf8');
+      expect(ids(fragment).length).toBe(part.n);
+      shown.push(...ids(fragment));
+    }
+    expect(shown).toEqual(screensOf(board)[1]!.slides.map((s) => `slide-${s.id}`));
   });
 });
 
@@ -140,6 +152,9 @@ describe('layout', () => {
         // A day in the notice period, so the notice and its days left are on screen.
         const { context, page, errors } = await open(server, `${path}?seconds=3600`, { viewport: vp, time: '2023-01-07T09:30:00' });
         try {
+          // Every slide is measured, those of the parts fetched after the page too.
+          await page.waitForFunction(() => document.body.getAttribute('data-parts-loaded') === 'all', undefined, { timeout: 30000 });
+          expect(await page.locator('.slide').count()).toBe(screensOf(board).find((s) => s.path === path)!.slides.length + 1);
           expect(await page.locator('.slide.is-active .days-left').first().textContent()).toBe('还剩 5 天');
           expect(await page.evaluate(measureSlides)).toEqual([]);
           // Screenshots to look at.
@@ -248,11 +263,13 @@ describe('unattended', () => {
     const own = await serveDist(dist);
     const { context, page } = await open(own, '/tv/short/?seconds=0.5&check=1');
     try {
-      // The worker has taken over and keeps the page and its two files.
+      // The worker has taken over and keeps the page, its two files and the part with the third slide.
       await page.waitForFunction(
         async () => {
           if (navigator.serviceWorker.controller === null) return false;
-          const files = [location.pathname, ...Array.from(document.querySelectorAll('link[rel="stylesheet"], script[src]'), (e) => e.getAttribute('href') ?? e.getAttribute('src')!)];
+          const parts = (JSON.parse(document.getElementById('slides')!.getAttribute('data-parts') ?? '[]') as { href: string }[]).map((p) => p.href);
+          if (parts.length !== 1) throw new Error(`expected one part, got ${parts.length}`);
+          const files = [location.pathname, ...parts, ...Array.from(document.querySelectorAll('link[rel="stylesheet"], script[src]'), (e) => e.getAttribute('href') ?? e.getAttribute('src')!)];
           const kept = await Promise.all(files.map((f) => caches.match(new URL(f, location.href).href)));
           return kept.every(Boolean);
         },
