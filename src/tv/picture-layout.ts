@@ -23,6 +23,13 @@ export interface PictureOptions {
   orientation: 'landscape' | 'portrait';
 }
 
+/**
+ * What of a slide a tree draws: all of it, all but the data's stamp (version and date), or the
+ * stamp alone on a clear ground, to lay over a kept picture of the rest. The stamp changes with
+ * every data version; the rest only when the slide does.
+ */
+export type PictureLayer = 'whole' | 'base' | 'stamp';
+
 /** 1920×1080, or 1080×1920 for a screen mounted upright. */
 export function pictureSize(orientation: PictureOptions['orientation']): { width: number; height: number } {
   return orientation === 'portrait' ? { width: 1080, height: 1920 } : { width: 1920, height: 1080 };
@@ -87,7 +94,7 @@ function measure(fonts: PosterFonts, text: string, size: number, weight: 400 | 7
  * The satori tree of one slide: the stylesheet of the slideshow (public/tv/tv.css) in the same
  * units, with the data date where the browser shows its clock.
  */
-export function slideTree(slide: TvSlide, chrome: PictureChrome, options: PictureOptions, fonts: PosterFonts, families: string): El {
+export function slideTree(slide: TvSlide, chrome: PictureChrome, options: PictureOptions, fonts: PosterFonts, families: string, layer: PictureLayer = 'whole'): El {
   const { width: W, height: H } = pictureSize(options.orientation);
   const portrait = options.orientation === 'portrait';
   const rem = Math.min(W, H) / 10;
@@ -112,20 +119,35 @@ export function slideTree(slide: TvSlide, chrome: PictureChrome, options: Pictur
   const titleSize = fit(slide.title, 0.58, 700, titleWidth);
 
   const abs = (style: Style, children?: (El | string)[] | string) => h({ position: 'absolute', ...style }, children);
-  const parts: El[] = [
-    abs({ left: 0, top: 0, width: innerW - (portrait ? 0 : r(5.4)), height: r(0.5) }, [line(font(0.4, 0.5, C.kicker), chrome.siteName)]),
-    abs({ left: 0, top: r(0.5), width: titleWidth, height: r(0.7), alignItems: 'center' }, [line({ ...font(titleSize, 0.7, '#ffffff', 700), letterSpacing: 1 }, slide.title)]),
-  ];
+  // The stamp's texts in the stamp layer, the others in the base; every line keeps its height
+  // when its text is left out, so the two layers line up.
+  const stamp = (text: string) => (layer === 'base' ? '' : text);
+  const rest = (text: string) => (layer === 'stamp' ? '' : text);
+  const parts: El[] = [];
+  if (layer !== 'stamp') {
+    parts.push(
+      abs({ left: 0, top: 0, width: innerW - (portrait ? 0 : r(5.4)), height: r(0.5) }, [line(font(0.4, 0.5, C.kicker), chrome.siteName)]),
+      abs({ left: 0, top: r(0.5), width: titleWidth, height: r(0.7), alignItems: 'center' }, [line({ ...font(titleSize, 0.7, '#ffffff', 700), letterSpacing: 1 }, slide.title)]),
+    );
+  }
   // Where the browser has its clock: the date of the data.
   if (portrait) {
-    parts.push(abs({ left: 0, width: innerW, bottom: r(1.1), height: r(0.7), justifyContent: 'space-between', alignItems: 'flex-end' }, [line(font(0.4, 0.7, C.num), chrome.dateLabel), line(font(0.5, 0.7, '#ffffff', 700), chrome.date)]));
+    parts.push(abs({ left: 0, width: innerW, bottom: r(1.1), height: r(0.7), justifyContent: 'space-between', alignItems: 'flex-end' }, [line(font(0.4, 0.7, C.num), rest(chrome.dateLabel)), line(font(0.5, 0.7, '#ffffff', 700), stamp(chrome.date))]));
   } else {
     parts.push(
       abs({ right: 0, top: 0, width: r(5.2), flexDirection: 'column', alignItems: 'flex-end' }, [
-        line({ ...font(0.4, 0.5, C.num), marginTop: r(0.05) }, chrome.dateLabel),
-        line({ ...font(0.5, 0.65, '#ffffff', 700) }, chrome.date),
+        line({ ...font(0.4, 0.5, C.num), marginTop: r(0.05), height: r(0.5) }, rest(chrome.dateLabel)),
+        line({ ...font(0.5, 0.65, '#ffffff', 700), height: r(0.65) }, stamp(chrome.date)),
       ]),
     );
+  }
+  // The foot: phone and data version side by side, or one under the other on an upright set.
+  const foot = portrait
+    ? abs({ left: 0, width: innerW, bottom: 0, height: r(1.1), flexDirection: 'column' }, [line({ ...font(0.4, 0.55, C.dim), height: r(0.55) }, rest(chrome.phone)), line(font(0.4, 0.55, C.dim), stamp(chrome.version))])
+    : abs({ left: 0, width: innerW, bottom: 0, height: r(0.5), justifyContent: 'space-between' }, [line(font(0.4, 0.5, C.dim), rest(chrome.phone)), line(font(0.4, 0.5, C.dim), stamp(chrome.version))]);
+  if (layer === 'stamp') {
+    parts.push(foot);
+    return h({ width: W, height: H, position: 'relative', fontFamily: families, color: C.text }, [h({ position: 'absolute', left, top, width: innerW, height: innerH }, parts)]);
   }
   if (slide.note) {
     parts.push(
@@ -137,12 +159,7 @@ export function slideTree(slide: TvSlide, chrome: PictureChrome, options: Pictur
   parts.push(abs({ left: 0, width: innerW, top: r(bodyTop), height: innerH - r(bodyTop) - r(bodyBottom), flexDirection: 'column' }, body(slide, portrait, innerW, r, font, fit)));
   // The browser's progress line, as a plain rule: a picture has no time.
   parts.push(abs({ left: 0, width: innerW, bottom: r(portrait ? 1.92 : 0.62), height: r(0.05), backgroundColor: C.track }));
-  // The foot: phone and data version side by side, or one under the other on an upright set.
-  parts.push(
-    portrait
-      ? abs({ left: 0, width: innerW, bottom: 0, height: r(1.1), flexDirection: 'column' }, [line(font(0.4, 0.55, C.dim), chrome.phone), line(font(0.4, 0.55, C.dim), chrome.version)])
-      : abs({ left: 0, width: innerW, bottom: 0, height: r(0.5), justifyContent: 'space-between' }, [line(font(0.4, 0.5, C.dim), chrome.phone), line(font(0.4, 0.5, C.dim), chrome.version)]),
-  );
+  parts.push(foot);
 
   return h({ width: W, height: H, position: 'relative', backgroundColor: C.bg, fontFamily: families, color: C.text }, [
     h({ position: 'absolute', left: 0, top: 0, width: W, height: top + r(bandBottom), backgroundImage: `linear-gradient(180deg, ${C.bandTop}, ${C.bandBottom})` }),

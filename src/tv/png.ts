@@ -5,8 +5,10 @@
  * the same slide and fonts give the same bytes.
  *
  * Rendered pictures are kept in a content-addressed cache (node_modules/.cache/tv, or
- * $BOARD_TV_CACHE): the key covers the slide, the words around it, the fonts and the source
- * of this file and of the layout, so only a slide that changed is drawn again.
+ * $BOARD_TV_CACHE) without the data's stamp (version and date): the key covers the slide, the
+ * words around it but the stamp, the fonts and the source of this file and of the layout, so
+ * only a slide that changed is drawn again. The stamp, the same on every slide of a build, is
+ * drawn once and laid over each kept picture (a PNG decoded and encoded, no layout).
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
@@ -15,7 +17,7 @@ import satori from 'satori';
 import { Resvg } from '@resvg/resvg-js';
 import { defaultPosterFonts, facesFor, withMissingMarked, type PosterFace, type PosterFonts } from '../posters/fonts.ts';
 import { slideTexts, type TvSlide } from './model.ts';
-import { pictureSize, slideTree, type PictureChrome, type PictureOptions } from './picture-layout.ts';
+import { pictureSize, slideTree, type PictureChrome, type PictureLayer, type PictureOptions } from './picture-layout.ts';
 import source from './png.ts?raw';
 import layoutSource from './picture-layout.ts?raw';
 
@@ -43,19 +45,51 @@ function marked(slide: TvSlide, fonts: PosterFonts): TvSlide {
   };
 }
 
-/** The cache key of a picture: everything it is drawn from. */
+/** The words around a slide but the stamp: what its kept picture is drawn with. */
+const unstamped = (chrome: PictureChrome): PictureChrome => ({ ...chrome, version: '', date: '' });
+
+/** The cache key of a kept picture: everything it is drawn from (the stamp is not in it). */
 export function pictureKey(slide: TvSlide, chrome: PictureChrome, options: PictureOptions, fonts: PosterFonts): string {
-  return createHash('sha256').update(source).update('\0').update(layoutSource).update('\0').update(fonts.hash).update('\0').update(JSON.stringify({ slide, chrome, options })).digest('hex');
+  return createHash('sha256')
+    .update(source)
+    .update('\0')
+    .update(layoutSource)
+    .update('\0')
+    .update(fonts.hash)
+    .update('\0')
+    .update(JSON.stringify({ slide, chrome: unstamped(chrome), options }))
+    .digest('hex');
 }
 
-/** The slide as SVG (text as outlines). */
-export async function slideSvg(slide: TvSlide, chrome: PictureChrome, options: PictureOptions, fonts: PosterFonts = defaultPosterFonts()): Promise<string> {
+/** The slide as SVG (text as outlines): all of it, or one layer. */
+export async function slideSvg(slide: TvSlide, chrome: PictureChrome, options: PictureOptions, fonts: PosterFonts = defaultPosterFonts(), layer: PictureLayer = 'whole'): Promise<string> {
   const s = marked(slide, fonts);
   const c: PictureChrome = { siteName: withMissingMarked(chrome.siteName, fonts), phone: withMissingMarked(chrome.phone, fonts), version: chrome.version, dateLabel: withMissingMarked(chrome.dateLabel, fonts), date: chrome.date };
   const { width, height } = pictureSize(options.orientation);
   const faces = facesFor(fonts, [...slideTexts(s), ...Object.values(c), '0123456789 〓…']);
   const families = [...new Set(faces.map((f) => f.family))].join(', ');
-  return satori(slideTree(s, c, options, fonts, families) as never, { width, height, fonts: faces.map(satoriFont) });
+  return satori(slideTree(s, c, options, fonts, families, layer) as never, { width, height, fonts: faces.map(satoriFont) });
+}
+
+const RESVG = { fitTo: { mode: 'original' }, font: { loadSystemFonts: false }, shapeRendering: 2, textRendering: 1 } as const;
+
+/** The stamp of a build, drawn once per orientation and laid over every picture. */
+const stamps = new Map<string, Promise<string>>();
+function stampSvg(chrome: PictureChrome, options: PictureOptions, fonts: PosterFonts): Promise<string> {
+  const key = JSON.stringify({ chrome, options, fonts: fonts.hash });
+  let svg = stamps.get(key);
+  if (!svg) stamps.set(key, (svg = slideSvg({ id: 'stamp', kind: 'idle', title: '' }, chrome, options, fonts, 'stamp')));
+  return svg;
+}
+
+/** A kept picture with the stamp laid over it. */
+async function stamped(base: Uint8Array, chrome: PictureChrome, options: PictureOptions, fonts: PosterFonts): Promise<Uint8Array> {
+  const { width, height } = pictureSize(options.orientation);
+  const over = await stampSvg(chrome, options, fonts);
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
+    `<image x="0" y="0" width="${width}" height="${height}" image-rendering="optimizeSpeed" href="data:image/png;base64,${Buffer.from(base).toString('base64')}"/>${over}</svg>`;
+  return new Resvg(svg, RESVG).render().asPng();
 }
 
 /** Where drawn pictures are kept between builds. */
@@ -71,9 +105,8 @@ export function cacheDir(): string {
 export async function slidePng(slide: TvSlide, chrome: PictureChrome, options: PictureOptions, fonts: PosterFonts = defaultPosterFonts()): Promise<Uint8Array> {
   const dir = cacheDir();
   const file = join(dir, `${pictureKey(slide, chrome, options, fonts)}.png`);
-  if (existsSync(file)) return readFileSync(file);
-  const svg = await slideSvg(slide, chrome, options, fonts);
-  const png = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false }, shapeRendering: 2, textRendering: 1 }).render().asPng();
+  if (existsSync(file)) return stamped(readFileSync(file), chrome, options, fonts);
+  const png = new Resvg(await slideSvg(slide, unstamped(chrome), options, fonts, 'base'), RESVG).render().asPng();
   try {
     mkdirSync(dir, { recursive: true });
     // Written aside and renamed: two builds at once never read half a file.
@@ -83,5 +116,5 @@ export async function slidePng(slide: TvSlide, chrome: PictureChrome, options: P
   } catch {
     // A read-only cache only costs time.
   }
-  return png;
+  return stamped(png, chrome, options, fonts);
 }
