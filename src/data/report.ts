@@ -26,7 +26,8 @@ export function columnLetter(n: number): string {
   return s;
 }
 
-function place(i: DataIssue): string {
+/** Where an issue is, in Chinese: 第 4 行，第 3 列（C），“对象”. */
+export function place(i: DataIssue): string {
   const parts: string[] = [];
   if (i.line > 0) parts.push(`第 ${i.line} 行`);
   if (i.column > 0) parts.push(`第 ${i.column} 列（${columnLetter(i.column)}）`);

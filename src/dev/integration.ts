@@ -1,0 +1,63 @@
+/**
+ * `npm run dev` for editors: the preview follows the data as it is edited, and a data error
+ * replaces every page with the check's report (file, line, column, message) instead of a
+ * stack trace. Fixing the file brings the board back by itself.
+ */
+import type { AstroIntegration } from 'astro';
+import type { ViteDevServer } from 'vite';
+import { join, relative, resolve, sep } from 'node:path';
+import type { IncomingMessage } from 'node:http';
+import type { Report } from '../data/report.ts';
+
+const BOARD_CACHE = Symbol.for('points-board:board');
+const CHANGES_CACHE = Symbol.for('points-board:changes');
+
+export default function devPreview(): AstroIntegration {
+  return {
+    name: 'points-board-dev',
+    hooks: {
+      'astro:server:setup': ({ server, logger }) => {
+        const root = resolve(process.env.BOARD_ROOT ?? process.cwd());
+        const watched = [join(root, 'data'), join(root, 'content')];
+        server.watcher.add(watched);
+        let report: Report | null | undefined;
+        server.watcher.on('all', (_event, path) => {
+          if (!watched.some((dir) => resolve(path) === dir || resolve(path).startsWith(dir + sep))) return;
+          // Forget the board and every module that read it; the next request computes it again.
+          const shared = globalThis as Record<symbol, unknown>;
+          delete shared[BOARD_CACHE];
+          delete shared[CHANGES_CACHE];
+          report = undefined;
+          invalidate(server);
+          logger.info(`${relative(root, path)} 已修改，重新检查数据 (data changed, checking again)`);
+          server.ws.send({ type: 'full-reload', path: '*' });
+        });
+        server.middlewares.use(async (req, res, next) => {
+          if (!wantsPage(req)) return next();
+          if (report === undefined) {
+            const { checkProject } = await import('../data/check.ts');
+            const sorted = checkProject(root).problems.sorted();
+            report = sorted.errors.length > 0 ? sorted : null;
+          }
+          if (report === null) return next();
+          const { errorPage } = await import('./error-page.ts');
+          res.statusCode = 500;
+          res.setHeader('Content-Type', 'text/html; charset=utf-8');
+          res.end(errorPage(report));
+        });
+      },
+    },
+  };
+}
+
+function invalidate(server: ViteDevServer): void {
+  for (const env of Object.values(server.environments)) env.moduleGraph.invalidateAll();
+}
+
+/** A page the reader asked for, not a script, style or Vite's own request. */
+function wantsPage(req: IncomingMessage): boolean {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  const url = req.url ?? '/';
+  if (/^\/(@|_astro\/|node_modules\/|src\/)/.test(url)) return false;
+  return (req.headers.accept ?? '').includes('text/html');
+}
