@@ -9,6 +9,8 @@ import { dataVersion } from '../../src/data/version.ts';
 import { computeChanges } from '../../src/changes.ts';
 import { fixture } from '../helpers/fixture.ts';
 import { buildSite } from '../helpers/build.ts';
+import { serve, launchChromium } from '../helpers/serve.ts';
+import { seriousViolations, overflows } from '../helpers/axe.ts';
 
 const LEDGER = 'data/ledger/2022-01-households.csv';
 
@@ -116,7 +118,7 @@ describe('本期变动 (changes since the previous publication)', () => {
 });
 
 describe('本期变动 on the built site', () => {
-  test('the ranking page of the period and /changes/ list who moved; /api/changes.json has the figures', () => {
+  test('the ranking page of the period and /changes/ list who moved; /api/changes.json has the figures', async () => {
     const { root, git, first } = repo();
     raiseH2(root);
     git('commit', '-qam', 'H2 corrected');
@@ -140,5 +142,23 @@ describe('本期变动 on the built site', () => {
     expect(api.files).toEqual([{ file: LEDGER, added: 1, changed: 0, removed: 1 }]);
     const jan = api.periods.find((p: { scheme: string; period: string }) => p.scheme === 'credit' && p.period === '2022-01');
     expect(jan.subjects.map((s: { id: string; before: { total: number }; after: { total: number } }) => [s.id, s.before.total, s.after.total])).toEqual([['H2', 8, 12], ['H1', 10, 10]]);
+
+    // On a phone: readable, no sideways scrolling, no serious accessibility problem; links lead to passbooks.
+    const site = await serve(out);
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ viewport: { width: 390, height: 844 }, bypassCSP: true });
+      for (const path of ['/changes/', '/rankings/credit/2022-01/']) {
+        await page.goto(`${site.url}${path}`);
+        expect(await seriousViolations(page), path).toEqual([]);
+        expect(await overflows(page), path).toBe(false);
+      }
+      await page.goto(`${site.url}/changes/`);
+      await page.locator('#credit-2022-01 a[href="/h/H2/"]').click();
+      expect(page.url()).toBe(`${site.url}/h/H2/`);
+    } finally {
+      await browser.close();
+      await site.close();
+    }
   });
 });
