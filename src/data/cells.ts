@@ -41,11 +41,9 @@ function isPlainId(s: string): boolean {
 }
 
 /**
- * Results of valid cells that repeat from row to row (subject and rule ids, dates), shared: a
- * ledger of a million rows holds a few thousand ids and a few hundred dates, so one string per
- * value is kept instead of a million copies, and every later lookup of an id by the check and
- * the scores finds the same string. Bounded, so a file of a million distinct ids cannot grow
- * it without end.
+ * Results of valid cells that repeat from row to row (dates), shared: a ledger of a million
+ * rows holds a few hundred dates, so one string per value is kept instead of a million
+ * copies. Bounded, so a file of a million distinct dates cannot grow it without end.
  */
 function repeated<T>(limit: number) {
   const seen = new Map<string, CellResult<T>>();
@@ -58,14 +56,13 @@ function repeated<T>(limit: number) {
   };
 }
 
-// A district has some 120,000 subjects.
-const ids = repeated<string>(1 << 18);
-
-/** Letters, digits, `-` and `_` only: IDs end up in URLs and file names. */
+/**
+ * Letters, digits, `-` and `_` only: IDs end up in URLs and file names. A plain id is its own
+ * value, checked by character codes: the CSV reader already hands over one string per
+ * repeated cell, so a lookup would cost more than the check.
+ */
 export const idCell: CellParser<string> = (raw) => {
-  const known = ids.get(raw);
-  if (known) return known;
-  if (isPlainId(raw)) return ids.keep(raw, ok(raw));
+  if (isPlainId(raw)) return ok(raw);
   const s = toHalfWidth(raw);
   if (/^[A-Za-z0-9_-]{1,64}$/.test(s)) return ok(s);
   // Excel turns a long numeric ID into 1.23E+17 and throws the digits away.
@@ -211,7 +208,11 @@ export function choiceCell<const T extends string>(
 ): CellParser<T> {
   // One result per value, shared: the value is the canonical string, not the cell's copy.
   const results = new Map<string, CellResult<T>>(values.map((v) => [v, ok(v)]));
+  // A value that reads the same half-width and trimmed is found as written, without either pass.
+  const asWritten = new Map([...results].filter(([v]) => toHalfWidth(v).trim() === v));
   return (raw) => {
+    const exact = asWritten.get(raw);
+    if (exact) return exact;
     const s = toHalfWidth(raw).trim();
     const known = results.get(s);
     if (known) return known;

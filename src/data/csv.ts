@@ -25,47 +25,102 @@ export function readRecords(text: string, file: string, problems: Problems): Raw
   return records;
 }
 
-/** Characters of quote-free text parsed at a time: the cells of one piece die young. */
-const PIECE = 1 << 18;
-
 /**
  * `readRecords`, one record at a time: the caller validates a row while its cells are still
  * fresh, so the parsed cells of a file of a million rows are never all alive at once (the
  * garbage collector would copy every one of them). Text without any quote, as spreadsheets
- * write a ledger, has a line break between every two rows and none inside a cell: it is
- * parsed in pieces cut at line breaks. Anything else is parsed whole.
+ * write a ledger, has a line break between every two rows and none inside a cell: papaparse
+ * would split it at line breaks and each line at commas, and so it is split here, directly,
+ * without building papaparse's array of rows. Anything else is parsed whole by papaparse.
  */
 export function eachRecord(
   text: string,
   file: string,
   problems: Problems,
   onRecord: (cells: string[], line: number) => void,
-  pieceSize = PIECE,
 ): void {
   const linebreak = text.includes('"') ? undefined : plainLinebreak(text);
   if (linebreak === undefined) return eachRecordWhole(text, file, problems, onRecord);
+  const step = linebreak.length;
   let line = 1;
-  for (let start = 0; start < text.length; ) {
-    let end = start + pieceSize >= text.length ? -1 : text.indexOf(linebreak, start + pieceSize);
+  // The next comma at or after `from`; found again only once a row has gone past it, so a
+  // file with few commas is not searched to its end for every line.
+  let comma = -1;
+  for (let start = 0; start <= text.length; start += step) {
+    let end = text.indexOf(linebreak, start);
     if (end === -1) end = text.length;
-    // The same parse papaparse makes of the whole text: same delimiter, same line break.
-    const rows = Papa.parse<string[]>(text.slice(start, end), { delimiter: ',', newline: linebreak, skipEmptyLines: false }).data;
-    for (const cells of rows) emit(cells, line++, onRecord);
-    start = end + linebreak.length;
+    const cells: string[] = [];
+    let from = start;
+    for (;;) {
+      if (comma < from) comma = text.indexOf(',', from);
+      if (comma === -1 || comma > end) break;
+      cells.push(cellAt(text, from, comma));
+      from = comma + 1;
+    }
+    cells.push(cellAt(text, from, end));
+    emit(cells, line++, onRecord);
+    start = end;
+  }
+}
+
+/** Slots of the table of cells seen before (a power of two). */
+const SEEN_SIZE = 1 << 16;
+/** Longer cells (notes) are seldom repeated word for word: they are not looked up. */
+const SEEN_LENGTH = 24;
+const seenHashes = new Int32Array(SEEN_SIZE);
+// '' marks an empty slot: an empty cell is never looked up.
+const seenCells = new Array<string>(SEEN_SIZE).fill('');
+let seenCount = 0;
+
+/**
+ * `text.slice(from, to)`, the same string as last time when the cell was seen before: a
+ * ledger repeats a few thousand ids, dates, statuses and names a million times. A repeated
+ * cell costs no new string, the parsers find it in their maps without hashing it again, and
+ * the rows share it. The table is bounded: once three quarters full, new cells are sliced.
+ */
+function cellAt(text: string, from: number, to: number): string {
+  const length = to - from;
+  if (length === 0) return '';
+  if (length > SEEN_LENGTH) return text.slice(from, to);
+  let hash = length;
+  for (let i = from; i < to; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  for (let slot = hash & (SEEN_SIZE - 1); ; slot = (slot + 1) & (SEEN_SIZE - 1)) {
+    const seen = seenCells[slot]!;
+    if (seen === '') {
+      const cell = text.slice(from, to);
+      if (seenCount < (SEEN_SIZE >> 2) * 3) {
+        seenCells[slot] = cell;
+        seenHashes[slot] = hash;
+        seenCount++;
+      }
+      return cell;
+    }
+    if (seenHashes[slot] === hash && seen.length === length && text.startsWith(seen, from)) return seen;
   }
 }
 
 /**
- * The line break papaparse finds in a quote-free text (it looks at the first megabyte), when
- * every line break there separates two rows: `\n`, or `\r\n` with no lone `\n` inside a
- * cell. Undefined otherwise (`\r` alone, or a lone `\n` in a CRLF file).
+ * The line break papaparse finds in a quote-free text, when every line break there separates
+ * two rows: `\n`, or `\r\n` with no lone `\n` inside a cell. Undefined otherwise (`\r` alone,
+ * or a lone `\n` in a CRLF file). Papaparse's guess, made the way it makes it: in the first
+ * megabyte, `\n` when there is no `\r` or a `\n` comes first; else `\r\n` when at least half
+ * of the `\r` are followed by `\n`.
  */
 function plainLinebreak(text: string): '\n' | '\r\n' | undefined {
-  const linebreak = Papa.parse(text.slice(0, 1 << 20), { delimiter: ',', preview: 1 }).meta.linebreak;
-  if (linebreak === '\n') return linebreak;
-  if (linebreak !== '\r\n') return undefined;
+  const head = Math.min(text.length, 1 << 20);
+  const firstCR = text.indexOf('\r');
+  if (firstCR === -1 || firstCR >= head) return '\n';
+  const firstLF = text.indexOf('\n');
+  if (firstLF !== -1 && firstLF < firstCR) return '\n';
+  let crs = 0;
+  let crlfs = 0;
+  for (let i = firstCR; i !== -1 && i < head; i = text.indexOf('\r', i + 1)) {
+    crs++;
+    if (i + 1 < head && text.charCodeAt(i + 1) === 10) crlfs++;
+  }
+  if (crlfs < (crs + 1) / 2) return undefined;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) if (text.charCodeAt(i - 1) !== 13) return undefined;
-  return linebreak;
+  return '\r\n';
 }
 
 /** Trims a record's cells and drops trailing empty ones; a blank record is skipped. */
@@ -91,7 +146,12 @@ function eachRecordWhole(text: string, file: string, problems: Problems, onRecor
   const end = broken?.row ?? rows.length;
   // Line breaks inside cells are counted before the cells are trimmed.
   const starts = startLines(rows, end);
-  for (let r = 0; r < end; r++) emit(rows[r]!, starts[r]!, onRecord);
+  for (let r = 0; r < end; r++) {
+    // Shared like the cells of quote-free text, so rows of a quoted file share their repeated cells too.
+    const cells = rows[r]!;
+    for (let i = 0; i < cells.length; i++) cells[i] = cellAt(cells[i]!, 0, cells[i]!.length);
+    emit(cells, starts[r]!, onRecord);
+  }
   if (broken) problems.error({ file, line: starts[end]! }, 'csv-quotes');
 }
 
@@ -195,6 +255,11 @@ type ExtraCell = (row: Record<string, unknown>, header: string, raw: string, at:
 export interface RowOptions {
   allowExtra?: boolean;
   extraCell?: ExtraCell;
+  /**
+   * The whole text of the file, when the caller has it: its cells are looked at for invisible
+   * characters only when the text holds one (one scan of the text instead of one per cell).
+   */
+  text?: string;
 }
 
 export interface Parsed<C extends Record<string, Column>> {
@@ -242,7 +307,7 @@ export function rowReader<C extends Record<string, Column>>(
       if (!layout) {
         const map = mapHeader({ cells, line }, table, file, problems, options.allowExtra);
         refused = map.tooWide === true;
-        layout = layoutOf(map, table.columns, file);
+        layout = layoutOf(map, table.columns, file, options.text === undefined || INVISIBLE.test(options.text));
         return;
       }
       const row = readRow(cells, line, layout, problems, options.extraCell);
@@ -277,13 +342,17 @@ interface Layout {
   required: { key: string; zh: string; index: number | undefined }[];
   /** The header names at least one of the table's columns. */
   known: boolean;
+  /** The file may hold an invisible character: each cell is looked at for one. */
+  invisible: boolean;
 }
 
-function layoutOf<C extends Record<string, Column>>(map: HeaderMap<C>, columns: C, file: string): Layout {
+function layoutOf<C extends Record<string, Column>>(map: HeaderMap<C>, columns: C, file: string, invisible: boolean): Layout {
   const width = map.headers.length;
   const keys = Array.from({ length: width }, (_, i) => map.keys.get(i));
   const indexOf = new Map([...map.keys].map(([i, key]) => [key, i]));
-  const blank: Record<string, unknown> = { file, line: 0 };
+  // Made by JSON.parse, the blank row holds every property inside the object itself: a copy
+  // of it is one small allocation, where a row grown key by key is two.
+  const blank = JSON.parse(JSON.stringify({ file, line: 0, ...Object.fromEntries(Object.keys(columns).map((key) => [key, null])) })) as Record<string, unknown>;
   for (const [key, c] of Object.entries(columns)) blank[key] = c.fallback;
   return {
     file,
@@ -302,6 +371,7 @@ function layoutOf<C extends Record<string, Column>>(map: HeaderMap<C>, columns: 
             .filter(([, c]) => c.required)
             .map(([key, c]) => ({ key, zh: c.zh, index: indexOf.get(key) })),
     known: map.keys.size > 0,
+    invisible,
   };
 }
 
@@ -311,6 +381,11 @@ const TOTALS = /^(合\s*计|总\s*计|小\s*计|总和|共计|total|subtotal)[:�
 const EXCEL_ERROR = /^#(N\/A|VALUE!|REF!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/i;
 /** Bidi overrides and isolates reorder text on screen; zero-width characters hide in IDs and names. */
 const INVISIBLE = /[\u202A-\u202E\u2066-\u2069\u200B-\u200F\u2060\uFEFF]/;
+
+/** The first letter of a totals row: 合, 总, 小, 共, or t and s in any case. */
+function mayBeTotals(c: number): boolean {
+  return c === 0x5408 || c === 0x603b || c === 0x5c0f || c === 0x5171 || (c | 32) === 116 || (c | 32) === 115;
+}
 
 function invisibleName(raw: string): string {
   const cp = raw.match(INVISIBLE)![0].codePointAt(0)!;
@@ -324,8 +399,9 @@ function readRow(cells: string[], line: number, layout: Layout, problems: Proble
   const row: Record<string, unknown> = { ...layout.blank };
   row.line = line;
   // A 合计 row at the bottom of an Excel sheet is not a record: one clear error, not ten.
-  const first = cells.find((c) => c !== '');
-  if (first !== undefined && TOTALS.test(first)) {
+  let first: string | undefined;
+  for (let i = 0; i < cells.length && first === undefined; i++) if (cells[i] !== '') first = cells[i];
+  if (first !== undefined && mayBeTotals(first.charCodeAt(0)) && TOTALS.test(first)) {
     problems.error({ file: layout.file, line, column: cells.indexOf(first) + 1 }, 'totals-row', { value: first });
     return { row, valid: false };
   }
@@ -365,7 +441,7 @@ function readCell(
     problems.error(placeOf(row, i, layout), 'excel-error-value', { value: raw });
     return false;
   }
-  if (INVISIBLE.test(raw)) {
+  if (layout.invisible && INVISIBLE.test(raw)) {
     problems.error(placeOf(row, i, layout), 'invisible-character', { what: invisibleName(raw) });
     return false;
   }
