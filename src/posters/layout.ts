@@ -200,15 +200,29 @@ export function tableHead(doc: PosterDoc, measure: MeasureText): El | undefined 
   ]);
 }
 
-/** One table row; `index` counts from 0 over the whole table, so the zebra runs on across pages. */
-export function tableRow(doc: PosterDoc, index: number, measure: MeasureText): El {
+/** What a table row is drawn with: its colours and weight, and where each cell's text goes. */
+export function rowLook(doc: PosterDoc, index: number) {
   const table = doc.table!;
   const widths = columnWidths(table.columns);
   const mark = table.highlight?.[index] ?? null;
   const background = mark ? rowColor[mark] : index % 2 === 1 ? colors.zebra : '#FFFFFF';
-  const weight = mark === 'black' || mark === 'red' ? 700 : 400;
+  const weight: 400 | 700 = mark === 'black' || mark === 'red' ? 700 : 400;
+  let left = MARGIN + MARKER;
+  const cells = table.rows[index]!.map((text, i) => {
+    const c = { text, align: table.columns[i]!.align ?? 'left', left, width: widths[i]! };
+    left += widths[i]!;
+    return c;
+  });
+  return { background, marker: mark ? markerColor[mark] : background, weight, cells, x: MARGIN, width: TABLE_WIDTH, cellPadding: CELL_PAD_X, fontSize: size.cell, color: colors.ink };
+}
+
+/** One table row; `index` counts from 0 over the whole table, so the zebra runs on across pages. */
+export function tableRow(doc: PosterDoc, index: number, measure: MeasureText): El {
+  const table = doc.table!;
+  const widths = columnWidths(table.columns);
+  const { background, marker, weight } = rowLook(doc, index);
   return box({ marginLeft: MARGIN, marginRight: MARGIN, backgroundColor: background }, [
-    box({ width: MARKER, backgroundColor: mark ? markerColor[mark] : background }),
+    box({ width: MARKER, backgroundColor: marker }),
     ...table.rows[index]!.map((text, i) => cell(text, widths[i]!, table.columns[i]!.align ?? 'left', weight, colors.ink, size.cell, measure)),
   ], `row-${index}`);
 }
@@ -253,7 +267,7 @@ export function footerBlock(doc: PosterDoc, page: number, pages: number): El {
             box({ marginRight: 20 }, `${label(loc, 'footer.dataVersion')}${colon}${' '.repeat(gap && 1)}${f.dataVersion}`),
             box({}, `${label(loc, 'footer.date')}${colon}${' '.repeat(gap && 1)}${f.date}`),
           ]),
-          box({ fontSize: size.small, color: colors.muted, marginTop: 8 }, label(loc, 'page.label', { page, pages })),
+          box({ fontSize: size.small, color: colors.muted, marginTop: 8 }, label(loc, 'page.label', { page, pages }), 'page-label'),
         ]),
         box({ flexDirection: 'column', alignItems: 'center' }, [
           box({ width: QR_SIZE, height: QR_SIZE }, undefined, 'qr'),

@@ -12,11 +12,12 @@ import { facesFor, type PosterFace, type PosterFonts, withMissingMarked, faceFor
 import { allLabels } from './labels.ts';
 import { continuationBand, DESIGN_WIDTH, fontFeatures, type El, footerBlock, headerBand, box, type MeasureText, notesBlock, paragraphsBlock, QR_SIZE, rowIsPlain, summaryBlock, tableEnd, tableHead, tableRow } from './layout.ts';
 import { paginate, PosterTooLongError, type BlockHeights, type PagePlan } from './paginate.ts';
-import { writePdf } from './pdf.ts';
+import { writePdf, type PdfPage } from './pdf.ts';
+import { inMainFaces, PageBlocks } from './compose.ts';
 import { mergeTextRuns, parseSatoriSvg, type DrawOp, type TextOp } from './svg.ts';
 
 /** Bump when a change to the posters' code changes their output: it is part of the cache key. */
-export const RENDERER_VERSION = 'posters-1';
+export const RENDERER_VERSION = 'posters-2';
 
 let fingerprint: string | undefined;
 /**
@@ -172,18 +173,23 @@ export async function renderPosterWithInfo(input: PosterDoc, fonts: PosterFonts)
   const head = tableHead(doc, measure);
   const rowCount = doc.table?.rows.length ?? 0;
 
-  // 1. Measure every block once, at the page's width. Rows whose cells are all one line at
-  // the table's size are all as tall as the first of them: only that one is measured.
-  const plain = Array.from({ length: rowCount }, (_, i) => rowIsPlain(doc, i, measure));
+  // 1. Lay out every block once, at the page's width. Rows whose cells are all one line at
+  // the table's size, in the main font, are all as tall as the first of them: only that one
+  // is laid out (and a bold copy of it), the others are drawn from it as a template.
+  const plain = Array.from({ length: rowCount }, (_, i) => rowIsPlain(doc, i, measure) && inMainFaces(doc.table!.rows[i]!, fonts));
   const sample = plain.indexOf(true);
   const measured = Array.from({ length: rowCount }, (_, i) => i).filter((i) => !plain[i] || i === sample);
+  const bold = sample >= 0 ? withoutKey(tableRow({ ...doc, table: { ...doc.table!, highlight: doc.table!.rows.map((_, i) => (i === sample ? 'black' : null)) } }, sample, measure)) : undefined;
   const m = await lay([
     ...keyed('opening', box({ flexDirection: 'column' }, opening())),
     ...keyed('continuation', continuationBand(doc)),
     ...keyed('footer', footerBlock(doc, 99, 99)),
     ...keyed('chrome', head && box({ flexDirection: 'column', paddingTop: TABLE_GAP }, [head, tableEnd()])),
+    ...keyed('thead', head && box({ flexDirection: 'column', paddingTop: TABLE_GAP }, [head])),
+    ...keyed('tend', head && tableEnd()),
     ...keyed('notes', notesBlock(doc)),
     ...measured.map((i) => tableRow(doc, i, measure)),
+    ...keyed('bold', bold),
   ]);
   const height = (key: string): number => m.nodes.get(key)?.height ?? 0;
   const plans = paginateNamed(doc.id, {
@@ -197,17 +203,11 @@ export async function renderPosterWithInfo(input: PosterDoc, fonts: PosterFonts)
     hasTable: head !== undefined,
   });
 
-  // 2. Lay out and draw each page.
-  const pages = [];
-  for (const [i, plan] of plans.entries()) {
-    const laid = await lay(pageContent(doc, plan, i, plans.length, measure, rowCount), H);
-    const footer = laid.nodes.get('page-footer');
-    if (!footer || footer.top + footer.height > H + 0.5) {
-      throw new Error(`poster "${doc.id}" page ${i + 1}: content runs past the page (layout and measurement disagree)`);
-    }
-    const qr = laid.nodes.get('qr');
-    pages.push({ ops: mergeRuns(parseSatoriSvg(laid.svg), fonts), qr: qr && { x: qr.left, y: qr.top, size: Math.min(qr.width, qr.height, QR_SIZE) } });
-  }
+  // 2. Put each page together from the blocks: the same picture satori would lay out for the
+  // page as a whole, at a fraction of the cost. A poster the blocks cannot make (a template
+  // that draws something they do not expect) is laid out page by page instead.
+  const blocks = new PageBlocks(mergeRuns(parseSatoriSvg(m.svg), fonts), m.nodes, doc, fonts, measure, sample, H);
+  const pages = blocks.ok ? plans.map((plan, i) => blocks.page(plan, i, plans.length, head !== undefined, rowCount)) : await satoriPages();
   const pdf = await writePdf({
     size: doc.size,
     bleed: doc.bleed,
@@ -226,6 +226,20 @@ export async function renderPosterWithInfo(input: PosterDoc, fonts: PosterFonts)
   });
   return { pdf, pages: pages.length, missingGlyphs: posterMissingGlyphs(checked, fonts) };
 
+  async function satoriPages(): Promise<PdfPage[]> {
+    const out: PdfPage[] = [];
+    for (const [i, plan] of plans.entries()) {
+      const laid = await lay(pageContent(doc, plan, i, plans.length, measure, rowCount), H);
+      const footer = laid.nodes.get('page-footer');
+      if (!footer || footer.top + footer.height > H + 0.5) {
+        throw new Error(`poster "${doc.id}" page ${i + 1}: content runs past the page (layout and measurement disagree)`);
+      }
+      const qr = laid.nodes.get('qr');
+      out.push({ ops: mergeRuns(parseSatoriSvg(laid.svg), fonts), qr: qr && { x: qr.left, y: qr.top, size: Math.min(qr.width, qr.height, QR_SIZE) } });
+    }
+    return out;
+  }
+
   function pageContent(d: PosterDoc, plan: PagePlan, index: number, total: number, measureText: MeasureText, rows: number): El[] {
     const content: El[] = index === 0 ? opening() : [continuationBand(d)];
     const showTable = head !== undefined && (plan.to > plan.from || (rows === 0 && index === 0));
@@ -240,6 +254,12 @@ export async function renderPosterWithInfo(input: PosterDoc, fonts: PosterFonts)
     }
     return [...content, box({ flexGrow: 1 }), box({ flexDirection: 'column' }, [footerBlock(d, index + 1, total)], 'page-footer')];
   }
+}
+
+/** A copy of an element without its key, so a second layout of a row does not shadow the first. */
+function withoutKey(el: El): El {
+  const { key: _key, ...rest } = el;
+  return rest;
 }
 
 /** `paginate`, with the poster's id in the error: a build renders many posters. */
