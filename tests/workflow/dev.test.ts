@@ -66,7 +66,7 @@ const page = (path: string) => fetch(`${base}${path}`, { headers: { accept: 'tex
 /** Saves the file as an editor would, then waits until the preview answers `ok` for the path. */
 async function saveAndWait(text: string, path: string, ok: (status: number, body: string) => boolean) {
   writeFileSync(join(root, LEDGER), text);
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 300; i++) {
     const r = await page(path);
     if (ok(r.status, await r.text())) return;
     await new Promise((r) => setTimeout(r, 200));
@@ -94,7 +94,7 @@ describe('npm run dev (the editors\' preview)', () => {
     await saveAndWait(original.replace('H2,C02,8,', 'H404,C02,8,'), '/', (s) => s === 500);
     const tab = await browser.newPage();
     await tab.goto(`${base}/notices/`);
-    await expect.poll(() => tab.locator('h1').textContent()).toContain('数据有 1 处错误');
+    await expect.poll(() => tab.locator('h1').textContent(), { timeout: 30_000 }).toContain('数据有 1 处错误');
     writeFileSync(join(root, LEDGER), original);
     // No click, no key: Vite's client on the error page reloads it when the data changes.
     await expect.poll(() => tab.locator('h1').textContent(), { timeout: 30_000 }).not.toContain('错误');
