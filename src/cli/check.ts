@@ -4,7 +4,8 @@
  */
 import { resolve } from 'node:path';
 import { appendFileSync } from 'node:fs';
-import { checkProject } from '../data/check.ts';
+import { createRequire } from 'node:module';
+import { checkProjectWith } from '../data/check-core.ts';
 import { formatReport, type ReportFormat } from '../data/report.ts';
 
 function arg(name: string): string | undefined {
@@ -22,7 +23,11 @@ if (!['text', 'json', 'github', 'gitlab'].includes(format)) {
 const root = resolve(arg('root') ?? process.env.BOARD_ROOT ?? '.');
 const quiet = process.argv.includes('--quiet');
 
-const { problems } = checkProject(root);
+// The poster fonts (fontkit and megabytes of font files) are loaded only when a cell holds a
+// character outside the common set, which ordinary data never does.
+const require = createRequire(import.meta.url);
+const missingGlyphs = (text: string): string[] => (require('../posters/fonts.ts') as typeof import('../posters/fonts.ts')).missingGlyphs(text);
+const { problems } = checkProjectWith(root, missingGlyphs);
 const report = problems.sorted();
 if (!(quiet && report.errors.length === 0)) {
   process.stdout.write(formatReport(report, format));

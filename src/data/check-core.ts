@@ -1,7 +1,8 @@
 /**
  * The whole data check: read every file, validate every row, check references, then the
  * checks that need the computation (balances, stock, prices, missing assessments). One call;
- * all problems at once.
+ * all problems at once. The poster fonts are not imported here: `checkProject` (check.ts)
+ * passes them in, and `npm run check` loads them only when a cell holds a rare character.
  */
 import { loadProject, type Loaded, type Rejected } from './load.ts';
 import { validateReferences } from './validate.ts';
@@ -13,7 +14,6 @@ import { checkRedemptions } from '../domain/shop.ts';
 import { missingAssessments } from '../domain/score.ts';
 import { schemePeriods } from '../domain/scheme-periods.ts';
 import { checkGlyphs } from './glyphs.ts';
-import { missingGlyphs } from '../posters/fonts.ts';
 
 export interface Checked {
   dataset: Dataset;
@@ -21,17 +21,21 @@ export interface Checked {
   files: Loaded['files'];
 }
 
-export function checkProject(root: string): Checked {
+/** The characters of a text no poster font can draw (`missingGlyphs` of posters/fonts.ts). */
+export type MissingGlyphs = (text: string) => string[];
+
+/** `checkProject`, with the poster fonts' answer passed in: asked only about rare characters. */
+export function checkProjectWith(root: string, missingGlyphs: MissingGlyphs): Checked {
   const loaded = loadProject(root);
   const dataset = validateReferences(loaded.dataset, loaded.rejected, loaded.problems);
-  computedChecks(dataset, loaded.rejected, loaded.problems);
+  computedChecks(dataset, loaded.rejected, loaded.problems, missingGlyphs);
   return { dataset, problems: loaded.problems, files: loaded.files };
 }
 
 /** Checks that need the score computation, located like every other error. */
-function computedChecks(dataset: Dataset, rejected: Rejected, problems: Problems): void {
+function computedChecks(dataset: Dataset, rejected: Rejected, problems: Problems, missingGlyphs: MissingGlyphs): void {
   // Rare characters the poster fonts lack would print as 〓: warn about their cells.
-  checkGlyphs(dataset, problems, (text) => missingGlyphs(text));
+  checkGlyphs(dataset, problems, missingGlyphs);
   const index = indexSubjects(dataset);
   const { violations } = checkRedemptions(dataset, index);
   for (const v of violations) {
