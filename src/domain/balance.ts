@@ -7,7 +7,7 @@
 import type { Dataset } from '../data/dataset.ts';
 import type { Category, Scheme } from '../data/settings.ts';
 import { countedRowsByPeriod, type CountedRow } from './ledger.ts';
-import { addPoints, clampPoints, roundPoints, sumPoints } from './numbers.ts';
+import { addPoints, roundPoints, sumPoints } from './numbers.ts';
 import { once } from './once.ts';
 import { inDateOrder } from './periods.ts';
 import type { SubjectIndex } from './subjects.ts';
@@ -42,26 +42,42 @@ export interface BalanceRow {
  * 65 is not 65 points to spend), and a row past the category's max earns nothing.
  */
 function earnedInPeriod(scheme: Scheme, subject: string, rows: CountedRow[]): EarnedEvent[] {
-  const categories = ledgerCategories(scheme);
-  const sums = new Map<string, number>();
+  const { slots, categories } = ledgerCategories(scheme);
+  // Running sum per category, by slot: undefined until the category's first row.
+  const sums = new Array<number | undefined>(categories.length);
   const events: EarnedEvent[] = [];
+  let lastId: string | undefined;
+  let slot: number | undefined;
   for (const row of rows) {
-    const category = categories.get(row.category);
-    if (!category) continue;
-    const before = sums.get(row.category) ?? category.start;
+    // A subject's rows often keep to one category: its slot is looked up when it changes.
+    if (row.category !== lastId) {
+      lastId = row.category;
+      slot = slots.get(row.category);
+    }
+    if (slot === undefined) continue;
+    const category = categories[slot]!;
+    const before = sums[slot] ?? category.start;
     const after = addPoints(before, row.counted);
-    sums.set(row.category, after);
-    const amount = roundPoints(
-      clampPoints(after, category.min, category.max).value - clampPoints(before, category.min, category.max).value,
-    );
+    sums[slot] = after;
+    const amount = roundPoints(clamped(after, category) - clamped(before, category));
     if (amount !== 0) events.push({ date: row.date, subject, amount, row });
   }
   return events;
 }
 
-/** The scheme's ledger (not assessed) categories by id, looked up once per scheme, not per row. */
-function ledgerCategories(scheme: Scheme): Map<string, Category> {
-  return once([scheme], 'ledgerCategories', () => new Map(scheme.categories.filter((c) => !c.assessed).map((c) => [c.id, c])));
+/** The value kept within the category's min and max (`clampPoints(…).value`, without the object). */
+function clamped(value: number, category: Category): number {
+  if (category.min !== undefined && value < category.min) return category.min;
+  if (category.max !== undefined && value > category.max) return category.max;
+  return value;
+}
+
+/** The scheme's ledger (not assessed) categories, each with a slot by id, worked out once per scheme, not per row. */
+function ledgerCategories(scheme: Scheme): { slots: Map<string, number>; categories: Category[] } {
+  return once([scheme], 'ledgerCategories', () => {
+    const categories = scheme.categories.filter((c) => !c.assessed);
+    return { slots: new Map(categories.map((c, i) => [c.id, i])), categories };
+  });
 }
 
 /**

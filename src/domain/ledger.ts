@@ -65,20 +65,23 @@ export type UncappedRow = Omit<CountedRow, 'counted' | 'cut'> & { cap?: number }
 
 /**
  * Positions in the ledger of the counted rows of each scheme (the scheme of the row's rule),
- * ascending: one pass over the ledger per dataset, shared by every scheme and period.
+ * ascending, and the rule of each counted row by position: one pass over the ledger per
+ * dataset, shared by every scheme and period, so no later pass looks a rule up by code again.
  */
-function countedPositions(dataset: Dataset): Map<string, number[]> {
+function countedPositions(dataset: Dataset): { positions: Map<string, number[]>; ruleAt: Rule[] } {
   return once([dataset], 'countedPositions', () => {
     const rules = rulesByCode(dataset);
     const positions = new Map<string, number[]>();
+    const ruleAt = new Array<Rule>(dataset.ledger.length);
     dataset.ledger.forEach((row, i) => {
       const rule = rules.get(row.rule);
       if (!rule || !isCounted(row)) return;
+      ruleAt[i] = rule;
       let list = positions.get(rule.scheme);
       if (!list) positions.set(rule.scheme, (list = []));
       list.push(i);
     });
-    return positions;
+    return { positions, ruleAt };
   });
 }
 
@@ -87,7 +90,7 @@ function countedPositions(dataset: Dataset): Map<string, number[]> {
  * @example countedLedgerRows(dataset, 'credit').length // 2
  */
 export function countedLedgerRows(dataset: Dataset, schemeId: string): LedgerRow[] {
-  return (countedPositions(dataset).get(schemeId) ?? []).map((i) => dataset.ledger[i]!);
+  return (countedPositions(dataset).positions.get(schemeId) ?? []).map((i) => dataset.ledger[i]!);
 }
 
 /** Two ascending lists of positions as one. */
@@ -129,9 +132,8 @@ function linkedRow(row: LedgerRow, linked: Rule, member: string): CountedRow {
  * visited, in ledger order, so same-day rows keep it.
  */
 function collectRows(dataset: Dataset, index: SubjectIndex, scheme: Scheme): Map<string, Map<string, CountedRow[]>> {
-  const rules = rulesByCode(dataset);
   const linkedRules = dataset.rules.filter((r) => r.scheme === scheme.id && r.linked !== undefined);
-  const positions = countedPositions(dataset);
+  const { positions, ruleAt } = countedPositions(dataset);
   const sources = new Set([scheme.id, ...linkedRules.map((r) => r.linked!)]);
   const visit = [...sources].map((id) => positions.get(id) ?? []).reduce(mergePositions);
   const groups = new Map<string, Map<string, CountedRow[]>>();
@@ -145,7 +147,7 @@ function collectRows(dataset: Dataset, index: SubjectIndex, scheme: Scheme): Map
   let slot: DateSlot | undefined;
   for (const i of visit) {
     const row = dataset.ledger[i]!;
-    const rule = rules.get(row.rule)!;
+    const rule = ruleAt[i]!;
     // Rows of one day follow each other in a ledger kept in date order.
     if (slot?.date !== row.date) slot = slotOf(row.date);
     const points = rowPoints(rule, row);
