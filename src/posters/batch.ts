@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { pageSizesMm, type PosterDoc, type PosterSize } from './doc.ts';
 import { defaultPosterFonts, type PosterFonts } from './fonts.ts';
 import { label } from './labels.ts';
-import { checkPosterDoc, posterDigest, posterMissingGlyphs, renderPosterWithInfo } from './render.ts';
+import { checkPosterDoc, posterDigest, posterMissingGlyphs, renderPosterBody } from './render.ts';
+import { applyStamp, stampable, withoutStamp, type StampInfo } from './stamp.ts';
 
 export interface PosterManifestEntry {
   /** e.g. `ranking-party-2022.pdf` */
@@ -46,6 +47,8 @@ export interface RenderPostersOptions {
 interface CacheMeta {
   pages: number;
   missingGlyphs: string[];
+  /** Set when the cached PDF's stamp is blank. */
+  stamp?: StampInfo;
 }
 
 /**
@@ -71,23 +74,9 @@ export async function renderPosters(docs: PosterDoc[], outDir: string, options: 
   let rendered = 0;
   let cached = 0;
   for (const doc of checked) {
-    const key = posterDigest(doc, fonts);
-    const pdfPath = join(cacheDir, `${key}.pdf`);
-    const metaPath = join(cacheDir, `${key}.json`);
-    let pdf: Uint8Array;
-    let meta: CacheMeta;
-    if (existsSync(pdfPath) && existsSync(metaPath)) {
-      pdf = readFileSync(pdfPath);
-      meta = JSON.parse(readFileSync(metaPath, 'utf8')) as CacheMeta;
-      cached++;
-    } else {
-      const out = await renderPosterWithInfo(doc, fonts);
-      pdf = out.pdf;
-      meta = { pages: out.pages, missingGlyphs: out.missingGlyphs };
-      writeAtomically(pdfPath, pdf);
-      writeAtomically(metaPath, JSON.stringify(meta));
-      rendered++;
-    }
+    const { pdf, meta, fresh } = await posterPdf(doc, fonts, cacheDir);
+    if (fresh) rendered++;
+    else cached++;
     const file = `${doc.id}.pdf`;
     writeFileSync(join(outDir, file), pdf);
     const mm = pageSizesMm[doc.size];
@@ -99,6 +88,44 @@ export async function renderPosters(docs: PosterDoc[], outDir: string, options: 
   writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   writeFileSync(join(outDir, 'index.html'), posterIndexHtml(manifest));
   return { files, rendered, cached, missingGlyphs: missing };
+}
+
+/**
+ * One poster's PDF, from the cache when its body is there. The cache holds PDFs with the
+ * stamp (data version and date) left blank, keyed by the document without it, so a new data
+ * version re-renders only the posters whose content changed; the others are stamped anew.
+ * A poster whose stamp cannot be set apart is cached whole, keyed by its whole document.
+ */
+async function posterPdf(doc: PosterDoc, fonts: PosterFonts, cacheDir: string): Promise<{ pdf: Uint8Array; meta: CacheMeta; fresh: boolean }> {
+  const full = posterDigest(doc, fonts);
+  const keys = stampable(doc, fonts) ? [posterDigest(withoutStamp(doc), fonts), full] : [full];
+  for (const key of keys) {
+    const pdfPath = join(cacheDir, `${key}.pdf`);
+    const metaPath = join(cacheDir, `${key}.json`);
+    if (!existsSync(pdfPath) || !existsSync(metaPath)) continue;
+    const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as CacheMeta;
+    const pdf = meta.stamp ? applyStamp(readFileSync(pdfPath), meta.stamp, doc, full) : readFileSync(pdfPath);
+    if (pdf) return { pdf, meta, fresh: false };
+  }
+  let body = await renderPosterBody(doc, fonts, keys.length > 1);
+  if (body.stamp) {
+    const pdf = applyStamp(body.pdf, body.stamp, doc, full);
+    const meta: CacheMeta = { pages: body.pages, missingGlyphs: body.missingGlyphs, stamp: body.stamp };
+    if (pdf) {
+      cacheWrite(cacheDir, keys[0]!, body.pdf, meta);
+      return { pdf, meta, fresh: true };
+    }
+    // The stamp does not fit its line as the XObject draws it: lay it out with the rest.
+    body = await renderPosterBody(doc, fonts, false);
+  }
+  const meta: CacheMeta = { pages: body.pages, missingGlyphs: body.missingGlyphs };
+  cacheWrite(cacheDir, full, body.pdf, meta);
+  return { pdf: body.pdf, meta, fresh: true };
+}
+
+function cacheWrite(cacheDir: string, key: string, pdf: Uint8Array, meta: CacheMeta): void {
+  writeAtomically(join(cacheDir, `${key}.pdf`), pdf);
+  writeAtomically(join(cacheDir, `${key}.json`), JSON.stringify(meta));
 }
 
 /** Write to a temporary name, then rename: a build stopped half way never leaves half a PDF in the cache. */

@@ -15,6 +15,7 @@ import { label } from './labels.ts';
 import { QR_SIZE, rowLook, type MeasureText } from './layout.ts';
 import type { PagePlan } from './paginate.ts';
 import type { PdfPage } from './pdf.ts';
+import type { StampLine } from './stamp.ts';
 import type { DrawOp, RectOp, TextOp } from './svg.ts';
 
 type Node = { left: number; top: number; width: number; height: number };
@@ -51,10 +52,13 @@ export class PageBlocks {
   private readonly qr: { x: number; y: number; size: number } | undefined;
   private readonly pageLabel: TextOp | undefined;
   private plainHeight = 0;
+  /** The stamp line's place, relative to the footer, when its ops were taken out of the footer. */
+  private stamp: StampLine | undefined;
   /** Where the page label was among the footer's ops: it is drawn in the same order. */
   private labelAt = -1;
 
-  constructor(ops: DrawOp[], nodes: Map<string, Node>, doc: PosterDoc, fonts: PosterFonts, measure: MeasureText, sample: number, pageHeight: number) {
+  /** `apart`: take the stamp line out of the footer, for the PDF to draw it from its stamp XObject. */
+  constructor(ops: DrawOp[], nodes: Map<string, Node>, doc: PosterDoc, fonts: PosterFonts, measure: MeasureText, sample: number, pageHeight: number, apart = false) {
     this.doc = doc;
     this.measure = measure;
     this.sample = sample;
@@ -95,6 +99,20 @@ export class PageBlocks {
       this.labelAt = block.ops.findIndex(inLabel);
       this.pageLabel = block.ops[this.labelAt] as TextOp | undefined;
       block.ops = block.ops.filter((op) => !inLabel(op));
+    }
+    const stampNode = nodes.get('stamp');
+    if (apart && footer && stampNode && ok) {
+      const top = stampNode.top - footer.top;
+      const inStamp = (op: DrawOp): boolean => op.kind !== 'path' && op.y >= top && op.y < top + stampNode.height && op.x >= stampNode.left && op.x < stampNode.left + stampNode.width;
+      const block = this.blocks.get('footer')!;
+      const texts = block.ops.filter(inStamp);
+      const first = texts[0];
+      // One line of text, nothing else: then it can be drawn apart.
+      if (first?.kind === 'text' && texts.every((t) => t.kind === 'text' && t.y === first.y && t.fontSize === first.fontSize && t.fill === first.fill)) {
+        this.stamp = { x: stampNode.left, y: first.y, width: stampNode.width, fontSize: first.fontSize, fill: first.fill };
+        if (this.labelAt >= 0) this.labelAt -= block.ops.slice(0, this.labelAt).filter(inStamp).length;
+        block.ops = block.ops.filter((op) => !inStamp(op));
+      }
     }
     this.ok = ok && footer !== undefined && qr !== undefined && this.pageLabel !== undefined && this.templatesMatch();
   }
@@ -151,6 +169,12 @@ export class PageBlocks {
     const y = Math.round(top);
     for (const op of block.ops as (RectOp | TextOp)[]) out.push({ ...op, y: op.y + y });
     return block.height;
+  }
+
+  /** Where the stamp line goes on every page, when it was taken out of the footer. */
+  stampLine(): StampLine | undefined {
+    if (!this.stamp) return undefined;
+    return { ...this.stamp, y: this.stamp.y + Math.round(this.pageHeight - this.blocks.get('footer')!.height) };
   }
 
   /** Page `index` (from 0) of `total`: rows [plan.from, plan.to), the notes when the plan has them, and the footer. */

@@ -246,6 +246,20 @@ export function notesBlock(doc: PosterDoc): El | undefined {
   );
 }
 
+/** Space between the data version and the date on the stamp line. */
+export const STAMP_GAP = 20;
+
+/**
+ * The stamp line of the footer: the data version and the date, which change with every
+ * change of the data while the rest of a poster may not.
+ */
+export function stampTexts(doc: Pick<PosterDoc, 'locale' | 'footer'>): [string, string] {
+  const loc: PosterLocale = doc.locale;
+  const colon = loc === 'zh-CN' ? '：' : ':';
+  const space = loc === 'zh-CN' ? '' : ' ';
+  return [`${label(loc, 'footer.dataVersion')}${colon}${space}${doc.footer.dataVersion}`, `${label(loc, 'footer.date')}${colon}${space}${doc.footer.date}`];
+}
+
 /** Organiser, phone, data version, page label and QR code; the red strip at the foot of the page. */
 export function footerBlock(doc: PosterDoc, page: number, pages: number): El {
   const f = doc.footer;
@@ -253,6 +267,7 @@ export function footerBlock(doc: PosterDoc, page: number, pages: number): El {
   // The full-width colon carries its own space; satori drops a trailing space, so English gets a margin.
   const colon = loc === 'zh-CN' ? '：' : ':';
   const gap = loc === 'zh-CN' ? 0 : 6;
+  const stamp = stampTexts(doc);
   return box({ flexDirection: 'column' }, [
     box({ flexDirection: 'column', paddingLeft: MARGIN, paddingRight: MARGIN, paddingTop: 18 }, [
       box({ height: 2, backgroundColor: colors.red, marginBottom: 16 }),
@@ -263,10 +278,7 @@ export function footerBlock(doc: PosterDoc, page: number, pages: number): El {
             box({ marginRight: gap }, `${f.phoneLabel}${colon}`),
             box({ fontWeight: 700, color: colors.redDark }, f.phone),
           ]),
-          box({ fontSize: size.small, color: colors.muted, marginTop: 8, flexWrap: 'wrap' }, [
-            box({ marginRight: 20 }, `${label(loc, 'footer.dataVersion')}${colon}${' '.repeat(gap && 1)}${f.dataVersion}`),
-            box({}, `${label(loc, 'footer.date')}${colon}${' '.repeat(gap && 1)}${f.date}`),
-          ]),
+          box({ fontSize: size.small, color: colors.muted, marginTop: 8, flexWrap: 'wrap' }, [box({ marginRight: STAMP_GAP }, stamp[0]), box({}, stamp[1])], 'stamp'),
           box({ fontSize: size.small, color: colors.muted, marginTop: 8 }, label(loc, 'page.label', { page, pages }), 'page-label'),
         ]),
         box({ flexDirection: 'column', alignItems: 'center' }, [

@@ -3,11 +3,13 @@
  * BleedBox and crop marks, backgrounds that touch the trim edge run on into the bleed, text
  * as real text in embedded subset fonts, the QR code as vector squares.
  */
+import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { PT_PER_MM, type PosterSize, pageSizesMm } from './doc.ts';
 import { faceFor, type PosterFace, type PosterFonts } from './fonts.ts';
 import type { DrawOp, TextOp } from './svg.ts';
+import { stampFaces, stampPlaceholder, type StampInfo, type StampLine } from './stamp.ts';
 
 export interface PdfPage {
   ops: DrawOp[];
@@ -35,6 +37,20 @@ export interface PdfSpec {
   subject: string;
   /** A digest of everything the poster is made from; it makes the PDF's file ID. */
   digest: string;
+  /** Where the stamp line goes: then every page draws it from one XObject, left blank for `applyStamp`. */
+  stamp?: StampLine;
+}
+
+/** A fontkit font under a name of its own, so pdfkit embeds it apart from the same face's body text. */
+const stampFontObjects = new WeakMap<PosterFace, fontkit.Font>();
+function stampFontObject(face: PosterFace): fontkit.Font {
+  let f = stampFontObjects.get(face);
+  if (!f) {
+    f = fontkit.create(face.data) as unknown as fontkit.Font;
+    Object.defineProperty(f, 'postscriptName', { value: `${face.font.postscriptName}-Stamp` });
+    stampFontObjects.set(face, f);
+  }
+  return f;
 }
 
 /** Crop marks: how far from the trim corner they start, and how thick they are (points). */
@@ -47,8 +63,8 @@ export function trimSizePt(size: PosterSize): { width: number; height: number } 
   return { width: mm.width * PT_PER_MM, height: mm.height * PT_PER_MM };
 }
 
-/** Writes the pages and resolves to the PDF's bytes. */
-export function writePdf(spec: PdfSpec): Promise<Uint8Array> {
+/** Writes the pages and resolves to the PDF's bytes, and how to stamp them when `spec.stamp` is given. */
+export async function writePdf(spec: PdfSpec): Promise<{ pdf: Uint8Array; stamp?: StampInfo }> {
   const trim = trimSizePt(spec.size);
   const bleed = spec.bleed * PT_PER_MM;
   const media = { width: trim.width + 2 * bleed, height: trim.height + 2 * bleed };
@@ -89,6 +105,8 @@ export function writePdf(spec: PdfSpec): Promise<Uint8Array> {
     return name;
   };
   const qr = QRCode.create(spec.qrUrl, { errorCorrectionLevel: 'M' }).modules;
+  let stampRef: PDFKit.PDFKitReference | undefined;
+  let stampInfo: StampInfo | undefined;
 
   for (const page of spec.pages) {
     pdf.addPage({ size: [media.width, media.height], margin: 0 });
@@ -99,11 +117,43 @@ export function writePdf(spec: PdfSpec): Promise<Uint8Array> {
     pdf.translate(bleed, bleed).scale(scale);
     drawOps(pdf, page.ops, spec, bleed / scale, fontName);
     if (page.qr) drawQr(pdf, qr, page.qr);
+    if (spec.stamp) {
+      if (!stampRef) ({ ref: stampRef, info: stampInfo } = stampXObject(pdf, spec, spec.stamp));
+      (pdf.page as unknown as { xobjects: Record<string, unknown> }).xobjects.Stamp = stampRef;
+      pdf.addContent('/Stamp Do');
+    }
     pdf.restore();
     if (bleed > 0) drawCropMarks(pdf, trim, bleed);
   }
   pdf.end();
-  return done;
+  return { pdf: await done, stamp: stampInfo };
+}
+
+/**
+ * The stamp's XObject, blank, and its fonts: one subset font per face the stamp's characters
+ * come from, holding every character a stamp can need, encoded first so each glyph id is the
+ * same in every PDF whatever the body draws.
+ */
+function stampXObject(pdf: PDFKit.PDFDocument, spec: PdfSpec, line: StampLine): { ref: PDFKit.PDFKitReference; info: StampInfo } {
+  const glyphs: StampInfo['glyphs'] = {};
+  const fontRefs: Record<string, unknown> = {};
+  const internal = pdf as unknown as { _font: { id: string; encode(text: string): [string[], unknown]; ref(): unknown } };
+  const previous = internal._font;
+  for (const { face, chars } of stampFaces(spec.lang as 'zh-CN' | 'en', spec.fonts)) {
+    pdf.font(stampFontObject(face) as unknown as string);
+    const font = internal._font;
+    fontRefs[font.id] = font.ref();
+    for (const ch of chars) {
+      const [gids] = font.encode(ch);
+      if (gids.length !== 1) continue;
+      glyphs[ch] = { font: font.id, gid: gids[0]!, advance: face.font.glyphForCodePoint(ch.codePointAt(0)!).advanceWidth / face.font.unitsPerEm };
+    }
+  }
+  internal._font = previous;
+  const ref = pdf.ref({ Type: 'XObject', Subtype: 'Form', BBox: [0, 0, spec.designWidth, spec.designHeight], Resources: { Font: fontRefs } });
+  (ref as unknown as { compress: boolean }).compress = false;
+  ref.end(stampPlaceholder());
+  return { ref, info: { line, glyphs } };
 }
 
 function drawOps(pdf: PDFKit.PDFDocument, ops: DrawOp[], spec: PdfSpec, bleedUnits: number, fontName: (f: PosterFace) => string): void {

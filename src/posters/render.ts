@@ -14,6 +14,7 @@ import { continuationBand, DESIGN_WIDTH, fontFeatures, type El, footerBlock, hea
 import { paginate, PosterTooLongError, type BlockHeights, type PagePlan } from './paginate.ts';
 import { writePdf, type PdfPage } from './pdf.ts';
 import { inMainFaces, PageBlocks } from './compose.ts';
+import { applyStamp, PLACEHOLDER_DATE, PLACEHOLDER_DIGEST, stampable, stampCharset, withoutStamp, type StampInfo } from './stamp.ts';
 import { mergeTextRuns, parseSatoriSvg, type DrawOp, type TextOp } from './svg.ts';
 
 /** Bump when a change to the posters' code changes their output: it is part of the cache key. */
@@ -125,6 +126,15 @@ interface Laid {
 }
 
 /**
+ * The cache key of a poster's body: its document without the stamp (data version and date)
+ * when the stamp can be set apart, else the whole document.
+ */
+export function posterBodyKey(doc: PosterDoc, fonts: PosterFonts): string {
+  const checked = checkPosterDoc(doc);
+  return posterDigest(stampable(checked, fonts) ? withoutStamp(checked) : checked, fonts);
+}
+
+/**
  * Renders one poster to PDF bytes. The same document and fonts always give the same bytes:
  * the PDF's dates come from `footer.date`, its ID from the content.
  *
@@ -141,12 +151,33 @@ export interface RenderedPoster {
   missingGlyphs: string[];
 }
 
+export interface RenderedBody extends RenderedPoster {
+  /** Set when the PDF's stamp is blank: how `applyStamp` writes it in. */
+  stamp?: StampInfo;
+}
+
 /** `renderPoster`, also telling how many pages it made and which characters it could not draw. */
 export async function renderPosterWithInfo(input: PosterDoc, fonts: PosterFonts): Promise<RenderedPoster> {
   const checked = checkPosterDoc(input);
-  const digest = posterDigest(checked, fonts);
+  const body = await renderPosterBody(checked, fonts);
+  const stamped = body.stamp && applyStamp(body.pdf, body.stamp, checked, posterDigest(checked, fonts));
+  if (!body.stamp) return body;
+  if (stamped) return { pdf: stamped, pages: body.pages, missingGlyphs: body.missingGlyphs };
+  // The stamp does not fit its line as the XObject draws it: lay it out with the rest.
+  const whole = await renderPosterBody(checked, fonts, false);
+  return { pdf: whole.pdf, pages: whole.pages, missingGlyphs: whole.missingGlyphs };
+}
+
+/**
+ * A poster's PDF with its stamp left blank (`stamp` says how to write it in), or, when the
+ * stamp cannot be set apart (or `apart` is false), the whole poster.
+ */
+export async function renderPosterBody(input: PosterDoc, fonts: PosterFonts, apart = true): Promise<RenderedBody> {
+  const checked = checkPosterDoc(input);
   const doc = markMissing(checked, fonts);
-  const faces = facesFor(fonts, [...posterTexts(doc), ...allLabels(doc.locale), '0123456789 〓']);
+  // The stamp's characters always: the faces handed to satori must not depend on it.
+  const faces = facesFor(fonts, [...posterTexts(doc), ...allLabels(doc.locale), '0123456789 〓', stampCharset(doc.locale)]);
+  const setApart = apart && stampable(checked, fonts);
   const families = [...new Set(faces.map((f) => f.family))];
   const satoriOptions = { fonts: faces.map(satoriFont), embedFont: false };
   const mm = pageSizesMm[doc.size];
@@ -206,9 +237,10 @@ export async function renderPosterWithInfo(input: PosterDoc, fonts: PosterFonts)
   // 2. Put each page together from the blocks: the same picture satori would lay out for the
   // page as a whole, at a fraction of the cost. A poster the blocks cannot make (a template
   // that draws something they do not expect) is laid out page by page instead.
-  const blocks = new PageBlocks(mergeRuns(parseSatoriSvg(m.svg), fonts), m.nodes, doc, fonts, measure, sample, H);
+  const blocks = new PageBlocks(mergeRuns(parseSatoriSvg(m.svg), fonts), m.nodes, doc, fonts, measure, sample, H, setApart);
+  const stampLine = blocks.ok ? blocks.stampLine() : undefined;
   const pages = blocks.ok ? plans.map((plan, i) => blocks.page(plan, i, plans.length, head !== undefined, rowCount)) : await satoriPages();
-  const pdf = await writePdf({
+  const { pdf, stamp } = await writePdf({
     size: doc.size,
     bleed: doc.bleed,
     designWidth: W,
@@ -218,13 +250,14 @@ export async function renderPosterWithInfo(input: PosterDoc, fonts: PosterFonts)
     qrUrl: doc.footer.url,
     lang: doc.locale,
     features: fontFeatures(doc.locale),
-    date: new Date(`${doc.footer.date}T00:00:00Z`),
+    date: new Date(`${stampLine ? PLACEHOLDER_DATE : doc.footer.date}T00:00:00Z`),
     title: checked.title,
     author: checked.footer.organiser,
     subject: checked.subtitle ?? checked.title,
-    digest,
+    digest: stampLine ? PLACEHOLDER_DIGEST : posterDigest(checked, fonts),
+    stamp: stampLine,
   });
-  return { pdf, pages: pages.length, missingGlyphs: posterMissingGlyphs(checked, fonts) };
+  return { pdf, pages: pages.length, missingGlyphs: posterMissingGlyphs(checked, fonts), stamp };
 
   async function satoriPages(): Promise<PdfPage[]> {
     const out: PdfPage[] = [];
