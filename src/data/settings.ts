@@ -50,8 +50,14 @@ export const siteSchema = z.object({
       size: z.enum(POSTER_SIZES).default('A3'),
       /** Bleed in mm; 3 for the print shop. */
       bleed: z.number().min(0).max(10).default(0),
+      /**
+       * Which periods get a ranking, star and shop-summary poster: `latest`, the newest year,
+       * quarter and month of each scheme (what the notice board shows now); `all`, every
+       * period, for an archive.
+       */
+      periods: z.enum(['latest', 'all']).default('latest'),
     })
-    .default({ size: 'A3', bleed: 0 }),
+    .default({ size: 'A3', bleed: 0, periods: 'latest' }),
 });
 export type Site = z.output<typeof siteSchema>;
 

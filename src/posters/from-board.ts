@@ -44,7 +44,29 @@ function rankingTable(t: Translate, result: ResultView, points: (n: number) => s
   };
 }
 
+/** The kind of a period: a year, a quarter, a month, or anything else (compared as it is spelt). */
+function periodKind(period: string): string {
+  return /^\d{4}$/.test(period) ? 'year' : /^\d{4}-q\d$/i.test(period) ? 'quarter' : /^\d{4}-\d{2}$/.test(period) ? 'month' : `other:${period}`;
+}
+
+/**
+ * With `posters.periods: latest`, only the newest period of each kind (year, quarter, month)
+ * per scheme: the notice board shows what is current, and a street's twelve monthly rankings
+ * of 7,500 households would be 2,700 pages nobody prints. `all` keeps every period.
+ */
+export function postedPeriods<T extends { period: string }>(items: T[], scheme: (item: T) => string, mode: 'latest' | 'all'): T[] {
+  if (mode === 'all') return items;
+  const newest = new Map<string, string>();
+  for (const it of items) {
+    const key = `${scheme(it)}\0${periodKind(it.period)}`;
+    const seen = newest.get(key);
+    if (seen === undefined || it.period > seen) newest.set(key, it.period);
+  }
+  return items.filter((it) => newest.get(`${scheme(it)}\0${periodKind(it.period)}`) === it.period);
+}
+
 export function posterDocs(board: Board): PosterDoc[] {
+  const mode = board.site.posters.periods ?? 'latest';
   const locale = board.site.locale;
   const t = translator(locale);
   const period = (p: string) => formatPeriod(t, p);
@@ -80,7 +102,7 @@ export function posterDocs(board: Board): PosterDoc[] {
     });
   }
 
-  for (const result of board.results) {
+  for (const result of postedPeriods(board.results, (r) => r.scheme.id, mode)) {
     const scheme = result.scheme;
     const title = `${scheme.name} · ${period(result.period)}`;
     if (scheme.isStarRating) {
@@ -126,7 +148,7 @@ export function posterDocs(board: Board): PosterDoc[] {
       footer: footer('/shop/'),
     });
   }
-  for (const s of board.shop.summaries.filter((s) => /^\d{4}-\d{2}$/.test(s.period))) {
+  for (const s of postedPeriods(board.shop.summaries.filter((s) => /^\d{4}-\d{2}$/.test(s.period)), () => 'shop', mode)) {
     docs.push({
       ...base,
       id: `shop-${slug(s.period)}`,
