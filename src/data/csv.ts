@@ -41,31 +41,43 @@ export function eachRecord(
 ): void {
   const linebreak = text.includes('"') ? undefined : plainLinebreak(text);
   if (linebreak === undefined) return eachRecordWhole(text, file, problems, onRecord);
-  const step = linebreak.length;
+  // In a CRLF text every LF follows a CR (plainLinebreak made sure): a row ends one character
+  // before its LF. The end of the text ends the last row.
+  const back = linebreak.length - 1;
+  const length = text.length;
   let line = 1;
-  // The next comma at or after `from`; found again only once a row has gone past it, so a
-  // file with few commas is not searched to its end for every line.
-  let comma = -1;
-  for (let start = 0; start <= text.length; start += step) {
-    let end = text.indexOf(linebreak, start);
-    if (end === -1) end = text.length;
-    const cells: string[] = [];
-    let from = start;
-    for (;;) {
-      if (comma < from) comma = text.indexOf(',', from);
-      if (comma === -1 || comma > end) break;
-      cells.push(cellAt(text, from, comma));
-      from = comma + 1;
+  let cells: string[] = [];
+  let from = 0;
+  // The cell's hash so far, and as it was one character earlier (without a row's CR).
+  let hash = 0;
+  let before = 0;
+  // One pass over the characters: each is a comma, a line break or part of a cell's hash.
+  for (let i = 0; i <= length; i++) {
+    const c = i < length ? text.charCodeAt(i) : 10;
+    if (c === 44) {
+      cells.push(cellAt(text, from, i, hash));
+      from = i + 1;
+      hash = 0;
+    } else if (c === 10) {
+      const cr = i < length ? back : 0;
+      cells.push(cellAt(text, from, i - cr, cr === 0 ? hash : before));
+      emit(cells, line++, onRecord);
+      cells = [];
+      from = i + 1;
+      hash = 0;
+    } else {
+      before = hash;
+      hash = mix(hash, c);
     }
-    cells.push(cellAt(text, from, end));
-    emit(cells, line++, onRecord);
-    start = end;
   }
 }
 
+/** One step of the cells' hash (FNV-1a on UTF-16 code units). */
+const mix = (hash: number, c: number) => Math.imul(hash ^ c, 0x01000193);
+
 /** Slots of the table of cells seen before (a power of two). */
 const SEEN_SIZE = 1 << 16;
-/** Longer cells (notes) are seldom repeated word for word: they are not looked up. */
+/** Longer cells (notes) are seldom repeated word for word: they are not kept. */
 const SEEN_LENGTH = 24;
 const seenHashes = new Int32Array(SEEN_SIZE);
 // '' marks an empty slot: an empty cell is never looked up.
@@ -76,15 +88,18 @@ let seenCount = 0;
  * `text.slice(from, to)`, the same string as last time when the cell was seen before: a
  * ledger repeats a few thousand ids, dates, statuses and names a million times. A repeated
  * cell costs no new string, the parsers find it in their maps without hashing it again, and
- * the rows share it. The table is bounded: once three quarters full, new cells are sliced.
+ * the rows share it. `hash` is the cell's hash when the caller has worked it out on the way.
+ * The table is bounded: once three quarters full, new cells are sliced.
  */
-function cellAt(text: string, from: number, to: number): string {
+function cellAt(text: string, from: number, to: number, hash?: number): string {
   const length = to - from;
   if (length === 0) return '';
   if (length > SEEN_LENGTH) return text.slice(from, to);
-  let hash = length;
-  for (let i = from; i < to; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  for (let slot = hash & (SEEN_SIZE - 1); ; slot = (slot + 1) & (SEEN_SIZE - 1)) {
+  if (hash === undefined) {
+    hash = 0;
+    for (let i = from; i < to; i++) hash = mix(hash, text.charCodeAt(i));
+  }
+  for (let slot = (hash ^ (hash >>> 16)) & (SEEN_SIZE - 1); ; slot = (slot + 1) & (SEEN_SIZE - 1)) {
     const seen = seenCells[slot]!;
     if (seen === '') {
       const cell = text.slice(from, to);
@@ -95,8 +110,14 @@ function cellAt(text: string, from: number, to: number): string {
       }
       return cell;
     }
-    if (seenHashes[slot] === hash && seen.length === length && text.startsWith(seen, from)) return seen;
+    if (seenHashes[slot] === hash && seen.length === length && sameAt(text, from, seen)) return seen;
   }
+}
+
+/** True when `text` holds `cell` at `from` (compared by code: a short cell, and no call). */
+function sameAt(text: string, from: number, cell: string): boolean {
+  for (let k = 0; k < cell.length; k++) if (text.charCodeAt(from + k) !== cell.charCodeAt(k)) return false;
+  return true;
 }
 
 /**
