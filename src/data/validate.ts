@@ -7,7 +7,7 @@
 import type { Dataset } from './dataset.ts';
 import type { Problems, Place } from './errors.ts';
 import type { Rejected } from './load.ts';
-import { PARTY_ROLES, tables, type Column } from './tables.ts';
+import { PARTY_ROLES, tables, type Column, type Person } from './tables.ts';
 import type { Scheme, SubjectKind } from './settings.ts';
 
 const KIND_ZH: Record<SubjectKind, string> = { person: '人员', household: '家庭户', merchant: '商户', unit: '组织' };
@@ -190,6 +190,9 @@ export function validateReferences(data: Dataset, rejected: Rejected, problems: 
   };
 
   const L = T.ledger.columns;
+  // Subjects that fit a scheme, with their person (null for other kinds): a million ledger
+  // rows name a few thousand subjects, each fit is worked out once per scheme.
+  const fitting = new Map<Scheme, Map<string, Person | null>>();
   const ledger = data.ledger.filter((row) => {
     const ok = ledgerRowOk(row);
     if (!ok) rejected.ledgerSubjects.add(row.subject);
@@ -202,8 +205,14 @@ export function validateReferences(data: Dataset, rejected: Rejected, problems: 
       return false;
     }
     const scheme = schemeById.get(rule.scheme)!;
-    let ok = subjectFits(row, row.subject, scheme, L.subject);
-    const person = personById.get(row.subject);
+    let fits = fitting.get(scheme);
+    if (!fits) fitting.set(scheme, (fits = new Map()));
+    let person = fits.get(row.subject);
+    let ok = person !== undefined;
+    if (!ok && subjectFits(row, row.subject, scheme, L.subject)) {
+      fits.set(row.subject, (person = personById.get(row.subject) ?? null));
+      ok = true;
+    }
     if (ok && person && ((person.since && row.date < person.since) || (person.until && row.date > person.until))) {
       problems.error(at(row, L.date), 'outside-membership', { date: row.date, id: row.subject, since: person.since ?? '—', until: person.until ?? '—' });
       ok = false;
