@@ -15,6 +15,13 @@ export interface RawRecord {
 }
 
 /**
+ * Takes one record: its trimmed cells and the physical line it starts on. `plain` is true when
+ * the reader saw that the row holds no character where the invisible ones are (U+200B to
+ * U+2069, U+FEFF): its cells need not be looked at for them one by one.
+ */
+export type OnRecord = (cells: string[], line: number, plain?: boolean) => void;
+
+/**
  * Splits CSV text into records with physical line numbers, correct after a quoted cell that
  * holds a line break. Blank lines are skipped. An unterminated quote is reported on the line
  * where the cell starts, and the rest of the file is not read as data.
@@ -37,7 +44,7 @@ export function eachRecord(
   text: string,
   file: string,
   problems: Problems,
-  onRecord: (cells: string[], line: number) => void,
+  onRecord: OnRecord,
 ): void {
   const linebreak = text.includes('"') ? undefined : plainLinebreak(text);
   if (linebreak === undefined) return eachRecordWhole(text, file, problems, onRecord);
@@ -51,6 +58,8 @@ export function eachRecord(
   // The cell's hash so far, and as it was one character earlier (without a row's CR).
   let hash = 0;
   let before = 0;
+  // The row holds a character from U+200B to U+2069 or U+FEFF, where the invisible ones are.
+  let hidden = false;
   // One pass over the characters: each is a comma, a line break or part of a cell's hash.
   for (let i = 0; i <= length; i++) {
     const c = i < length ? text.charCodeAt(i) : 10;
@@ -61,13 +70,15 @@ export function eachRecord(
     } else if (c === 10) {
       const cr = i < length ? back : 0;
       cells.push(cellAt(text, from, i - cr, cr === 0 ? hash : before));
-      emit(cells, line++, onRecord);
+      emit(cells, line++, onRecord, !hidden);
       cells = [];
       from = i + 1;
       hash = 0;
+      hidden = false;
     } else {
       before = hash;
       hash = mix(hash, c);
+      if (c >= 0x200b && (c <= 0x2069 || c === 0xfeff)) hidden = true;
     }
   }
 }
@@ -145,10 +156,10 @@ function plainLinebreak(text: string): '\n' | '\r\n' | undefined {
 }
 
 /** Trims a record's cells and drops trailing empty ones; a blank record is skipped. */
-function emit(cells: string[], line: number, onRecord: (cells: string[], line: number) => void): void {
+function emit(cells: string[], line: number, onRecord: OnRecord, plain: boolean): void {
   for (let i = 0; i < cells.length; i++) cells[i] = trimmed(cells[i]!);
   while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
-  if (cells.length > 0) onRecord(cells, line);
+  if (cells.length > 0) onRecord(cells, line, plain);
 }
 
 /** Plainly not white space: printable ASCII, or CJK and the rest up to U+FEFF (none is a space). */
@@ -160,7 +171,7 @@ function trimmed(s: string): string {
 }
 
 /** Any text, parsed in one go: quoted cells may hold line breaks, a quote may be unterminated. */
-function eachRecordWhole(text: string, file: string, problems: Problems, onRecord: (cells: string[], line: number) => void): void {
+function eachRecordWhole(text: string, file: string, problems: Problems, onRecord: OnRecord): void {
   const parsed = Papa.parse<string[]>(text, { delimiter: ',', newline: undefined, skipEmptyLines: false });
   const broken = parsed.errors.find((e) => e.type === 'Quotes');
   const rows = parsed.data;
@@ -171,7 +182,7 @@ function eachRecordWhole(text: string, file: string, problems: Problems, onRecor
     // Shared like the cells of quote-free text, so rows of a quoted file share their repeated cells too.
     const cells = rows[r]!;
     for (let i = 0; i < cells.length; i++) cells[i] = cellAt(cells[i]!, 0, cells[i]!.length);
-    emit(cells, starts[r]!, onRecord);
+    emit(cells, starts[r]!, onRecord, false);
   }
   if (broken) problems.error({ file, line: starts[end]! }, 'csv-quotes');
 }
@@ -276,11 +287,6 @@ type ExtraCell = (row: Record<string, unknown>, header: string, raw: string, at:
 export interface RowOptions {
   allowExtra?: boolean;
   extraCell?: ExtraCell;
-  /**
-   * The whole text of the file, when the caller has it: its cells are looked at for invisible
-   * characters only when the text holds one (one scan of the text instead of one per cell).
-   */
-  text?: string;
 }
 
 export interface Parsed<C extends Record<string, Column>> {
@@ -317,21 +323,21 @@ export function rowReader<C extends Record<string, Column>>(
   file: string,
   problems: Problems,
   options: RowOptions = {},
-): { record: (cells: string[], line: number) => void; done: () => Parsed<C> } {
+): { record: OnRecord; done: () => Parsed<C> } {
   const rows: RowOf<Table<C>>[] = [];
   const rejected: Partial<RowOf<Table<C>>>[] = [];
   let layout: Layout | undefined;
   let refused = false;
   return {
-    record(cells, line) {
+    record(cells, line, plain = false) {
       if (refused) return;
       if (!layout) {
         const map = mapHeader({ cells, line }, table, file, problems, options.allowExtra);
         refused = map.tooWide === true;
-        layout = layoutOf(map, table.columns, file, options.text === undefined || INVISIBLE.test(options.text));
+        layout = layoutOf(map, table.columns, file);
         return;
       }
-      const row = readRow(cells, line, layout, problems, options.extraCell);
+      const row = readRow(cells, line, layout, problems, options.extraCell, plain);
       // Under a header with no known column (reported whole) a row has no value to accept.
       if (row.valid && layout.known) rows.push(row.row as RowOf<Table<C>>);
       else rejected.push(row.row as Partial<RowOf<Table<C>>>);
@@ -363,11 +369,9 @@ interface Layout {
   required: { key: string; zh: string; index: number | undefined }[];
   /** The header names at least one of the table's columns. */
   known: boolean;
-  /** The file may hold an invisible character: each cell is looked at for one. */
-  invisible: boolean;
 }
 
-function layoutOf<C extends Record<string, Column>>(map: HeaderMap<C>, columns: C, file: string, invisible: boolean): Layout {
+function layoutOf<C extends Record<string, Column>>(map: HeaderMap<C>, columns: C, file: string): Layout {
   const width = map.headers.length;
   const keys = Array.from({ length: width }, (_, i) => map.keys.get(i));
   const indexOf = new Map([...map.keys].map(([i, key]) => [key, i]));
@@ -392,7 +396,6 @@ function layoutOf<C extends Record<string, Column>>(map: HeaderMap<C>, columns: 
             .filter(([, c]) => c.required)
             .map(([key, c]) => ({ key, zh: c.zh, index: indexOf.get(key) })),
     known: map.keys.size > 0,
-    invisible,
   };
 }
 
@@ -415,7 +418,7 @@ function invisibleName(raw: string): string {
 }
 
 /** One data row: every cell read and checked, blank required cells reported. */
-function readRow(cells: string[], line: number, layout: Layout, problems: Problems, extraCell: ExtraCell | undefined) {
+function readRow(cells: string[], line: number, layout: Layout, problems: Problems, extraCell: ExtraCell | undefined, plain: boolean) {
   // A copy of the blank row: one allocation with every column in place, in table order.
   const row: Record<string, unknown> = { ...layout.blank };
   row.line = line;
@@ -432,7 +435,7 @@ function readRow(cells: string[], line: number, layout: Layout, problems: Proble
     valid = false;
   }
   for (let i = 0; i < cells.length; i++) {
-    if (!readCell(row, cells[i]!, i, layout, problems, extraCell)) valid = false;
+    if (!readCell(row, cells[i]!, i, layout, problems, extraCell, plain)) valid = false;
   }
   if (!requiredPresent(row, cells, line, layout, problems)) valid = false;
   return { row, valid };
@@ -451,6 +454,7 @@ function readCell(
   layout: Layout,
   problems: Problems,
   extraCell: ExtraCell | undefined,
+  plain: boolean,
 ): boolean {
   // Personal data needs at least 11 characters: most cells are shorter and skip the call.
   const personal = raw.length < 11 ? undefined : personalDataIn(raw);
@@ -462,7 +466,7 @@ function readCell(
     problems.error(placeOf(row, i, layout), 'excel-error-value', { value: raw });
     return false;
   }
-  if (layout.invisible && INVISIBLE.test(raw)) {
+  if (!plain && INVISIBLE.test(raw)) {
     problems.error(placeOf(row, i, layout), 'invisible-character', { what: invisibleName(raw) });
     return false;
   }

@@ -81,7 +81,7 @@ export function loadProject(root: string): Loaded {
     const text = readText(rel, required);
     if (text === undefined) return { rows: [], rejected: [] };
     // Rows are validated as they are parsed, so one file's raw cells are never all held at once.
-    const reader = rowReader(table, rel, problems, { ...options, text });
+    const reader = rowReader(table, rel, problems, options);
     eachRecord(text, rel, problems, reader.record);
     return reader.done();
   }
