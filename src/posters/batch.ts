@@ -107,7 +107,7 @@ async function posterPdf(doc: PosterDoc, fonts: PosterFonts, cacheDir: string): 
     const pdf = meta.stamp ? applyStamp(readFileSync(pdfPath), meta.stamp, doc, full) : readFileSync(pdfPath);
     if (pdf) return { pdf, meta, fresh: false };
   }
-  let body = await renderPosterBody(doc, fonts, keys.length > 1);
+  let body = await renderPosterBody(doc, fonts, { apart: keys.length > 1 });
   if (body.stamp) {
     const pdf = applyStamp(body.pdf, body.stamp, doc, full);
     const meta: CacheMeta = { pages: body.pages, missingGlyphs: body.missingGlyphs, stamp: body.stamp };
@@ -116,7 +116,7 @@ async function posterPdf(doc: PosterDoc, fonts: PosterFonts, cacheDir: string): 
       return { pdf, meta, fresh: true };
     }
     // The stamp does not fit its line as the XObject draws it: lay it out with the rest.
-    body = await renderPosterBody(doc, fonts, false);
+    body = await renderPosterBody(doc, fonts, { apart: false });
   }
   const meta: CacheMeta = { pages: body.pages, missingGlyphs: body.missingGlyphs };
   cacheWrite(cacheDir, full, body.pdf, meta);

@@ -20,7 +20,7 @@ import type { DrawOp, RectOp, TextOp } from './svg.ts';
 
 type Node = { left: number; top: number; width: number; height: number };
 
-/** The blocks of the one layout call, keyed as render.ts keys them; rows are `row-<index>`. */
+/** The blocks of the one layout call, keyed as render.ts keys them; rows are `row-<index>`, cells `cell-<row>-<column>`. */
 const BLOCKS = new Set(['opening', 'continuation', 'footer', 'chrome', 'thead', 'tend', 'notes', 'bold']);
 
 /** Differences below this (design units) are rounding, not a different picture. */
@@ -47,8 +47,11 @@ export class PageBlocks {
   private readonly doc: PosterDoc;
   private readonly measure: MeasureText;
   private readonly sample: number;
+  /** The first row with a cell of more than one line (laid out whole, to check the cells against), or -1. */
+  private readonly wrapSample: number;
   private readonly pageHeight: number;
-  private readonly baseline = new Map<400 | 700, number>();
+  /** Where a one-line cell's baseline is below the top of a plain row. */
+  private baseline = 0;
   private readonly qr: { x: number; y: number; size: number } | undefined;
   private readonly pageLabel: TextOp | undefined;
   private plainHeight = 0;
@@ -58,12 +61,13 @@ export class PageBlocks {
   private labelAt = -1;
 
   /** `apart`: take the stamp line out of the footer, for the PDF to draw it from its stamp XObject. */
-  constructor(ops: DrawOp[], nodes: Map<string, Node>, doc: PosterDoc, fonts: PosterFonts, measure: MeasureText, sample: number, pageHeight: number, apart = false) {
+  constructor(ops: DrawOp[], nodes: Map<string, Node>, doc: PosterDoc, fonts: PosterFonts, measure: MeasureText, samples: { sample: number; wrapSample: number }, pageHeight: number, apart = false) {
     this.doc = doc;
     this.measure = measure;
-    this.sample = sample;
+    this.sample = samples.sample;
+    this.wrapSample = samples.wrapSample;
     this.pageHeight = pageHeight;
-    const tops = [...nodes].filter(([key]) => BLOCKS.has(key) || /^row-\d+$/.test(key)).sort((a, b) => a[1].top - b[1].top);
+    const tops = [...nodes].filter(([key]) => BLOCKS.has(key) || /^(row-\d+|cell-\d+-\d+)$/.test(key)).sort((a, b) => a[1].top - b[1].top);
     for (const [key, n] of tops) this.blocks.set(key, { ops: [], height: n.height });
     let ok = true;
     for (const op of ops) {
@@ -125,14 +129,14 @@ export class PageBlocks {
       [`row-${this.sample}`, this.sample, rowLook(this.doc, this.sample).weight],
       ['bold', this.sample, 700],
     ];
+    // Both weights of Noto Sans SC share their vertical metrics: one baseline (the bold template checks it).
+    const text = this.blocks.get(`row-${this.sample}`)!.ops.find((o): o is TextOp => o.kind === 'text' && o.text.trim() !== '');
+    if (!text || !this.blocks.has('bold')) return false;
+    this.baseline = text.y;
+    if (this.wrapSample >= 0) pairs.push([`row-${this.wrapSample}`, this.wrapSample, rowLook(this.doc, this.wrapSample).weight]);
+    // The rows as satori drew them, and as rowOps draws them, must agree op for op.
     for (const [key, index, weight] of pairs) {
-      const block = this.blocks.get(key);
-      const text = block?.ops.find((o): o is TextOp => o.kind === 'text' && o.text.trim() !== '');
-      if (!block || !text) return false;
-      this.baseline.set(weight, text.y);
-    }
-    // The plain row as satori drew it, and as rowOps draws it, must agree op for op.
-    for (const [key, index, weight] of pairs) {
+      if (this.rowHeight(index) !== this.blocks.get(key)!.height) return false;
       const got = this.blocks.get(key)!.ops.filter((o) => o.kind !== 'text' || o.text.trim() !== '');
       const want = this.rowOps(index, 0, weight === 700 && key === 'bold');
       if (got.length !== want.length || !got.every((g, i) => same(g, want[i]!))) return false;
@@ -140,25 +144,42 @@ export class PageBlocks {
     return true;
   }
 
-  /** A plain row's rectangles and texts at `top`; `forceBold` draws it as the bold template. */
+  /** A row's height: a plain row's, or its tallest cell's. */
+  private rowHeight(index: number): number {
+    let h = this.plainHeight;
+    for (let c = 0; c < this.doc.table!.columns.length; c++) h = Math.max(h, this.blocks.get(`cell-${index}-${c}`)?.height ?? 0);
+    return h;
+  }
+
+  /**
+   * A row's rectangles and texts at `top`: one-line cells from the template, the others from
+   * their own layout, each centred in the row as satori centres it; `forceBold` draws it as
+   * the bold template.
+   */
   private rowOps(index: number, top: number, forceBold = false): DrawOp[] {
     const look = rowLook(this.doc, index);
     const drawn = forceBold ? rowLook({ ...this.doc, table: { ...this.doc.table!, highlight: this.doc.table!.rows.map((_, i) => (i === index ? 'black' : null)) } }, index) : look;
     const weight = drawn.weight;
     const y = Math.round(top);
-    const height = this.plainHeight;
+    const height = this.rowHeight(index);
     const markerWidth = look.cells[0]!.left - look.x;
     const ops: DrawOp[] = [
       { kind: 'rect', x: look.x, y, width: look.width, height, fill: drawn.background },
       { kind: 'rect', x: look.x, y, width: markerWidth, height, fill: drawn.marker },
     ];
-    for (const c of look.cells) {
-      if (c.text.trim() === '') continue;
+    look.cells.forEach((c, col) => {
+      const own = this.blocks.get(`cell-${index}-${col}`);
+      if (own) {
+        const dy = y + Math.round((height - own.height) / 2);
+        for (const op of own.ops as (RectOp | TextOp)[]) if (op.kind !== 'text' || op.text.trim() !== '') ops.push({ ...op, x: op.x + c.left, y: op.y + dy });
+        return;
+      }
+      if (c.text.trim() === '') return;
       const width = this.measure(c.text, look.fontSize, weight);
       const box = Math.ceil(width);
       const x = c.align === 'right' ? c.left + c.width - look.cellPadding - box : c.align === 'center' ? c.left + (c.width - box) / 2 : c.left + look.cellPadding;
-      ops.push({ kind: 'text', x: Math.round(x), y: y + this.baseline.get(weight)!, width, fontSize: look.fontSize, weight, fill: look.color, text: c.text });
-    }
+      ops.push({ kind: 'text', x: Math.round(x), y: y + Math.round((height - this.plainHeight) / 2) + this.baseline, width, fontSize: look.fontSize, weight, fill: look.color, text: c.text });
+    });
     return ops;
   }
 
@@ -187,7 +208,7 @@ export class PageBlocks {
         if (this.blocks.has(`row-${r}`)) y += this.place(ops, `row-${r}`, y);
         else {
           ops.push(...this.rowOps(r, y));
-          y += this.plainHeight;
+          y += this.rowHeight(r);
         }
       }
       y += this.place(ops, 'tend', y);

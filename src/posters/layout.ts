@@ -178,15 +178,26 @@ function cell(text: string, width: number, align: 'left' | 'right' | 'center', w
 }
 
 /**
- * Whether every cell of a row is one line at the table's size: then the row is as tall as
- * any other such row, and only one of them needs measuring.
+ * For each cell of a row, whether it is one line at the table's size: a row of such cells is
+ * as tall as any other such row, and only one of them needs measuring.
  */
-export function rowIsPlain(doc: PosterDoc, index: number, measure: MeasureText): boolean {
+export function cellsPlain(doc: PosterDoc, index: number, measure: MeasureText): boolean[] {
   const table = doc.table!;
   const widths = columnWidths(table.columns);
-  const mark = table.highlight?.[index] ?? null;
-  const weight = mark === 'black' || mark === 'red' ? 700 : 400;
-  return table.rows[index]!.every((text, i) => cellText(text, widths[i]!, table.columns[i]!.align ?? 'left', weight, size.cell, measure).plain);
+  const { weight } = rowLook(doc, index);
+  return table.rows[index]!.map((text, i) => cellText(text, widths[i]!, table.columns[i]!.align ?? 'left', weight, size.cell, measure).plain);
+}
+
+/** Whether every cell of a row is one line at the table's size. */
+export function rowIsPlain(doc: PosterDoc, index: number, measure: MeasureText): boolean {
+  return cellsPlain(doc, index, measure).every(Boolean);
+}
+
+/** Cell `col` of row `index` alone, as the row draws it (its height is the cell's own). */
+export function tableCell(doc: PosterDoc, index: number, col: number, measure: MeasureText): El {
+  const table = doc.table!;
+  const { weight } = rowLook(doc, index);
+  return cell(table.rows[index]![col]!, columnWidths(table.columns)[col]!, table.columns[col]!.align ?? 'left', weight, colors.ink, size.cell, measure);
 }
 
 /** The table's header row, repeated at the top of the table on every page. */

@@ -10,7 +10,7 @@ import satori from 'satori';
 import { type PosterDoc, pageSizesMm, posterDocSchema } from './doc.ts';
 import { facesFor, type PosterFace, type PosterFonts, withMissingMarked, faceFor, missingGlyphs } from './fonts.ts';
 import { allLabels } from './labels.ts';
-import { continuationBand, DESIGN_WIDTH, fontFeatures, type El, footerBlock, headerBand, box, type MeasureText, notesBlock, paragraphsBlock, QR_SIZE, rowIsPlain, summaryBlock, tableEnd, tableHead, tableRow } from './layout.ts';
+import { cellsPlain, continuationBand, DESIGN_WIDTH, fontFeatures, type El, footerBlock, headerBand, box, type MeasureText, notesBlock, paragraphsBlock, QR_SIZE, summaryBlock, tableCell, tableEnd, tableHead, tableRow } from './layout.ts';
 import { paginate, PosterTooLongError, type BlockHeights, type PagePlan } from './paginate.ts';
 import { writePdf, type PdfPage } from './pdf.ts';
 import { inMainFaces, PageBlocks } from './compose.ts';
@@ -154,6 +154,8 @@ export interface RenderedPoster {
 export interface RenderedBody extends RenderedPoster {
   /** Set when the PDF's stamp is blank: how `applyStamp` writes it in. */
   stamp?: StampInfo;
+  /** How the pages were laid out: put together from blocks, or each page whole by satori. */
+  layout: 'blocks' | 'pages';
 }
 
 /** `renderPoster`, also telling how many pages it made and which characters it could not draw. */
@@ -161,18 +163,25 @@ export async function renderPosterWithInfo(input: PosterDoc, fonts: PosterFonts)
   const checked = checkPosterDoc(input);
   const body = await renderPosterBody(checked, fonts);
   const stamped = body.stamp && applyStamp(body.pdf, body.stamp, checked, posterDigest(checked, fonts));
-  if (!body.stamp) return body;
+  if (!body.stamp) return { pdf: body.pdf, pages: body.pages, missingGlyphs: body.missingGlyphs };
   if (stamped) return { pdf: stamped, pages: body.pages, missingGlyphs: body.missingGlyphs };
   // The stamp does not fit its line as the XObject draws it: lay it out with the rest.
-  const whole = await renderPosterBody(checked, fonts, false);
+  const whole = await renderPosterBody(checked, fonts, { apart: false });
   return { pdf: whole.pdf, pages: whole.pages, missingGlyphs: whole.missingGlyphs };
+}
+
+export interface RenderBodyOptions {
+  /** Leave the stamp blank when it can be set apart (default true); false draws the whole poster. */
+  apart?: boolean;
+  /** Lay out every page with satori as a whole instead of putting it together from blocks (for tests: the same picture). */
+  pageByPage?: boolean;
 }
 
 /**
  * A poster's PDF with its stamp left blank (`stamp` says how to write it in), or, when the
  * stamp cannot be set apart (or `apart` is false), the whole poster.
  */
-export async function renderPosterBody(input: PosterDoc, fonts: PosterFonts, apart = true): Promise<RenderedBody> {
+export async function renderPosterBody(input: PosterDoc, fonts: PosterFonts, { apart = true, pageByPage = false }: RenderBodyOptions = {}): Promise<RenderedBody> {
   const checked = checkPosterDoc(input);
   const doc = markMissing(checked, fonts);
   // The stamp's characters always: the faces handed to satori must not depend on it.
@@ -206,10 +215,24 @@ export async function renderPosterBody(input: PosterDoc, fonts: PosterFonts, apa
 
   // 1. Lay out every block once, at the page's width. Rows whose cells are all one line at
   // the table's size, in the main font, are all as tall as the first of them: only that one
-  // is laid out (and a bold copy of it), the others are drawn from it as a template.
-  const plain = Array.from({ length: rowCount }, (_, i) => rowIsPlain(doc, i, measure) && inMainFaces(doc.table!.rows[i]!, fonts));
+  // is laid out (and a bold copy of it), the others are drawn from it as a template. Of the
+  // other rows in the main font, only the cells that are not one line are laid out, alone;
+  // the first such row is laid out whole as well, to hold the two side by side.
+  const templated = Array.from({ length: rowCount }, (_, i) => inMainFaces(doc.table!.rows[i]!, fonts));
+  const plainCells = Array.from({ length: rowCount }, (_, i) => (templated[i] ? cellsPlain(doc, i, measure) : []));
+  const plain = plainCells.map((cells, i) => templated[i]! && cells.every(Boolean));
   const sample = plain.indexOf(true);
-  const measured = Array.from({ length: rowCount }, (_, i) => i).filter((i) => !plain[i] || i === sample);
+  if (sample < 0) templated.fill(false);
+  const wrapSample = templated.findIndex((t, i) => t && !plain[i]);
+  const measured = Array.from({ length: rowCount }, (_, i) => i).filter((i) => !templated[i] || i === sample || i === wrapSample);
+  const cellEls: El[] = [];
+  for (let i = 0; i < rowCount; i++) {
+    if (!templated[i] || plain[i]) continue;
+    plainCells[i]!.forEach((p, c) => {
+      if (p) return;
+      cellEls.push(...keyed(`cell-${i}-${c}`, tableCell(doc, i, c, measure)));
+    });
+  }
   const bold = sample >= 0 ? withoutKey(tableRow({ ...doc, table: { ...doc.table!, highlight: doc.table!.rows.map((_, i) => (i === sample ? 'black' : null)) } }, sample, measure)) : undefined;
   const m = await lay([
     ...keyed('opening', box({ flexDirection: 'column' }, opening())),
@@ -221,6 +244,7 @@ export async function renderPosterBody(input: PosterDoc, fonts: PosterFonts, apa
     ...keyed('notes', notesBlock(doc)),
     ...measured.map((i) => tableRow(doc, i, measure)),
     ...keyed('bold', bold),
+    ...cellEls,
   ]);
   const height = (key: string): number => m.nodes.get(key)?.height ?? 0;
   const plans = paginateNamed(doc.id, {
@@ -230,16 +254,19 @@ export async function renderPosterBody(input: PosterDoc, fonts: PosterFonts, apa
     footer: height('footer'),
     tableChrome: height('chrome'),
     notes: height('notes'),
-    rows: Array.from({ length: rowCount }, (_, i) => height(`row-${plain[i] ? sample : i}`)),
+    rows: Array.from({ length: rowCount }, (_, i) =>
+      m.nodes.has(`row-${i}`) ? height(`row-${i}`) : plain[i] ? height(`row-${sample}`) : Math.max(height(`row-${sample}`), ...plainCells[i]!.map((p, c) => (p ? 0 : height(`cell-${i}-${c}`)))),
+    ),
     hasTable: head !== undefined,
   });
 
   // 2. Put each page together from the blocks: the same picture satori would lay out for the
   // page as a whole, at a fraction of the cost. A poster the blocks cannot make (a template
   // that draws something they do not expect) is laid out page by page instead.
-  const blocks = new PageBlocks(mergeRuns(parseSatoriSvg(m.svg), fonts), m.nodes, doc, fonts, measure, sample, H, setApart);
-  const stampLine = blocks.ok ? blocks.stampLine() : undefined;
-  const pages = blocks.ok ? plans.map((plan, i) => blocks.page(plan, i, plans.length, head !== undefined, rowCount)) : await satoriPages();
+  const blocks = new PageBlocks(mergeRuns(parseSatoriSvg(m.svg), fonts), m.nodes, doc, fonts, measure, { sample, wrapSample }, H, setApart);
+  const composed = blocks.ok && !pageByPage;
+  const stampLine = composed ? blocks.stampLine() : undefined;
+  const pages = composed ? plans.map((plan, i) => blocks.page(plan, i, plans.length, head !== undefined, rowCount)) : await satoriPages();
   const { pdf, stamp } = await writePdf({
     size: doc.size,
     bleed: doc.bleed,
@@ -257,7 +284,7 @@ export async function renderPosterBody(input: PosterDoc, fonts: PosterFonts, apa
     digest: stampLine ? PLACEHOLDER_DIGEST : posterDigest(checked, fonts),
     stamp: stampLine,
   });
-  return { pdf, pages: pages.length, missingGlyphs: posterMissingGlyphs(checked, fonts), stamp };
+  return { pdf, pages: pages.length, missingGlyphs: posterMissingGlyphs(checked, fonts), stamp, layout: composed ? 'blocks' : 'pages' };
 
   async function satoriPages(): Promise<PdfPage[]> {
     const out: PdfPage[] = [];
