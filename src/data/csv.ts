@@ -60,16 +60,20 @@ export function eachRecord(
   let before = 0;
   // The row holds a character from U+200B to U+2069 or U+FEFF, where the invisible ones are.
   let hidden = false;
+  // The cell of each column in the row before, and its hash: rows of one day, one activity,
+  // one reviewer follow each other, so a cell is often the one above it.
+  const above: string[] = [];
+  const aboveHashes: number[] = [];
   // One pass over the characters: each is a comma, a line break or part of a cell's hash.
   for (let i = 0; i <= length; i++) {
     const c = i < length ? text.charCodeAt(i) : 10;
     if (c === 44) {
-      cells.push(cellAt(text, from, i, hash));
+      cells.push(cellBelow(above, aboveHashes, cells.length, text, from, i, hash));
       from = i + 1;
       hash = 0;
     } else if (c === 10) {
       const cr = i < length ? back : 0;
-      cells.push(cellAt(text, from, i - cr, cr === 0 ? hash : before));
+      cells.push(cellBelow(above, aboveHashes, cells.length, text, from, i - cr, cr === 0 ? hash : before));
       emit(cells, line++, onRecord, !hidden);
       cells = [];
       from = i + 1;
@@ -83,15 +87,31 @@ export function eachRecord(
   }
 }
 
+/** `cellAt`, the very string of the row above when the cell in that column is the same. */
+function cellBelow(above: string[], hashes: number[], column: number, text: string, from: number, to: number, hash: number): string {
+  const last = above[column];
+  if (last !== undefined && hashes[column] === hash && last.length === to - from && sameAt(text, from, last)) return last;
+  const cell = cellAt(text, from, to, hash);
+  above[column] = cell;
+  hashes[column] = hash;
+  return cell;
+}
+
 /** One step of the cells' hash (FNV-1a on UTF-16 code units). */
 const mix = (hash: number, c: number) => Math.imul(hash ^ c, 0x01000193);
 
-/** Slots of the table of cells seen before (a power of two). */
-const SEEN_SIZE = 1 << 16;
+/**
+ * Slots of the table of cells seen before (a power of two). A street's ledger has some 130,000
+ * distinct short cells (ids, dates, activities, names); the table keeps them at half load, so
+ * a look-up seldom goes past its first slot.
+ */
+const SEEN_SIZE = 1 << 18;
 /** Longer cells (notes) are seldom repeated word for word: they are not kept. */
 const SEEN_LENGTH = 24;
+// Hash and length of each slot's cell, looked at before the cell itself; length 0 marks an
+// empty slot (an empty cell is never looked up).
 const seenHashes = new Int32Array(SEEN_SIZE);
-// '' marks an empty slot: an empty cell is never looked up.
+const seenLengths = new Uint8Array(SEEN_SIZE);
 const seenCells = new Array<string>(SEEN_SIZE).fill('');
 let seenCount = 0;
 
@@ -100,7 +120,7 @@ let seenCount = 0;
  * ledger repeats a few thousand ids, dates, statuses and names a million times. A repeated
  * cell costs no new string, the parsers find it in their maps without hashing it again, and
  * the rows share it. `hash` is the cell's hash when the caller has worked it out on the way.
- * The table is bounded: once three quarters full, new cells are sliced.
+ * The table is bounded: once half full, new cells are sliced.
  */
 function cellAt(text: string, from: number, to: number, hash?: number): string {
   const length = to - from;
@@ -111,17 +131,18 @@ function cellAt(text: string, from: number, to: number, hash?: number): string {
     for (let i = from; i < to; i++) hash = mix(hash, text.charCodeAt(i));
   }
   for (let slot = (hash ^ (hash >>> 16)) & (SEEN_SIZE - 1); ; slot = (slot + 1) & (SEEN_SIZE - 1)) {
-    const seen = seenCells[slot]!;
-    if (seen === '') {
+    const seenLength = seenLengths[slot]!;
+    if (seenLength === 0) {
       const cell = text.slice(from, to);
-      if (seenCount < (SEEN_SIZE >> 2) * 3) {
+      if (seenCount < SEEN_SIZE >> 1) {
         seenCells[slot] = cell;
         seenHashes[slot] = hash;
+        seenLengths[slot] = length;
         seenCount++;
       }
       return cell;
     }
-    if (seenHashes[slot] === hash && seen.length === length && sameAt(text, from, seen)) return seen;
+    if (seenLength === length && seenHashes[slot] === hash && sameAt(text, from, seenCells[slot]!)) return seenCells[slot]!;
   }
 }
 
