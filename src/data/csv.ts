@@ -4,7 +4,7 @@
  * so the build (which refuses to run on errors) never computes with it.
  */
 import Papa from 'papaparse';
-import { personalDataIn, looksLikeLostCharacter, PERSONAL_HEADERS } from './cells.ts';
+import { personalDataIn, looksLikeLostCharacter, PERSONAL_HEADERS, type CellResult } from './cells.ts';
 import type { Problems } from './errors.ts';
 import { IGNORED_HEADERS, type Column, type RowOf, type Table } from './tables.ts';
 
@@ -386,6 +386,11 @@ interface Layout {
   fields: string[];
   /** A row before its cells are read: its place and every column at its blank value, in table order. */
   blank: Record<string, unknown>;
+  /** Per column: the last cell that passed the text checks ('' passes them all). */
+  clean: string[];
+  /** Per column: the last cell parsed and its result. */
+  read: string[];
+  parsed: (CellResult<unknown> | undefined)[];
   /** Required columns: where they are (undefined when the header lacks them). */
   required: { key: string; zh: string; index: number | undefined }[];
   /** The header names at least one of the table's columns. */
@@ -409,6 +414,9 @@ function layoutOf<C extends Record<string, Column>>(map: HeaderMap<C>, columns: 
     extra: Array.from({ length: width }, (_, i) => map.extra.get(i)),
     fields: Array.from({ length: width }, (_, i) => map.headers[i]?.trim() ?? ''),
     blank,
+    clean: new Array<string>(width).fill(''),
+    read: new Array<string>(width).fill(''),
+    parsed: new Array<CellResult<unknown> | undefined>(width).fill(undefined),
     // A header with no known column at all has been reported whole: its rows are not checked for blanks.
     required:
       map.keys.size === 0
@@ -477,19 +485,25 @@ function readCell(
   extraCell: ExtraCell | undefined,
   plain: boolean,
 ): boolean {
-  // Personal data needs at least 11 characters: most cells are shorter and skip the call.
-  const personal = raw.length < 11 ? undefined : personalDataIn(raw);
-  if (personal) {
-    problems.error(placeOf(row, i, layout), personal);
-    return false;
-  }
-  if (raw.charCodeAt(0) === 35 /* # */ && EXCEL_ERROR.test(raw)) {
-    problems.error(placeOf(row, i, layout), 'excel-error-value', { value: raw });
-    return false;
-  }
-  if (!plain && INVISIBLE.test(raw)) {
-    problems.error(placeOf(row, i, layout), 'invisible-character', { what: invisibleName(raw) });
-    return false;
+  const memo = i < layout.width;
+  // The same cell as the last clean one of its column (the reader hands over one string per
+  // repeated cell) is clean again: the checks below look at nothing but its text.
+  if (!memo || raw !== layout.clean[i]) {
+    // Personal data needs at least 11 characters: most cells are shorter and skip the call.
+    const personal = raw.length < 11 ? undefined : personalDataIn(raw);
+    if (personal) {
+      problems.error(placeOf(row, i, layout), personal);
+      return false;
+    }
+    if (raw.charCodeAt(0) === 35 /* # */ && EXCEL_ERROR.test(raw)) {
+      problems.error(placeOf(row, i, layout), 'excel-error-value', { value: raw });
+      return false;
+    }
+    if (!plain && INVISIBLE.test(raw)) {
+      problems.error(placeOf(row, i, layout), 'invisible-character', { what: invisibleName(raw) });
+      return false;
+    }
+    if (memo) layout.clean[i] = raw;
   }
   const key = layout.keys[i];
   if (key === undefined) {
@@ -497,7 +511,13 @@ function readCell(
     return extraHeader === undefined || !extraCell || extraCell(row, extraHeader, raw, placeOf(row, i, layout));
   }
   if (raw === '') return true;
-  const result = layout.parsers[i]!(raw);
+  // Parsers are functions of the text alone: the same cell as the last one parsed in its column has its result.
+  let result = layout.parsed[i]!;
+  if (raw !== layout.read[i]) {
+    result = layout.parsers[i]!(raw);
+    layout.read[i] = raw;
+    layout.parsed[i] = result;
+  }
   if (!result.ok) {
     problems.error(placeOf(row, i, layout), result.code, { field: layout.fields[i]!, ...result.args });
     return false;
