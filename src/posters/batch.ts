@@ -8,7 +8,10 @@ import { join } from 'node:path';
 import { pageSizesMm, type PosterDoc, type PosterSize } from './doc.ts';
 import { defaultPosterFonts, type PosterFonts } from './fonts.ts';
 import { label } from './labels.ts';
-import { checkPosterDoc, posterDigest, posterMissingGlyphs, renderPosterBody } from './render.ts';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { checkedDigest, checkPosterDoc, posterMissingGlyphs, renderPosterBody, type RenderedBody } from './render.ts';
+import type { WorkerTask } from './worker.ts';
 import { applyStamp, stampable, withoutStamp, type StampInfo } from './stamp.ts';
 
 export interface PosterManifestEntry {
@@ -35,6 +38,8 @@ export interface RenderPostersResult extends PosterManifest {
   cached: number;
   /** Posters that print 〓 for characters no font has; the data check warns about them too. */
   missingGlyphs: { file: string; chars: string[] }[];
+  /** How many worker threads rendered a poster. */
+  workers: number;
 }
 
 export interface RenderPostersOptions {
@@ -42,6 +47,13 @@ export interface RenderPostersOptions {
   cacheDir?: string;
   /** Fonts to use; `loadPosterFonts()` by default. */
   fonts?: PosterFonts;
+  /**
+   * Worker threads to render on when there are a few thousand rows to render (default 0: this
+   * thread; never when `fonts` is given, as workers load the default fonts). The output is
+   * the same bytes either way. Each worker holds its own fonts and layout (some 400 MB at
+   * street scale), so this trades memory for time; the build sets it from BOARD_POSTER_WORKERS.
+   */
+  workers?: number;
 }
 
 interface CacheMeta {
@@ -69,58 +81,164 @@ export async function renderPosters(docs: PosterDoc[], outDir: string, options: 
   mkdirSync(outDir, { recursive: true });
   mkdirSync(cacheDir, { recursive: true });
 
-  const files: PosterManifestEntry[] = [];
-  const missing: RenderPostersResult['missingGlyphs'] = [];
-  let rendered = 0;
-  let cached = 0;
-  for (const doc of checked) {
-    const { pdf, meta, fresh } = await posterPdf(doc, fonts, cacheDir);
-    if (fresh) rendered++;
-    else cached++;
+  const entries: (PosterManifestEntry | undefined)[] = [];
+  const missingAt: (RenderPostersResult['missingGlyphs'][number] | undefined)[] = [];
+  const write = (i: number, pdf: Uint8Array, meta: CacheMeta): void => {
+    const doc = checked[i]!;
     const file = `${doc.id}.pdf`;
     writeFileSync(join(outDir, file), pdf);
     const mm = pageSizesMm[doc.size];
-    files.push({ file, title: doc.title, size: doc.size, widthMm: mm.width, heightMm: mm.height, pages: meta.pages, bleed: doc.bleed });
-    if (meta.missingGlyphs.length) missing.push({ file, chars: meta.missingGlyphs });
+    entries[i] = { file, title: doc.title, size: doc.size, widthMm: mm.width, heightMm: mm.height, pages: meta.pages, bleed: doc.bleed };
+    if (meta.missingGlyphs.length) missingAt[i] = { file, chars: meta.missingGlyphs };
+  };
+  // Cached posters first, one at a time: a copy and a stamp each.
+  const misses: { index: number; keys: string[] }[] = [];
+  checked.forEach((doc, i) => {
+    const hit = fromCache(doc, fonts, cacheDir);
+    if ('pdf' in hit) write(i, hit.pdf, hit.meta);
+    else misses.push({ index: i, keys: hit.keys });
+  });
+  // Then the others, on worker threads when there is enough of them to pay for starting one.
+  const rows = misses.reduce((n, m) => n + (checked[m.index]!.table?.rows.length ?? 0) + 30, 0);
+  // Workers load the default fonts: with other fonts, everything is rendered here.
+  const threads = options.fonts !== undefined || rows < WORKER_ROWS ? 0 : Math.min(options.workers ?? 0, availableParallelism(), misses.length);
+  const pool = threads > 1 ? new RenderPool(threads) : undefined;
+  try {
+    await eachLimited(misses, Math.max(1, threads), async ({ index, keys }) => {
+      const doc = checked[index]!;
+      const render = (apart: boolean): Promise<RenderedBody> => (pool ? pool.render(doc, apart, fonts) : renderPosterBody(doc, fonts, { apart }));
+      const { pdf, meta } = await renderToCache(doc, keys, fonts, cacheDir, render);
+      write(index, pdf, meta);
+    });
+  } finally {
+    await pool?.close();
   }
+  const files = entries.filter((e): e is PosterManifestEntry => e !== undefined);
+  const missing = missingAt.filter((m): m is RenderPostersResult['missingGlyphs'][number] => m !== undefined);
+  const rendered = misses.length;
+  const cached = checked.length - misses.length;
   files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const manifest: PosterManifest = { files };
   writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   writeFileSync(join(outDir, 'index.html'), posterIndexHtml(manifest));
-  return { files, rendered, cached, missingGlyphs: missing };
+  return { files, rendered, cached, missingGlyphs: missing, workers: pool?.used.size ?? 0 };
 }
 
 /**
- * One poster's PDF, from the cache when its body is there. The cache holds PDFs with the
+ * One poster's PDF from the cache, when its body is there. The cache holds PDFs with the
  * stamp (data version and date) left blank, keyed by the document without it, so a new data
  * version re-renders only the posters whose content changed; the others are stamped anew.
  * A poster whose stamp cannot be set apart is cached whole, keyed by its whole document.
+ * Otherwise: the keys to render it under.
  */
-async function posterPdf(doc: PosterDoc, fonts: PosterFonts, cacheDir: string): Promise<{ pdf: Uint8Array; meta: CacheMeta; fresh: boolean }> {
-  const full = posterDigest(doc, fonts);
-  const keys = stampable(doc, fonts) ? [posterDigest(withoutStamp(doc), fonts), full] : [full];
+function fromCache(doc: PosterDoc, fonts: PosterFonts, cacheDir: string): { pdf: Uint8Array; meta: CacheMeta } | { keys: string[] } {
+  const full = checkedDigest(doc, fonts);
+  const keys = stampable(doc, fonts) ? [checkedDigest(withoutStamp(doc), fonts), full] : [full];
   for (const key of keys) {
     const pdfPath = join(cacheDir, `${key}.pdf`);
     const metaPath = join(cacheDir, `${key}.json`);
     if (!existsSync(pdfPath) || !existsSync(metaPath)) continue;
     const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as CacheMeta;
     const pdf = meta.stamp ? applyStamp(readFileSync(pdfPath), meta.stamp, doc, full) : readFileSync(pdfPath);
-    if (pdf) return { pdf, meta, fresh: false };
+    if (pdf) return { pdf, meta };
   }
-  let body = await renderPosterBody(doc, fonts, { apart: keys.length > 1 });
+  return { keys };
+}
+
+/** Renders a poster, keeps it in the cache (blank stamp under the body key when it can), and stamps it. */
+async function renderToCache(doc: PosterDoc, keys: string[], fonts: PosterFonts, cacheDir: string, render: (apart: boolean) => Promise<RenderedBody>): Promise<{ pdf: Uint8Array; meta: CacheMeta }> {
+  const full = keys[keys.length - 1]!;
+  let body = await render(keys.length > 1);
   if (body.stamp) {
     const pdf = applyStamp(body.pdf, body.stamp, doc, full);
     const meta: CacheMeta = { pages: body.pages, missingGlyphs: body.missingGlyphs, stamp: body.stamp };
     if (pdf) {
       cacheWrite(cacheDir, keys[0]!, body.pdf, meta);
-      return { pdf, meta, fresh: true };
+      return { pdf, meta };
     }
     // The stamp does not fit its line as the XObject draws it: lay it out with the rest.
-    body = await renderPosterBody(doc, fonts, { apart: false });
+    body = await render(false);
   }
   const meta: CacheMeta = { pages: body.pages, missingGlyphs: body.missingGlyphs };
   cacheWrite(cacheDir, full, body.pdf, meta);
-  return { pdf: body.pdf, meta, fresh: true };
+  return { pdf: body.pdf, meta };
+}
+
+/** Rows (and about a page's worth a poster) to render before worker threads pay for their start. */
+const WORKER_ROWS = 3000;
+
+/** Runs `task` over `items`, at most `limit` at once. */
+async function eachLimited<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) await task(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+}
+
+/**
+ * Worker threads that render poster bodies with the default fonts, one poster each at a time.
+ * A worker that cannot start (or dies) leaves its poster, and the rest, to this thread.
+ */
+class RenderPool {
+  private readonly idle: Worker[] = [];
+  private readonly all: Worker[] = [];
+  private broken = false;
+  /** The workers that rendered a poster. */
+  readonly used = new Set<Worker>();
+  private nextId = 0;
+
+  constructor(size: number) {
+    for (let i = 0; i < size; i++) {
+      const w = new Worker(new URL('./worker.ts', import.meta.url));
+      w.on('error', () => {
+        this.broken = true;
+      });
+      this.all.push(w);
+      this.idle.push(w);
+    }
+  }
+
+  async render(doc: PosterDoc, apart: boolean, fonts: PosterFonts): Promise<RenderedBody> {
+    const w = this.idle.pop();
+    if (this.broken || !w) return renderPosterBody(doc, fonts, { apart });
+    const id = this.nextId++;
+    try {
+      const reply = await new Promise<{ body?: RenderedBody; error?: string; failed?: boolean }>((resolve) => {
+        const onMessage = (m: { id: number; body?: RenderedBody; error?: string }): void => {
+          if (m.id !== id) return;
+          done();
+          resolve(m);
+        };
+        const onEnd = (): void => {
+          done();
+          resolve({ failed: true });
+        };
+        const done = (): void => {
+          w.off('message', onMessage);
+          w.off('error', onEnd);
+          w.off('exit', onEnd);
+        };
+        w.on('message', onMessage);
+        w.on('error', onEnd);
+        w.on('exit', onEnd);
+        w.postMessage({ id, doc, apart } satisfies WorkerTask);
+      });
+      if (reply.failed) {
+        this.broken = true;
+        return renderPosterBody(doc, fonts, { apart });
+      }
+      if (reply.error !== undefined) throw new Error(reply.error);
+      this.used.add(w);
+      return { ...reply.body!, pdf: new Uint8Array(reply.body!.pdf) };
+    } finally {
+      this.idle.push(w);
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.all.map((w) => w.terminate()));
+  }
 }
 
 function cacheWrite(cacheDir: string, key: string, pdf: Uint8Array, meta: CacheMeta): void {

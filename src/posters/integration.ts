@@ -19,6 +19,7 @@ export default function posters(): AstroIntegration {
         const docs = posterDocs(getBoard());
         const result = await renderPosters(docs, join(fileURLToPath(dir), 'posters'), {
           cacheDir: process.env.BOARD_POSTER_CACHE ?? join(process.cwd(), 'node_modules', '.cache', 'posters'),
+          workers: Number(process.env.BOARD_POSTER_WORKERS ?? 0) || 0,
         });
         const pages = result.files.reduce((n, f) => n + f.pages, 0);
         logger.info(`${result.files.length} posters, ${pages} pages: ${result.rendered} rendered, ${result.cached} from cache (${Math.round(performance.now() - started)} ms)`);

@@ -73,7 +73,12 @@ export function posterMissingGlyphs(doc: PosterDoc, fonts: PosterFonts): string[
 
 /** The cache key of a poster: its document, the fonts' bytes and the renderer's fingerprint. */
 export function posterDigest(doc: PosterDoc, fonts: PosterFonts): string {
-  return createHash('sha256').update(rendererFingerprint()).update('\0').update(fonts.hash).update('\0').update(JSON.stringify(checkPosterDoc(doc))).digest('hex');
+  return checkedDigest(checkPosterDoc(doc), fonts);
+}
+
+/** `posterDigest` of a document already checked (and so in the schema's key order). */
+export function checkedDigest(checked: PosterDoc, fonts: PosterFonts): string {
+  return createHash('sha256').update(rendererFingerprint()).update('\0').update(fonts.hash).update('\0').update(JSON.stringify(checked)).digest('hex');
 }
 
 /** A copy of the document with every character no font has replaced by 〓. */
@@ -123,15 +128,6 @@ function measurer(fonts: PosterFonts): MeasureText {
 interface Laid {
   svg: string;
   nodes: Map<string, { left: number; top: number; width: number; height: number }>;
-}
-
-/**
- * The cache key of a poster's body: its document without the stamp (data version and date)
- * when the stamp can be set apart, else the whole document.
- */
-export function posterBodyKey(doc: PosterDoc, fonts: PosterFonts): string {
-  const checked = checkPosterDoc(doc);
-  return posterDigest(stampable(checked, fonts) ? withoutStamp(checked) : checked, fonts);
 }
 
 /**

@@ -89,3 +89,16 @@ describe('the stamp', () => {
     expect(pdftotext(pdfFile(await renderPoster(odd, fonts)))).toContain('数据版本：第三版（修订）');
   });
 });
+
+describe('worker threads', () => {
+  test('render the same bytes as this thread', async () => {
+    const big: PosterDoc = { ...longRanking, id: 'ranking-big', table: { ...longRanking.table!, rows: rankingRows(3000) } };
+    const docs = [big, { ...onePage, id: 'notice-small' }];
+    const here = tempDir();
+    const there = tempDir();
+    await renderPosters(docs, here, { cacheDir: tempDir(), workers: 0 });
+    const result = await renderPosters(docs, there, { cacheDir: tempDir(), workers: 2 });
+    expect({ rendered: result.rendered, workers: result.workers }).toEqual({ rendered: 2, workers: 2 });
+    for (const f of readdirSync(here)) expect(readFileSync(join(there, f)).equals(readFileSync(join(here, f))), f).toBe(true);
+  });
+});
