@@ -308,6 +308,8 @@ type ExtraCell = (row: Record<string, unknown>, header: string, raw: string, at:
 export interface RowOptions {
   allowExtra?: boolean;
   extraCell?: ExtraCell;
+  /** The list accepted rows join (the rows of several files in one), instead of a list of their own. */
+  rows?: unknown[];
 }
 
 export interface Parsed<C extends Record<string, Column>> {
@@ -345,7 +347,7 @@ export function rowReader<C extends Record<string, Column>>(
   problems: Problems,
   options: RowOptions = {},
 ): { record: OnRecord; done: () => Parsed<C> } {
-  const rows: RowOf<Table<C>>[] = [];
+  const rows = (options.rows ?? []) as RowOf<Table<C>>[];
   const rejected: Partial<RowOf<Table<C>>>[] = [];
   let layout: Layout | undefined;
   let refused = false;
