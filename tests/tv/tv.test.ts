@@ -378,6 +378,30 @@ describe('PNG slides for a TV without a browser', () => {
     }
   });
 
+  test('a new data version draws no slide again: the kept picture gets the new stamp', async () => {
+    const slide = pictureSlides(screensOf(board)[0]!, board)[1]!;
+    const chrome = pictureChrome(board);
+    const next = { ...chrome, version: '数据版本 feedbeef0001', date: '2023年2月1日' };
+    const options = { orientation: 'landscape' } as const;
+    const fonts = defaultPosterFonts();
+    expect(pictureKey(slide, next, options, fonts)).toBe(pictureKey(slide, chrome, options, fonts));
+    const saved = process.env.BOARD_TV_CACHE;
+    const fresh = mkdtempSync(join(tmpdir(), 'tv-cache-'));
+    try {
+      process.env.BOARD_TV_CACHE = cache;
+      const kept = readdirSync(cache).length;
+      const png = Buffer.from(await slidePng(slide, next, options));
+      expect(readdirSync(cache).length).toBe(kept);
+      expect(png.equals(readFileSync(join(dist, 'tv/slides/002.png')))).toBe(false);
+      // Stamped over the kept picture: the same bytes as drawn from nothing with the new stamp.
+      process.env.BOARD_TV_CACHE = fresh;
+      expect(png.equals(Buffer.from(await slidePng(slide, next, options)))).toBe(true);
+    } finally {
+      if (saved === undefined) delete process.env.BOARD_TV_CACHE;
+      else process.env.BOARD_TV_CACHE = saved;
+    }
+  });
+
   test('the build kept every picture in the content-addressed cache, once per distinct slide', () => {
     const fonts = defaultPosterFonts();
     const chrome = pictureChrome(board);
