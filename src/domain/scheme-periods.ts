@@ -22,10 +22,15 @@ function findPeriods(dataset: Dataset, scheme: Scheme): string[] {
   const rules = rulesByCode(dataset);
   const linked = new Set(dataset.rules.filter((r) => r.scheme === scheme.id && r.linked).map((r) => r.linked!));
   // A few hundred distinct dates stand for a million rows.
+  // Rows of one day follow each other: a date just added is not looked up again.
   const dates = new Set<string>();
-  for (const row of countedLedgerRows(dataset, scheme.id)) dates.add(row.date);
+  let last: string | undefined;
+  for (const row of countedLedgerRows(dataset, scheme.id)) if (row.date !== last) dates.add((last = row.date));
   for (const id of linked) {
-    for (const row of countedLedgerRows(dataset, id)) if (rowPoints(rules.get(row.rule)!, row) > 0) dates.add(row.date);
+    last = undefined;
+    for (const row of countedLedgerRows(dataset, id)) {
+      if (row.date !== last && rowPoints(rules.get(row.rule)!, row) > 0) dates.add((last = row.date));
+    }
   }
   const periods = new Set<string>();
   for (const date of dates) periods.add(periodOf(date, scheme.period));
