@@ -108,8 +108,8 @@ export function figuresOf(board: Board): Figures {
 }
 
 /** Whose published figures differ between two boards. */
-export function diffBoards(before: Board | Figures, after: Board | Figures): Pick<BoardDiff, 'subjects' | 'balances'> {
-  return diffFigures('version' in before ? figuresOf(before) : before, 'version' in after ? figuresOf(after) : after);
+export function diffBoards(before: Board, after: Board): Pick<BoardDiff, 'subjects' | 'balances'> {
+  return diffFigures(figuresOf(before), figuresOf(after));
 }
 
 export function diffFigures(before: Figures, after: Figures): Pick<BoardDiff, 'subjects' | 'balances'> {
