@@ -5,6 +5,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import type { ViteDevServer } from 'vite';
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { IncomingMessage } from 'node:http';
 import type { Report } from '../data/report.ts';
@@ -21,19 +22,33 @@ export default function devPreview(): AstroIntegration {
         const watched = [join(root, 'data'), join(root, 'content')];
         server.watcher.add(watched);
         let report: Report | null | undefined;
-        server.watcher.on('all', (_event, path) => {
-          if (!watched.some((dir) => resolve(path) === dir || resolve(path).startsWith(dir + sep))) return;
-          // Forget the board and every module that read it; the next request computes it again.
+        let stamp = dataStamp(watched);
+        // Forget the board and every module that read it; the next request computes it again.
+        const forget = () => {
           const shared = globalThis as Record<symbol, unknown>;
           delete shared[BOARD_CACHE];
           delete shared[CHANGES_CACHE];
           report = undefined;
           invalidate(server);
+        };
+        let reload: ReturnType<typeof setTimeout> | undefined;
+        server.watcher.on('all', (_event, path) => {
+          if (!watched.some((dir) => resolve(path) === dir || resolve(path).startsWith(dir + sep))) return;
           logger.info(`${relative(root, path)} 已修改，重新检查数据 (data changed, checking again)`);
-          server.ws.send({ type: 'full-reload', path: '*' });
+          // An editor's save can arrive as several events (truncate, then write): the open
+          // pages reload once it has settled.
+          clearTimeout(reload);
+          reload = setTimeout(() => server.ws.send({ type: 'full-reload', path: '*' }), 150);
         });
         server.middlewares.use(async (req, res, next) => {
           if (!wantsPage(req)) return next();
+          // The files themselves decide, not the watcher's events: a save seen half-written
+          // (or an event the watcher folded into another) never leaves a stale board behind.
+          const now = dataStamp(watched);
+          if (now !== stamp) {
+            stamp = now;
+            forget();
+          }
           if (report === undefined) {
             const { checkProject } = await import('../data/check.ts');
             const sorted = checkProject(root).problems.sorted();
@@ -48,6 +63,33 @@ export default function devPreview(): AstroIntegration {
       },
     },
   };
+}
+
+/** Every file under the watched folders with its size and modification time. */
+function dataStamp(dirs: string[]): string {
+  const parts: string[] = [];
+  const walk = (dir: string) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) walk(path);
+      else {
+        try {
+          const st = statSync(path);
+          parts.push(`${path}\u0000${st.size}\u0000${st.mtimeMs}`);
+        } catch {
+          // removed while walking: the next request sees it gone
+        }
+      }
+    }
+  };
+  for (const dir of dirs) walk(dir);
+  return parts.sort().join('\n');
 }
 
 function invalidate(server: ViteDevServer): void {
