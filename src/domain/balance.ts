@@ -38,14 +38,24 @@ export interface BalanceRow {
 }
 
 /**
- * What each row adds to its category's clamped value: a start value is not earned (a base of
- * 65 is not 65 points to spend), and a row past the category's max earns nothing.
+ * A subject's changes to earned points, without an object per change: the ledger row behind
+ * each and what it adds, side by side, in date order (same day: ledger order). The shop check
+ * reads a million of them and needs no more; `earnedBySubject` makes the events of it.
  */
-function earnedInPeriod(scheme: Scheme, subject: string, rows: CountedRow[]): EarnedEvent[] {
+export interface EarnedList {
+  rows: CountedRow[];
+  amounts: number[];
+}
+
+/**
+ * What each row adds to its category's clamped value: a start value is not earned (a base of
+ * 65 is not 65 points to spend), and a row past the category's max earns nothing. The rows that
+ * change the value join `into`.
+ */
+function earnedInPeriod(scheme: Scheme, rows: CountedRow[], into: EarnedList): void {
   const { slots, categories } = ledgerCategories(scheme);
   // Running sum per category, by slot: undefined until the category's first row.
   const sums = new Array<number | undefined>(categories.length);
-  const events: EarnedEvent[] = [];
   let lastId: string | undefined;
   let slot: number | undefined;
   for (const row of rows) {
@@ -60,9 +70,11 @@ function earnedInPeriod(scheme: Scheme, subject: string, rows: CountedRow[]): Ea
     const after = addPoints(before, row.counted);
     sums[slot] = after;
     const amount = roundPoints(clamped(after, category) - clamped(before, category));
-    if (amount !== 0) events.push({ date: row.date, subject, amount, row });
+    if (amount !== 0) {
+      into.rows.push(row);
+      into.amounts.push(amount);
+    }
   }
-  return events;
 }
 
 /** The value kept within the category's min and max (`clampPoints(…).value`, without the object). */
@@ -81,25 +93,53 @@ function ledgerCategories(scheme: Scheme): { slots: Map<string, number>; categor
 }
 
 /**
+ * Each subject's changes to earned points as `EarnedList`s, in date order (same day: ledger
+ * order). Computed once per dataset: the shop check reads it, and `earnedBySubject` from it.
+ */
+export function earnedListsBySubject(dataset: Dataset, index: SubjectIndex, scheme: Scheme): Map<string, EarnedList> {
+  return once([dataset, index, scheme], 'earnedListsBySubject', () => {
+    const bySubject = new Map<string, EarnedList>();
+    for (const period of countedRowsByPeriod(dataset, index, scheme).values()) {
+      for (const [subject, rows] of period) {
+        let list = bySubject.get(subject);
+        const had = list?.rows.length ?? 0;
+        if (!list) list = { rows: [], amounts: [] };
+        earnedInPeriod(scheme, rows, list);
+        if (had === 0 && list.rows.length > 0) bySubject.set(subject, list);
+      }
+    }
+    // Periods come in ledger order, not date order; the sort is stable, so same-day changes
+    // (always of one period) keep ledger order.
+    for (const list of bySubject.values()) inDateOrderSideBySide(list);
+    return bySubject;
+  });
+}
+
+/** Sorts an `EarnedList` by date, stably, in place; a list already in date order is left as it is. */
+function inDateOrderSideBySide(list: EarnedList): void {
+  const { rows, amounts } = list;
+  let sorted = true;
+  for (let i = 1; i < rows.length && sorted; i++) if (rows[i - 1]!.date > rows[i]!.date) sorted = false;
+  if (sorted) return;
+  const order = inDateOrder(rows.map((row, k) => ({ date: row.date, k })));
+  list.rows = order.map((o) => rows[o.k]!);
+  list.amounts = order.map((o) => amounts[o.k]!);
+}
+
+/**
  * Each subject's changes to earned points, in date order (same day: ledger order). Computed
- * once per dataset: the shop check, the balances and the passbooks all read it.
+ * once per dataset: the balances and the passbooks read it.
  * @example earnedBySubject(dataset, index, credit).get('H-301')[0] // { date: '2022-10-09', subject: 'H-301', amount: 5, row }
  */
 export function earnedBySubject(dataset: Dataset, index: SubjectIndex, scheme: Scheme): Map<string, EarnedEvent[]> {
   return once([dataset, index, scheme], 'earnedBySubject', () => {
     const bySubject = new Map<string, EarnedEvent[]>();
-    for (const period of countedRowsByPeriod(dataset, index, scheme).values()) {
-      for (const [subject, rows] of period) {
-        const events = earnedInPeriod(scheme, subject, rows);
-        if (events.length === 0) continue;
-        const list = bySubject.get(subject);
-        if (list) for (const e of events) list.push(e);
-        else bySubject.set(subject, events);
-      }
+    for (const [subject, { rows, amounts }] of earnedListsBySubject(dataset, index, scheme)) {
+      bySubject.set(
+        subject,
+        rows.map((row, k) => ({ date: row.date, subject, amount: amounts[k]!, row })),
+      );
     }
-    // Periods come in ledger order, not date order; the sort is stable, so same-day events
-    // (always of one period) keep ledger order.
-    for (const events of bySubject.values()) inDateOrder(events);
     return bySubject;
   });
 }

@@ -6,7 +6,7 @@ import type { Dataset } from '../data/dataset.ts';
 import type { ErrorCode } from '../data/errors.ts';
 import type { Scheme, SubjectKind } from '../data/settings.ts';
 import type { Item, Redemption, StockRow } from '../data/tables.ts';
-import { earnedBySubject, type Charge, type EarnedEvent } from './balance.ts';
+import { earnedListsBySubject, type Charge } from './balance.ts';
 import { addPoints, roundPoints } from './numbers.ts';
 import { comparePeriods, periodKind, periodOf, periodsOfDate } from './periods.ts';
 import { once } from './once.ts';
@@ -78,28 +78,30 @@ const KIND_NAMES: Record<SubjectKind, string> = { person: '人员', household: '
  * running totals are worked out at its first redemption, so one who never redeems costs nothing.
  */
 function earnedIndex(dataset: Dataset, index: SubjectIndex, scheme: Scheme) {
-  const events = earnedBySubject(dataset, index, scheme);
+  const lists = earnedListsBySubject(dataset, index, scheme);
   const totals = new Map<string, number[]>();
-  const runningTotals = (subject: string, list: readonly EarnedEvent[]) => {
+  const runningTotals = (subject: string, amounts: readonly number[]) => {
     let running = totals.get(subject);
     if (!running) {
-      running = [];
-      for (const e of list) running.push(addPoints(running.at(-1) ?? 0, e.amount));
+      running = new Array<number>(amounts.length);
+      let sum = 0;
+      for (let k = 0; k < amounts.length; k++) running[k] = sum = addPoints(sum, amounts[k]!);
       totals.set(subject, running);
     }
     return running;
   };
   return (subject: string, date: string): number => {
-    const list = events.get(subject);
+    const list = lists.get(subject);
     if (!list) return 0;
+    const rows = list.rows;
     let lo = 0;
-    let hi = list.length;
+    let hi = rows.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (list[mid]!.date <= date) lo = mid + 1;
+      if (rows[mid]!.date <= date) lo = mid + 1;
       else hi = mid;
     }
-    return lo === 0 ? 0 : runningTotals(subject, list)[lo - 1]!;
+    return lo === 0 ? 0 : runningTotals(subject, list.amounts)[lo - 1]!;
   };
 }
 
