@@ -8,7 +8,9 @@
  * $BOARD_TV_CACHE) without the data's stamp (version and date): the key covers the slide, the
  * words around it but the stamp, the fonts and the source of this file and of the layout, so
  * only a slide that changed is drawn again. The stamp, the same on every slide of a build, is
- * drawn once and laid over each kept picture (a PNG decoded and encoded, no layout).
+ * drawn once and laid over each kept picture. Pictures are encoded in strips (`strips.ts`), so
+ * laying the stamp over one recompresses only the strips the stamp touches: a few
+ * milliseconds a slide instead of decoding and encoding the whole picture.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
@@ -18,8 +20,10 @@ import { Resvg } from '@resvg/resvg-js';
 import { defaultPosterFonts, facesFor, withMissingMarked, type PosterFace, type PosterFonts } from '../posters/fonts.ts';
 import { slideTexts, type TvSlide } from './model.ts';
 import { pictureSize, slideTree, type PictureChrome, type PictureLayer, type PictureOptions } from './picture-layout.ts';
+import { encodeStrips, keptPng, overlay, readKept, rgbOf, stripsPng, type Strips } from './strips.ts';
 import source from './png.ts?raw';
 import layoutSource from './picture-layout.ts?raw';
+import stripsSource from './strips.ts?raw';
 
 export { pictureSize, type PictureChrome, type PictureOptions } from './picture-layout.ts';
 
@@ -55,6 +59,10 @@ export function pictureKey(slide: TvSlide, chrome: PictureChrome, options: Pictu
     .update('\0')
     .update(layoutSource)
     .update('\0')
+    .update(stripsSource)
+    .update('\0')
+    .update(process.versions.zlib)
+    .update('\0')
     .update(fonts.hash)
     .update('\0')
     .update(JSON.stringify({ slide, chrome: unstamped(chrome), options }))
@@ -73,23 +81,21 @@ export async function slideSvg(slide: TvSlide, chrome: PictureChrome, options: P
 
 const RESVG = { fitTo: { mode: 'original' }, font: { loadSystemFonts: false }, shapeRendering: 2, textRendering: 1 } as const;
 
-/** The stamp of a build, drawn once per orientation and laid over every picture. */
-const stamps = new Map<string, Promise<string>>();
-function stampSvg(chrome: PictureChrome, options: PictureOptions, fonts: PosterFonts): Promise<string> {
+/** The stamp of a build, drawn once per orientation on a clear ground (premultiplied RGBA). */
+const stamps = new Map<string, Promise<Uint8Array>>();
+function stampPixels(chrome: PictureChrome, options: PictureOptions, fonts: PosterFonts): Promise<Uint8Array> {
   const key = JSON.stringify({ chrome, options, fonts: fonts.hash });
-  let svg = stamps.get(key);
-  if (!svg) stamps.set(key, (svg = slideSvg({ id: 'stamp', kind: 'idle', title: '' }, chrome, options, fonts, 'stamp')));
-  return svg;
+  let pixels = stamps.get(key);
+  if (!pixels) {
+    const svg = slideSvg({ id: 'stamp', kind: 'idle', title: '' }, chrome, options, fonts, 'stamp');
+    stamps.set(key, (pixels = svg.then((s) => new Resvg(s, RESVG).render().pixels)));
+  }
+  return pixels;
 }
 
-/** A kept picture with the stamp laid over it. */
-async function stamped(base: Uint8Array, chrome: PictureChrome, options: PictureOptions, fonts: PosterFonts): Promise<Uint8Array> {
-  const { width, height } = pictureSize(options.orientation);
-  const over = await stampSvg(chrome, options, fonts);
-  const svg =
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
-    `<image x="0" y="0" width="${width}" height="${height}" image-rendering="optimizeSpeed" href="data:image/png;base64,${Buffer.from(base).toString('base64')}"/>${over}</svg>`;
-  return new Resvg(svg, RESVG).render().asPng();
+/** A kept picture with the stamp laid over it, as PNG bytes. */
+async function stamped(base: Strips, chrome: PictureChrome, options: PictureOptions, fonts: PosterFonts): Promise<Uint8Array> {
+  return stripsPng(overlay(base, await stampPixels(chrome, options, fonts)));
 }
 
 /** Where drawn pictures are kept between builds. */
@@ -105,16 +111,18 @@ export function cacheDir(): string {
 export async function slidePng(slide: TvSlide, chrome: PictureChrome, options: PictureOptions, fonts: PosterFonts = defaultPosterFonts()): Promise<Uint8Array> {
   const dir = cacheDir();
   const file = join(dir, `${pictureKey(slide, chrome, options, fonts)}.png`);
-  if (existsSync(file)) return stamped(readFileSync(file), chrome, options, fonts);
-  const png = new Resvg(await slideSvg(slide, unstamped(chrome), options, fonts, 'base'), RESVG).render().asPng();
+  const kept = existsSync(file) ? readKept(readFileSync(file)) : null;
+  if (kept) return stamped(kept, chrome, options, fonts);
+  const { width, height } = pictureSize(options.orientation);
+  const base = encodeStrips(rgbOf(new Resvg(await slideSvg(slide, unstamped(chrome), options, fonts, 'base'), RESVG).render().pixels, width, height), width, height);
   try {
     mkdirSync(dir, { recursive: true });
     // Written aside and renamed: two builds at once never read half a file.
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, png);
+    writeFileSync(tmp, keptPng(base));
     renameSync(tmp, file);
   } catch {
     // A read-only cache only costs time.
   }
-  return stamped(png, chrome, options, fonts);
+  return stamped(base, chrome, options, fonts);
 }
