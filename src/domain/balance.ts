@@ -6,7 +6,7 @@
  */
 import type { Dataset } from '../data/dataset.ts';
 import type { Category, Scheme } from '../data/settings.ts';
-import { countedRowsByPeriod, type CountedRow } from './ledger.ts';
+import { countedRowsOfEntries, countedTable, type CountedRow, type CountedTable } from './ledger.ts';
 import { addPoints, roundPoints, sumPoints } from './numbers.ts';
 import { once } from './once.ts';
 import { inDateOrder } from './periods.ts';
@@ -38,41 +38,45 @@ export interface BalanceRow {
 }
 
 /**
- * A subject's changes to earned points, without an object per change: the ledger row behind
- * each and what it adds, side by side, in date order (same day: ledger order). The shop check
- * reads a million of them and needs no more; `earnedBySubject` makes the events of it.
+ * A subject's changes to earned points, without an object per change: the date of each, what
+ * it adds and its entry in `countedTable` (ledger.ts), side by side, in date order (same day:
+ * ledger order). The shop check reads a million of them and needs no more; `earnedBySubject`
+ * makes the events of it.
  */
 export interface EarnedList {
-  rows: CountedRow[];
+  dates: string[];
   amounts: number[];
+  entries: number[];
 }
 
 /**
- * What each row adds to its category's clamped value: a start value is not earned (a base of
- * 65 is not 65 points to spend), and a row past the category's max earns nothing. The rows that
- * change the value join `into`.
+ * What each of a group's entries adds to its category's clamped value: a start value is not
+ * earned (a base of 65 is not 65 points to spend), and a row past the category's max earns
+ * nothing. The entries that change the value join `into`.
  */
-function earnedInPeriod(scheme: Scheme, rows: CountedRow[], into: EarnedList): void {
+function earnedInPeriod(scheme: Scheme, dataset: Dataset, table: CountedTable, start: number, end: number, into: EarnedList): void {
   const { slots, categories } = ledgerCategories(scheme);
   // Running sum per category, by slot: undefined until the category's first row.
   const sums = new Array<number | undefined>(categories.length);
   let lastId: string | undefined;
   let slot: number | undefined;
-  for (const row of rows) {
+  for (let k = start; k < end; k++) {
+    const categoryId = table.rule[k]!.category;
     // A subject's rows often keep to one category: its slot is looked up when it changes.
-    if (row.category !== lastId) {
-      lastId = row.category;
-      slot = slots.get(row.category);
+    if (categoryId !== lastId) {
+      lastId = categoryId;
+      slot = slots.get(categoryId);
     }
     if (slot === undefined) continue;
     const category = categories[slot]!;
     const before = sums[slot] ?? category.start;
-    const after = addPoints(before, row.counted);
+    const after = addPoints(before, table.counted[k]!);
     sums[slot] = after;
     const amount = roundPoints(clamped(after, category) - clamped(before, category));
     if (amount !== 0) {
-      into.rows.push(row);
+      into.dates.push(dataset.ledger[table.position[k]!]!.date);
       into.amounts.push(amount);
+      into.entries.push(k);
     }
   }
 }
@@ -98,14 +102,15 @@ function ledgerCategories(scheme: Scheme): { slots: Map<string, number>; categor
  */
 export function earnedListsBySubject(dataset: Dataset, index: SubjectIndex, scheme: Scheme): Map<string, EarnedList> {
   return once([dataset, index, scheme], 'earnedListsBySubject', () => {
+    const table = countedTable(dataset, index, scheme);
     const bySubject = new Map<string, EarnedList>();
-    for (const period of countedRowsByPeriod(dataset, index, scheme).values()) {
-      for (const [subject, rows] of period) {
+    for (const period of table.groups.values()) {
+      for (const [subject, { start, end }] of period) {
         let list = bySubject.get(subject);
-        const had = list?.rows.length ?? 0;
-        if (!list) list = { rows: [], amounts: [] };
-        earnedInPeriod(scheme, rows, list);
-        if (had === 0 && list.rows.length > 0) bySubject.set(subject, list);
+        const had = list?.dates.length ?? 0;
+        if (!list) list = { dates: [], amounts: [], entries: [] };
+        earnedInPeriod(scheme, dataset, table, start, end, list);
+        if (had === 0 && list.dates.length > 0) bySubject.set(subject, list);
       }
     }
     // Periods come in ledger order, not date order; the sort is stable, so same-day changes
@@ -117,13 +122,14 @@ export function earnedListsBySubject(dataset: Dataset, index: SubjectIndex, sche
 
 /** Sorts an `EarnedList` by date, stably, in place; a list already in date order is left as it is. */
 function inDateOrderSideBySide(list: EarnedList): void {
-  const { rows, amounts } = list;
+  const { dates, amounts, entries } = list;
   let sorted = true;
-  for (let i = 1; i < rows.length && sorted; i++) if (rows[i - 1]!.date > rows[i]!.date) sorted = false;
+  for (let i = 1; i < dates.length && sorted; i++) if (dates[i - 1]! > dates[i]!) sorted = false;
   if (sorted) return;
-  const order = inDateOrder(rows.map((row, k) => ({ date: row.date, k })));
-  list.rows = order.map((o) => rows[o.k]!);
+  const order = inDateOrder(dates.map((date, k) => ({ date, k })));
+  list.dates = order.map((o) => dates[o.k]!);
   list.amounts = order.map((o) => amounts[o.k]!);
+  list.entries = order.map((o) => entries[o.k]!);
 }
 
 /**
@@ -134,10 +140,11 @@ function inDateOrderSideBySide(list: EarnedList): void {
 export function earnedBySubject(dataset: Dataset, index: SubjectIndex, scheme: Scheme): Map<string, EarnedEvent[]> {
   return once([dataset, index, scheme], 'earnedBySubject', () => {
     const bySubject = new Map<string, EarnedEvent[]>();
-    for (const [subject, { rows, amounts }] of earnedListsBySubject(dataset, index, scheme)) {
+    const rowOf = countedRowsOfEntries(dataset, index, scheme);
+    for (const [subject, { dates, amounts, entries }] of earnedListsBySubject(dataset, index, scheme)) {
       bySubject.set(
         subject,
-        rows.map((row, k) => ({ date: row.date, subject, amount: amounts[k]!, row })),
+        dates.map((date, k) => ({ date, subject, amount: amounts[k]!, row: rowOf[entries[k]!]! })),
       );
     }
     return bySubject;

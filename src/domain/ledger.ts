@@ -105,62 +105,174 @@ function mergePositions(a: readonly number[], b: readonly number[]): number[] {
   return out;
 }
 
-/** A verified row of the scheme as it counts for its own subject, before the cap. */
-function ownRow(row: LedgerRow, rule: Rule, points: number): CountedRow {
-  // Built whole, in one literal: one object per row, and every own row shares one shape.
-  return {
-    file: row.file, line: row.line, date: row.date, rule: rule.code, title: rule.title, category: rule.category,
-    quantity: row.quantity, reviewer: row.reviewer, note: row.note, activity: row.activity, veto: rule.veto,
-    subject: row.subject, points, counted: points, cut: 0,
-  };
-}
-
-/** The reward a linked household's row earns its contact member, before the cap. */
-function linkedRow(row: LedgerRow, linked: Rule, member: string): CountedRow {
-  const points = linked.points ?? 0;
-  return {
-    file: row.file, line: row.line, date: row.date, rule: linked.code, title: linked.title, category: linked.category,
-    quantity: 1, reviewer: row.reviewer, note: row.note, activity: row.activity, veto: linked.veto,
-    subject: member, points, linkedFrom: { household: row.subject, file: row.file, line: row.line }, counted: points, cut: 0,
-  };
+/**
+ * The rows that score in one scheme, without an object per row: side-by-side lists with one
+ * entry per row as it counts for one subject, grouped by period and subject. The check reads
+ * a million of them through `earnedListsBySubject` (balance.ts) and needs no `CountedRow`;
+ * `countedRowsByPeriod` makes the objects of them for scores and passbooks.
+ */
+export interface CountedTable {
+  /** Period → subject → the group's entries, `start` up to `end` (excluded). */
+  groups: Map<string, Map<string, { start: number; end: number }>>;
+  /** Per entry, grouped, each group in date order (same day: ledger order): the ledger position. */
+  position: Int32Array;
+  /** The rule it counts under: the row's own, or the linked rule that rewards a contact member. */
+  rule: Rule[];
+  /** 1 when a linked household's row earns it for the contact member. */
+  linked: Uint8Array;
+  /** Points before the cap, and after. */
+  points: Float64Array;
+  counted: Float64Array;
 }
 
 /**
  * Every row that scores in the scheme, by period and subject, in ledger order: its own
  * verified rows, plus one reward per verified positive row of a linked household scheme for
  * that household's contact member. Only rows of the scheme and of its linked schemes are
- * visited, in ledger order, so same-day rows keep it.
+ * visited, in ledger order, so same-day rows keep it. Groups are then put side by side (each
+ * group's rows in date order) and the caps applied.
  */
-function collectRows(dataset: Dataset, index: SubjectIndex, scheme: Scheme): Map<string, Map<string, CountedRow[]>> {
-  const linkedRules = dataset.rules.filter((r) => r.scheme === scheme.id && r.linked !== undefined);
-  const { positions, ruleAt } = countedPositions(dataset);
-  const sources = new Set([scheme.id, ...linkedRules.map((r) => r.linked!)]);
-  const visit = [...sources].map((id) => positions.get(id) ?? []).reduce(mergePositions);
-  const groups = new Map<string, Map<string, CountedRow[]>>();
-  const slotOf = dateSlots(index, scheme);
-  const add = (slot: DateSlot, row: CountedRow) => {
-    slot.rows ??= rowsOfPeriod(groups, slot.period);
-    const list = slot.rows.get(row.subject);
-    if (list) list.push(row);
-    else slot.rows.set(row.subject, [row]);
-  };
-  let slot: DateSlot | undefined;
-  for (const i of visit) {
-    const row = dataset.ledger[i]!;
-    const rule = ruleAt[i]!;
-    // Rows of one day follow each other in a ledger kept in date order.
-    if (slot?.date !== row.date) slot = slotOf(row.date);
-    const points = rowPoints(rule, row);
-    if (rule.scheme === scheme.id && slot.eligible.has(row.subject)) add(slot, ownRow(row, rule, points));
-    if (points <= 0) continue;
-    for (const linked of linkedRules) {
-      if (linked.linked !== rule.scheme) continue;
-      const member = index.household(row.subject)?.contact;
-      if (member === undefined || !index.isMemberOn(member, row.date) || !slot.eligible.has(member)) continue;
-      add(slot, linkedRow(row, linked, member));
+export function countedTable(dataset: Dataset, index: SubjectIndex, scheme: Scheme): CountedTable {
+  return once([dataset, index, scheme], 'countedTable', () => {
+    const linkedRules = dataset.rules.filter((r) => r.scheme === scheme.id && r.linked !== undefined);
+    const { positions, ruleAt } = countedPositions(dataset);
+    const sources = new Set([scheme.id, ...linkedRules.map((r) => r.linked!)]);
+    const visit = [...sources].map((id) => positions.get(id) ?? []).reduce(mergePositions);
+    const groups = new Map<string, Map<string, number>>();
+    // Entries in visit order, each with its group's number.
+    const entryPosition: number[] = [];
+    const entryRule: Rule[] = [];
+    const entryLinked: number[] = [];
+    const entryPoints: number[] = [];
+    const entryGroup: number[] = [];
+    const groupSizes: number[] = [];
+    const slotOf = dateSlots(index, scheme);
+    const add = (slot: DateSlot, subject: string, i: number, rule: Rule, linked: number, points: number) => {
+      slot.rows ??= rowsOfPeriod(groups, slot.period);
+      let group = slot.rows.get(subject);
+      if (group === undefined) {
+        slot.rows.set(subject, (group = groupSizes.length));
+        groupSizes.push(0);
+      }
+      groupSizes[group]!++;
+      entryPosition.push(i);
+      entryRule.push(rule);
+      entryLinked.push(linked);
+      entryPoints.push(points);
+      entryGroup.push(group);
+    };
+    let slot: DateSlot | undefined;
+    for (const i of visit) {
+      const row = dataset.ledger[i]!;
+      const rule = ruleAt[i]!;
+      // Rows of one day follow each other in a ledger kept in date order.
+      if (slot?.date !== row.date) slot = slotOf(row.date);
+      const points = rowPoints(rule, row);
+      if (rule.scheme === scheme.id && slot.eligible.has(row.subject)) add(slot, row.subject, i, rule, 0, points);
+      if (points <= 0) continue;
+      for (const linked of linkedRules) {
+        if (linked.linked !== rule.scheme) continue;
+        const member = index.household(row.subject)?.contact;
+        if (member === undefined || !index.isMemberOn(member, row.date) || !slot.eligible.has(member)) continue;
+        add(slot, member, i, linked, 1, linked.points ?? 0);
+      }
     }
+    // Each group's entries side by side, in the order they came (a stable counting sort).
+    const starts = new Array<number>(groupSizes.length);
+    for (let g = 0, at = 0; g < groupSizes.length; g++) {
+      starts[g] = at;
+      at += groupSizes[g]!;
+    }
+    const next = starts.slice();
+    const n = entryPosition.length;
+    const table: CountedTable = {
+      groups: new Map(),
+      position: new Int32Array(n),
+      rule: new Array<Rule>(n),
+      linked: new Uint8Array(n),
+      points: new Float64Array(n),
+      counted: new Float64Array(n),
+    };
+    for (let e = 0; e < n; e++) {
+      const k = next[entryGroup[e]!]!++;
+      table.position[k] = entryPosition[e]!;
+      table.rule[k] = entryRule[e]!;
+      table.linked[k] = entryLinked[e]!;
+      table.points[k] = entryPoints[e]!;
+    }
+    const rules = rulesByCode(dataset);
+    for (const [period, bySubject] of groups) {
+      const ranges = new Map<string, { start: number; end: number }>();
+      for (const [subject, g] of bySubject) {
+        const range = { start: starts[g]!, end: starts[g]! + groupSizes[g]! };
+        inDateOrderAt(table, dataset, range.start, range.end);
+        capAt(table, rules, range.start, range.end);
+        ranges.set(subject, range);
+      }
+      table.groups.set(period, ranges);
+    }
+    return table;
+  });
+}
+
+/** Sorts the entries from `start` to `end` by their rows' dates, stably; entries already in date order are left as they are. */
+function inDateOrderAt(table: CountedTable, dataset: Dataset, start: number, end: number): void {
+  const dateOf = (k: number) => dataset.ledger[table.position[k]!]!.date;
+  let sorted = true;
+  for (let k = start + 1; k < end && sorted; k++) if (dateOf(k - 1) > dateOf(k)) sorted = false;
+  if (sorted) return;
+  const order = inDateOrder(Array.from({ length: end - start }, (_, j) => ({ date: dateOf(start + j), k: start + j })));
+  const position = order.map((o) => table.position[o.k]!);
+  const rule = order.map((o) => table.rule[o.k]!);
+  const linked = order.map((o) => table.linked[o.k]!);
+  const points = order.map((o) => table.points[o.k]!);
+  for (let j = 0; j < order.length; j++) {
+    table.position[start + j] = position[j]!;
+    table.rule[start + j] = rule[j]!;
+    table.linked[start + j] = linked[j]!;
+    table.points[start + j] = points[j]!;
   }
-  return groups;
+}
+
+/** `applyCaps` on the entries from `start` to `end` (one subject's rows of one period, in date order). */
+function capAt(table: CountedTable, rules: Map<string, Rule>, start: number, end: number): void {
+  let used: Map<string, number> | undefined;
+  for (let k = start; k < end; k++) {
+    const code = table.rule[k]!.code;
+    const points = table.points[k]!;
+    const cap = rules.get(code)!.cap;
+    if (cap === undefined) {
+      table.counted[k] = points;
+      continue;
+    }
+    used ??= new Map();
+    const before = used.get(code) ?? 0;
+    const counted = capped(points, cap, before);
+    used.set(code, addPoints(before, Math.abs(counted)));
+    table.counted[k] = roundPoints(counted);
+  }
+}
+
+/** The row of entry `k` as it counts: the object scores, breakdowns and passbooks show. */
+function countedRowAt(table: CountedTable, dataset: Dataset, subject: string, k: number): CountedRow {
+  const row = dataset.ledger[table.position[k]!]!;
+  const rule = table.rule[k]!;
+  const points = table.points[k]!;
+  const counted = table.counted[k]!;
+  const cut = counted === points ? 0 : roundPoints(points - counted);
+  if (table.linked[k] === 0) {
+    // Built whole, in one literal: one object per row, and every own row shares one shape.
+    return {
+      file: row.file, line: row.line, date: row.date, rule: rule.code, title: rule.title, category: rule.category,
+      quantity: row.quantity, reviewer: row.reviewer, note: row.note, activity: row.activity, veto: rule.veto,
+      subject, points, counted, cut,
+    };
+  }
+  return {
+    file: row.file, line: row.line, date: row.date, rule: rule.code, title: rule.title, category: rule.category,
+    quantity: 1, reviewer: row.reviewer, note: row.note, activity: row.activity, veto: rule.veto,
+    subject, points, linkedFrom: { household: row.subject, file: row.file, line: row.line }, counted, cut,
+  };
 }
 
 /** What a date means to a scheme: its period, who is eligible then, and that period's rows by subject. */
@@ -168,7 +280,8 @@ interface DateSlot {
   date: string;
   period: string;
   eligible: Set<string>;
-  rows?: Map<string, CountedRow[]>;
+  /** Subject → its group's number in the period. */
+  rows?: Map<string, number>;
 }
 
 /**
@@ -190,7 +303,7 @@ function dateSlots(index: SubjectIndex, scheme: Scheme): (date: string) => DateS
 }
 
 /** A period's rows by subject; a period joins `groups` with its first row, so periods keep the order rows give them. */
-function rowsOfPeriod(groups: Map<string, Map<string, CountedRow[]>>, period: string): Map<string, CountedRow[]> {
+function rowsOfPeriod(groups: Map<string, Map<string, number>>, period: string): Map<string, number> {
   let bySubject = groups.get(period);
   if (!bySubject) groups.set(period, (bySubject = new Map()));
   return bySubject;
@@ -221,32 +334,34 @@ export function applyCaps(rows: readonly UncappedRow[]): CountedRow[] {
   });
 }
 
-/** `applyCaps` on rows built here, in place: a million rows need not be copied again. */
-function capInPlace(rows: CountedRow[], rules: Map<string, Rule>): void {
-  const used = new Map<string, number>();
-  for (const row of rows) {
-    const cap = rules.get(row.rule)!.cap;
-    if (cap === undefined) continue;
-    const before = used.get(row.rule) ?? 0;
-    const counted = capped(row.points, cap, before);
-    used.set(row.rule, addPoints(before, Math.abs(counted)));
-    row.counted = roundPoints(counted);
-    row.cut = roundPoints(row.points - counted);
-  }
-}
-
 /**
  * Counted rows of every period of the scheme: period → subject → rows in date order (same-day
- * rows in ledger order, as the sort is stable), caps applied. Computed once per dataset.
+ * rows in ledger order), caps applied. Computed once per dataset, from `countedTable`.
  */
 export function countedRowsByPeriod(dataset: Dataset, index: SubjectIndex, scheme: Scheme): Map<string, Map<string, CountedRow[]>> {
+  return countedObjects(dataset, index, scheme).groups;
+}
+
+/** The object of each entry of `countedTable(dataset, index, scheme)`, by entry. */
+export function countedRowsOfEntries(dataset: Dataset, index: SubjectIndex, scheme: Scheme): readonly CountedRow[] {
+  return countedObjects(dataset, index, scheme).rowAt;
+}
+
+function countedObjects(dataset: Dataset, index: SubjectIndex, scheme: Scheme) {
   return once([dataset, index, scheme], 'countedRowsByPeriod', () => {
-    const rules = rulesByCode(dataset);
-    const groups = collectRows(dataset, index, scheme);
-    for (const bySubject of groups.values()) {
-      for (const rows of bySubject.values()) capInPlace(inDateOrder(rows), rules);
+    const table = countedTable(dataset, index, scheme);
+    const rowAt = new Array<CountedRow>(table.position.length);
+    const groups = new Map<string, Map<string, CountedRow[]>>();
+    for (const [period, ranges] of table.groups) {
+      const bySubject = new Map<string, CountedRow[]>();
+      for (const [subject, { start, end }] of ranges) {
+        const rows = new Array<CountedRow>(end - start);
+        for (let k = start; k < end; k++) rows[k - start] = rowAt[k] = countedRowAt(table, dataset, subject, k);
+        bySubject.set(subject, rows);
+      }
+      groups.set(period, bySubject);
     }
-    return groups;
+    return { groups, rowAt };
   });
 }
 

@@ -93,12 +93,12 @@ function earnedIndex(dataset: Dataset, index: SubjectIndex, scheme: Scheme) {
   return (subject: string, date: string): number => {
     const list = lists.get(subject);
     if (!list) return 0;
-    const rows = list.rows;
+    const dates = list.dates;
     let lo = 0;
-    let hi = rows.length;
+    let hi = dates.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (rows[mid]!.date <= date) lo = mid + 1;
+      if (dates[mid]! <= date) lo = mid + 1;
       else hi = mid;
     }
     return lo === 0 ? 0 : runningTotals(subject, list.amounts)[lo - 1]!;
