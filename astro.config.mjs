@@ -3,11 +3,12 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import posters from './src/posters/integration.ts';
 import devPreview from './src/dev/integration.ts';
+import tvPictures from './src/tv/integration.ts';
 
 // The data folder can be pointed elsewhere (tests, demo data) with BOARD_ROOT.
 export default defineConfig({
   // BOARD_POSTERS=off leaves the posters step out (measuring the site build alone).
-  integrations: [mdx(), devPreview(), ...(process.env.BOARD_POSTERS === 'off' ? [] : [posters()])],
+  integrations: [mdx(), devPreview(), tvPictures(), ...(process.env.BOARD_POSTERS === 'off' ? [] : [posters()])],
   // Stories are plain prose: no syntax highlighter (Shiki's inline styles would break the CSP).
   markdown: { syntaxHighlight: false },
   trailingSlash: 'always',

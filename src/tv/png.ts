@@ -98,6 +98,12 @@ async function stamped(base: Strips, chrome: PictureChrome, options: PictureOpti
   return stripsPng(overlay(base, await stampPixels(chrome, options, fonts)));
 }
 
+// The pictures of a build are made by the page bundle and counted in the build's log
+// (integration.ts): the counts are kept on the process.
+const COUNTS = Symbol.for('points-board:tv-pictures');
+const shared = globalThis as typeof globalThis & { [COUNTS]?: { drawn: number; kept: number; ms: number } };
+const counts = () => (shared[COUNTS] ??= { drawn: 0, kept: 0, ms: 0 });
+
 /** Where drawn pictures are kept between builds. */
 export function cacheDir(): string {
   return process.env.BOARD_TV_CACHE ?? join(process.cwd(), 'node_modules', '.cache', 'tv');
@@ -109,10 +115,17 @@ export function cacheDir(): string {
  * @example const png = await slidePng(slide, chrome, { orientation: 'landscape' });
  */
 export async function slidePng(slide: TvSlide, chrome: PictureChrome, options: PictureOptions, fonts: PosterFonts = defaultPosterFonts()): Promise<Uint8Array> {
+  const started = performance.now();
+  const tally = counts();
   const dir = cacheDir();
   const file = join(dir, `${pictureKey(slide, chrome, options, fonts)}.png`);
   const kept = existsSync(file) ? readKept(readFileSync(file)) : null;
-  if (kept) return stamped(kept, chrome, options, fonts);
+  if (kept) {
+    const png = await stamped(kept, chrome, options, fonts);
+    tally.kept++;
+    tally.ms += performance.now() - started;
+    return png;
+  }
   const { width, height } = pictureSize(options.orientation);
   const base = encodeStrips(rgbOf(new Resvg(await slideSvg(slide, unstamped(chrome), options, fonts, 'base'), RESVG).render().pixels, width, height), width, height);
   try {
@@ -124,5 +137,8 @@ export async function slidePng(slide: TvSlide, chrome: PictureChrome, options: P
   } catch {
     // A read-only cache only costs time.
   }
-  return stamped(base, chrome, options, fonts);
+  const png = await stamped(base, chrome, options, fonts);
+  tally.drawn++;
+  tally.ms += performance.now() - started;
+  return png;
 }

@@ -1,0 +1,22 @@
+/**
+ * Says in the build's log how many TV pictures were drawn and how many were kept pictures
+ * with the new stamp laid over them, so an editor (and `npm run bench`) sees that a small data
+ * change draws only the slides it changed.
+ */
+import type { AstroIntegration } from 'astro';
+
+// Kept on the process by png.ts (the page bundle's copy of it); not imported here, so the
+// config does not load the picture renderer.
+const COUNTS = Symbol.for('points-board:tv-pictures');
+
+export default function tvPictures(): AstroIntegration {
+  return {
+    name: 'points-board-tv-pictures',
+    hooks: {
+      'astro:build:done': ({ logger }) => {
+        const { drawn = 0, kept = 0, ms = 0 } = ((globalThis as Record<symbol, unknown>)[COUNTS] ?? {}) as { drawn?: number; kept?: number; ms?: number };
+        if (drawn + kept > 0) logger.info(`TV pictures: ${drawn} drawn, ${kept} from cache with the new stamp (${Math.round(ms)} ms)`);
+      },
+    },
+  };
+}
