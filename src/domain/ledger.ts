@@ -146,6 +146,9 @@ export function countedTable(dataset: Dataset, index: SubjectIndex, scheme: Sche
     const entryPoints: number[] = [];
     const entryGroup: number[] = [];
     const groupSizes: number[] = [];
+    // Each group's latest date so far, and whether a row came before it (the group needs sorting).
+    const groupLast: string[] = [];
+    const groupUnsorted: boolean[] = [];
     const slotOf = dateSlots(index, scheme);
     const add = (slot: DateSlot, subject: string, i: number, rule: Rule, linked: number, points: number) => {
       slot.rows ??= rowsOfPeriod(groups, slot.period);
@@ -153,7 +156,10 @@ export function countedTable(dataset: Dataset, index: SubjectIndex, scheme: Sche
       if (group === undefined) {
         slot.rows.set(subject, (group = groupSizes.length));
         groupSizes.push(0);
-      }
+        groupLast.push(slot.date);
+        groupUnsorted.push(false);
+      } else if (slot.date < groupLast[group]!) groupUnsorted[group] = true;
+      else groupLast[group] = slot.date;
       groupSizes[group]!++;
       entryPosition.push(i);
       entryRule.push(rule);
@@ -205,7 +211,7 @@ export function countedTable(dataset: Dataset, index: SubjectIndex, scheme: Sche
       const ranges = new Map<string, { start: number; end: number }>();
       for (const [subject, g] of bySubject) {
         const range = { start: starts[g]!, end: starts[g]! + groupSizes[g]! };
-        inDateOrderAt(table, dataset, range.start, range.end);
+        if (groupUnsorted[g]) inDateOrderAt(table, dataset, range.start, range.end);
         capAt(table, rules, range.start, range.end);
         ranges.set(subject, range);
       }
@@ -215,12 +221,9 @@ export function countedTable(dataset: Dataset, index: SubjectIndex, scheme: Sche
   });
 }
 
-/** Sorts the entries from `start` to `end` by their rows' dates, stably; entries already in date order are left as they are. */
+/** Sorts the entries from `start` to `end` by their rows' dates, stably. */
 function inDateOrderAt(table: CountedTable, dataset: Dataset, start: number, end: number): void {
   const dateOf = (k: number) => dataset.ledger[table.position[k]!]!.date;
-  let sorted = true;
-  for (let k = start + 1; k < end && sorted; k++) if (dateOf(k - 1) > dateOf(k)) sorted = false;
-  if (sorted) return;
   const order = inDateOrder(Array.from({ length: end - start }, (_, j) => ({ date: dateOf(start + j), k: start + j })));
   const position = order.map((o) => table.position[o.k]!);
   const rule = order.map((o) => table.rule[o.k]!);
@@ -237,10 +240,17 @@ function inDateOrderAt(table: CountedTable, dataset: Dataset, start: number, end
 /** `applyCaps` on the entries from `start` to `end` (one subject's rows of one period, in date order). */
 function capAt(table: CountedTable, rules: Map<string, Rule>, start: number, end: number): void {
   let used: Map<string, number> | undefined;
+  // A subject's rows often keep to one rule: its cap is looked up when the rule changes.
+  let lastRule: Rule | undefined;
+  let cap: number | undefined;
   for (let k = start; k < end; k++) {
-    const code = table.rule[k]!.code;
+    const rule = table.rule[k]!;
+    const code = rule.code;
     const points = table.points[k]!;
-    const cap = rules.get(code)!.cap;
+    if (rule !== lastRule) {
+      lastRule = rule;
+      cap = rules.get(code)!.cap;
+    }
     if (cap === undefined) {
       table.counted[k] = points;
       continue;
