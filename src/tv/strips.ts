@@ -59,10 +59,11 @@ export function overlay(strips: Strips, over: Uint8Array): Strips {
   const { width, height } = strips;
   const out: Strips = { width, height, data: [...strips.data], adler: [...strips.adler] };
   const stride = width * 4;
+  const touched = touchedStrips(over, stride, height);
   for (let s = 0; s < strips.data.length; s++) {
     const y0 = s * STRIP_ROWS;
     const y1 = Math.min(height, y0 + STRIP_ROWS);
-    if (!drawsOn(over, y0 * stride, y1 * stride)) continue;
+    if (!touched[s]) continue;
     const rgb = unfilter(inflateRawSync(strips.data[s]!, { finishFlush: constants.Z_SYNC_FLUSH }), width, y1 - y0);
     for (let i = y0 * stride, j = 0; i < y1 * stride; i += 4, j += 3) {
       const a = over[i + 3]!;
@@ -79,9 +80,21 @@ export function overlay(strips: Strips, over: Uint8Array): Strips {
   return out;
 }
 
-function drawsOn(over: Uint8Array, from: number, to: number): boolean {
-  for (let i = from + 3; i < to; i += 4) if (over[i] !== 0) return true;
-  return false;
+/** Which strips a layer draws on: looked up once per layer (a build lays one stamp over every picture). */
+const touchedCache = new WeakMap<Uint8Array, boolean[]>();
+function touchedStrips(over: Uint8Array, stride: number, height: number): boolean[] {
+  let touched = touchedCache.get(over);
+  if (!touched) {
+    touched = [];
+    for (let y0 = 0; y0 < height; y0 += STRIP_ROWS) {
+      const to = Math.min(height, y0 + STRIP_ROWS) * stride;
+      let draws = false;
+      for (let i = y0 * stride + 3; i < to && !draws; i += 4) draws = over[i] !== 0;
+      touched.push(draws);
+    }
+    touchedCache.set(over, touched);
+  }
+  return touched;
 }
 
 /** The PNG file of the strips, with `extra` chunks before the image data. */
