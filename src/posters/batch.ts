@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { markUsed, renderCacheDir } from '../render-cache.ts';
 import { join } from 'node:path';
 import { pageSizesMm, type PosterDoc, type PosterSize } from './doc.ts';
 import { defaultPosterFonts, type PosterFonts } from './fonts.ts';
@@ -71,7 +72,7 @@ interface CacheMeta {
  */
 export async function renderPosters(docs: PosterDoc[], outDir: string, options: RenderPostersOptions = {}): Promise<RenderPostersResult> {
   const fonts = options.fonts ?? defaultPosterFonts();
-  const cacheDir = options.cacheDir ?? join(process.cwd(), 'node_modules', '.cache', 'posters');
+  const cacheDir = options.cacheDir ?? renderCacheDir('posters');
   const checked = docs.map(checkPosterDoc);
   const seen = new Set<string>();
   for (const d of checked) {
@@ -140,7 +141,11 @@ function fromCache(doc: PosterDoc, fonts: PosterFonts, cacheDir: string): { pdf:
     if (!existsSync(pdfPath) || !existsSync(metaPath)) continue;
     const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as CacheMeta;
     const pdf = meta.stamp ? applyStamp(readFileSync(pdfPath), meta.stamp, doc, full) : readFileSync(pdfPath);
-    if (pdf) return { pdf, meta };
+    if (pdf) {
+      markUsed(pdfPath);
+      markUsed(metaPath);
+      return { pdf, meta };
+    }
   }
   return { keys };
 }

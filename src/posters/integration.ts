@@ -22,15 +22,19 @@ export default function posters(): AstroIntegration {
         const { getBoard } = await import('../board.ts');
         const { posterDocs } = await import('./from-board.ts');
         const { renderPosters } = await import('./batch.ts');
+        const { renderCacheDir, pruneUnused } = await import('../render-cache.ts');
         const started = performance.now();
         const docs = posterDocs(getBoard());
+        const cacheDir = renderCacheDir('posters');
         const result = await renderPosters(docs, join(fileURLToPath(dir), 'posters'), {
-          cacheDir: process.env.BOARD_POSTER_CACHE ?? join(process.cwd(), 'node_modules', '.cache', 'posters'),
+          cacheDir,
           workers: Number(process.env.BOARD_POSTER_WORKERS ?? 0) || 0,
         });
         const pages = result.files.reduce((n, f) => n + f.pages, 0);
         logger.info(`${result.files.length} posters, ${pages} pages: ${result.rendered} rendered, ${result.cached} from cache (${Math.round(performance.now() - started)} ms)`);
         for (const m of result.missingGlyphs) logger.warn(`${m.file}: no font has ${m.chars.join(' ')} (printed as 〓)`);
+        const pruned = pruneUnused(cacheDir);
+        if (pruned > 0) logger.info(`poster cache: ${pruned} files unused for a month removed`);
       },
     },
   };

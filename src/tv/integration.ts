@@ -4,6 +4,7 @@
  * change draws only the slides it changed.
  */
 import type { AstroIntegration } from 'astro';
+import { pruneUnused, renderCacheDir } from '../render-cache.ts';
 
 // Kept on the process by png.ts (the page bundle's copy of it); not imported here, so the
 // config does not load the picture renderer.
@@ -15,7 +16,10 @@ export default function tvPictures(): AstroIntegration {
     hooks: {
       'astro:build:done': ({ logger }) => {
         const { drawn = 0, kept = 0, ms = 0 } = ((globalThis as Record<symbol, unknown>)[COUNTS] ?? {}) as { drawn?: number; kept?: number; ms?: number };
-        if (drawn + kept > 0) logger.info(`TV pictures: ${drawn} drawn, ${kept} from cache with the new stamp (${Math.round(ms)} ms)`);
+        if (drawn + kept === 0) return;
+        logger.info(`TV pictures: ${drawn} drawn, ${kept} from cache with the new stamp (${Math.round(ms)} ms)`);
+        const pruned = pruneUnused(renderCacheDir('tv'));
+        if (pruned > 0) logger.info(`TV picture cache: ${pruned} pictures unused for a month removed`);
       },
     },
   };

@@ -20,6 +20,7 @@ import { Resvg } from '@resvg/resvg-js';
 import { defaultPosterFonts, facesFor, withMissingMarked, type PosterFace, type PosterFonts } from '../posters/fonts.ts';
 import { slideTexts, type TvSlide } from './model.ts';
 import { pictureSize, slideTree, type PictureChrome, type PictureLayer, type PictureOptions } from './picture-layout.ts';
+import { markUsed, renderCacheDir } from '../render-cache.ts';
 import { encodeStrips, keptPng, overlay, readKept, rgbOf, stripsPng, type Strips } from './strips.ts';
 import source from './png.ts?raw';
 import layoutSource from './picture-layout.ts?raw';
@@ -106,7 +107,7 @@ const counts = () => (shared[COUNTS] ??= { drawn: 0, kept: 0, ms: 0 });
 
 /** Where drawn pictures are kept between builds. */
 export function cacheDir(): string {
-  return process.env.BOARD_TV_CACHE ?? join(process.cwd(), 'node_modules', '.cache', 'tv');
+  return renderCacheDir('tv');
 }
 
 /**
@@ -121,6 +122,7 @@ export async function slidePng(slide: TvSlide, chrome: PictureChrome, options: P
   const file = join(dir, `${pictureKey(slide, chrome, options, fonts)}.png`);
   const kept = existsSync(file) ? readKept(readFileSync(file)) : null;
   if (kept) {
+    markUsed(file);
     const png = await stamped(kept, chrome, options, fonts);
     tally.kept++;
     tally.ms += performance.now() - started;

@@ -1,0 +1,51 @@
+/**
+ * The render caches (posters, TV pictures) between builds: a kept file is marked as used each
+ * time a build takes it, and a build ends by removing the files no build has used for a month,
+ * so a cache carried from build to build (CI keeps node_modules/.cache) stays the size of what
+ * the board shows, not of everything it ever showed.
+ */
+import { readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
+
+const MONTH_MS = 30 * 24 * 3600 * 1000;
+
+/** Where a render cache lives: `$BOARD_POSTER_CACHE` / `$BOARD_TV_CACHE`, or node_modules/.cache/<kind>. */
+export function renderCacheDir(kind: 'posters' | 'tv'): string {
+  const set = kind === 'posters' ? process.env.BOARD_POSTER_CACHE : process.env.BOARD_TV_CACHE;
+  return set ?? join(process.cwd(), 'node_modules', '.cache', kind);
+}
+
+/** Marks a kept file as used now. */
+export function markUsed(file: string): void {
+  try {
+    const now = new Date();
+    utimesSync(file, now, now);
+  } catch {
+    // A read-only cache only costs time.
+  }
+}
+
+/** Removes the files of `dir` not used for `maxAgeMs` (a month); returns how many. */
+export function pruneUnused(dir: string, maxAgeMs: number = MONTH_MS): number {
+  let removed = 0;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  const before = Date.now() - maxAgeMs;
+  for (const name of names) {
+    const file = join(dir, name);
+    try {
+      const st = statSync(file);
+      if (st.isFile() && st.mtimeMs < before) {
+        rmSync(file, { force: true });
+        removed++;
+      }
+    } catch {
+      // Gone already, or not ours to remove.
+    }
+  }
+  return removed;
+}
