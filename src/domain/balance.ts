@@ -54,7 +54,7 @@ export interface EarnedList {
  * earned (a base of 65 is not 65 points to spend), and a row past the category's max earns
  * nothing. The entries that change the value join `into`.
  */
-function earnedInPeriod(scheme: Scheme, dataset: Dataset, table: CountedTable, start: number, end: number, into: EarnedList): void {
+function earnedInPeriod(scheme: Scheme, table: CountedTable, start: number, end: number, into: EarnedList): void {
   const { slots, categories } = ledgerCategories(scheme);
   // Running sum per category, by slot: undefined until the category's first row.
   const sums = new Array<number | undefined>(categories.length);
@@ -74,7 +74,7 @@ function earnedInPeriod(scheme: Scheme, dataset: Dataset, table: CountedTable, s
     sums[slot] = after;
     const amount = roundPoints(clamped(after, category) - clamped(before, category));
     if (amount !== 0) {
-      into.dates.push(dataset.ledger[table.position[k]!]!.date);
+      into.dates.push(table.date[k]!);
       into.amounts.push(amount);
       into.entries.push(k);
     }
@@ -109,7 +109,7 @@ export function earnedListsBySubject(dataset: Dataset, index: SubjectIndex, sche
         let list = bySubject.get(subject);
         const had = list?.dates.length ?? 0;
         if (!list) list = { dates: [], amounts: [], entries: [] };
-        earnedInPeriod(scheme, dataset, table, start, end, list);
+        earnedInPeriod(scheme, table, start, end, list);
         if (had === 0 && list.dates.length > 0) bySubject.set(subject, list);
       }
     }

@@ -116,6 +116,8 @@ export interface CountedTable {
   groups: Map<string, Map<string, { start: number; end: number }>>;
   /** Per entry, grouped, each group in date order (same day: ledger order): the ledger position. */
   position: Int32Array;
+  /** The row's date (read here without going back to the ledger row). */
+  date: string[];
   /** The rule it counts under: the row's own, or the linked rule that rewards a contact member. */
   rule: Rule[];
   /** 1 when a linked household's row earns it for the contact member. */
@@ -141,6 +143,7 @@ export function countedTable(dataset: Dataset, index: SubjectIndex, scheme: Sche
     const groups = new Map<string, Map<string, number>>();
     // Entries in visit order, each with its group's number.
     const entryPosition: number[] = [];
+    const entryDate: string[] = [];
     const entryRule: Rule[] = [];
     const entryLinked: number[] = [];
     const entryPoints: number[] = [];
@@ -162,6 +165,7 @@ export function countedTable(dataset: Dataset, index: SubjectIndex, scheme: Sche
       else groupLast[group] = slot.date;
       groupSizes[group]!++;
       entryPosition.push(i);
+      entryDate.push(slot.date);
       entryRule.push(rule);
       entryLinked.push(linked);
       entryPoints.push(points);
@@ -194,6 +198,7 @@ export function countedTable(dataset: Dataset, index: SubjectIndex, scheme: Sche
     const table: CountedTable = {
       groups: new Map(),
       position: new Int32Array(n),
+      date: new Array<string>(n),
       rule: new Array<Rule>(n),
       linked: new Uint8Array(n),
       points: new Float64Array(n),
@@ -202,6 +207,7 @@ export function countedTable(dataset: Dataset, index: SubjectIndex, scheme: Sche
     for (let e = 0; e < n; e++) {
       const k = next[entryGroup[e]!]!++;
       table.position[k] = entryPosition[e]!;
+      table.date[k] = entryDate[e]!;
       table.rule[k] = entryRule[e]!;
       table.linked[k] = entryLinked[e]!;
       table.points[k] = entryPoints[e]!;
@@ -211,7 +217,7 @@ export function countedTable(dataset: Dataset, index: SubjectIndex, scheme: Sche
       const ranges = new Map<string, { start: number; end: number }>();
       for (const [subject, g] of bySubject) {
         const range = { start: starts[g]!, end: starts[g]! + groupSizes[g]! };
-        if (groupUnsorted[g]) inDateOrderAt(table, dataset, range.start, range.end);
+        if (groupUnsorted[g]) inDateOrderAt(table, range.start, range.end);
         capAt(table, rules, range.start, range.end);
         ranges.set(subject, range);
       }
@@ -221,16 +227,16 @@ export function countedTable(dataset: Dataset, index: SubjectIndex, scheme: Sche
   });
 }
 
-/** Sorts the entries from `start` to `end` by their rows' dates, stably. */
-function inDateOrderAt(table: CountedTable, dataset: Dataset, start: number, end: number): void {
-  const dateOf = (k: number) => dataset.ledger[table.position[k]!]!.date;
-  const order = inDateOrder(Array.from({ length: end - start }, (_, j) => ({ date: dateOf(start + j), k: start + j })));
+/** Sorts the entries from `start` to `end` by date, stably. */
+function inDateOrderAt(table: CountedTable, start: number, end: number): void {
+  const order = inDateOrder(Array.from({ length: end - start }, (_, j) => ({ date: table.date[start + j]!, k: start + j })));
   const position = order.map((o) => table.position[o.k]!);
   const rule = order.map((o) => table.rule[o.k]!);
   const linked = order.map((o) => table.linked[o.k]!);
   const points = order.map((o) => table.points[o.k]!);
   for (let j = 0; j < order.length; j++) {
     table.position[start + j] = position[j]!;
+    table.date[start + j] = order[j]!.date;
     table.rule[start + j] = rule[j]!;
     table.linked[start + j] = linked[j]!;
     table.points[start + j] = points[j]!;
