@@ -21,7 +21,7 @@ import { defaultPosterFonts, facesFor, withMissingMarked, type PosterFace, type 
 import { slideTexts, type TvSlide } from './model.ts';
 import { pictureSize, slideTree, type PictureChrome, type PictureLayer, type PictureOptions } from './picture-layout.ts';
 import { markUsed, renderCacheDir } from '../render-cache.ts';
-import { encodeStrips, keptPng, overlay, readKept, rgbOf, stripsPng, type Strips } from './strips.ts';
+import { encodeStrips, keptPng, overlay, readKept, stripsPng, type Strips } from './strips.ts';
 import source from './png.ts?raw';
 import layoutSource from './picture-layout.ts?raw';
 import stripsSource from './strips.ts?raw';
@@ -129,7 +129,7 @@ export async function slidePng(slide: TvSlide, chrome: PictureChrome, options: P
     return png;
   }
   const { width, height } = pictureSize(options.orientation);
-  const base = encodeStrips(rgbOf(new Resvg(await slideSvg(slide, unstamped(chrome), options, fonts, 'base'), RESVG).render().pixels, width, height), width, height);
+  const base = encodeStrips(new Resvg(await slideSvg(slide, unstamped(chrome), options, fonts, 'base'), RESVG).render().pixels, width, height);
   try {
     mkdirSync(dir, { recursive: true });
     // Written aside and renamed: two builds at once never read half a file.

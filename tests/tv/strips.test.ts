@@ -5,7 +5,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import { Resvg } from '@resvg/resvg-js';
-import { encodeStrips, keptPng, overlay, readKept, rgbOf, stripsPng, STRIP_ROWS } from '../../src/tv/strips.ts';
+import { inflateSync } from 'node:zlib';
+import { encodeStrips, keptPng, overlay, readKept, stripsPng, STRIP_ROWS } from '../../src/tv/strips.ts';
 
 const W = 640;
 const H = 200; // not a whole number of strips: the last one is short
@@ -21,17 +22,27 @@ const SLIDE = svg(
 // The stamp: half-transparent and solid marks near the top and at the foot, nothing between.
 const STAMP_MARKS = `<rect x="500" y="10" width="120" height="24" fill="#ffffff"/><rect x="30" y="${H - 20}" width="200" height="14" fill="#ffcc00" fill-opacity="0.6"/>`;
 
+/** The image data of a PNG, unpacked by zlib, which checks its Adler-32 (resvg's decoder does not). */
+function imageData(png: Buffer): Buffer {
+  const parts: Buffer[] = [];
+  for (let at = 8; at < png.length; at += 12 + png.readUInt32BE(at)) {
+    if (png.toString('latin1', at + 4, at + 8) === 'IDAT') parts.push(png.subarray(at + 8, at + 8 + png.readUInt32BE(at)));
+  }
+  return inflateSync(Buffer.concat(parts));
+}
+
 const draw = (s: string) => new Resvg(s, { font: { loadSystemFonts: false } }).render().pixels;
 /** Decodes a PNG with resvg (a PNG decoder we did not write), as RGBA. */
 const decode = (png: Uint8Array) => draw(svg(`<image width="${W}" height="${H}" href="data:image/png;base64,${Buffer.from(png).toString('base64')}"/>`));
 
 describe('TV pictures in strips', () => {
   const pixels = draw(SLIDE);
-  const strips = encodeStrips(rgbOf(pixels, W, H), W, H);
+  const strips = encodeStrips(pixels, W, H);
 
   test('a picture encoded in strips decodes to exactly the pixels drawn', () => {
     expect(strips.data.length).toBe(Math.ceil(H / STRIP_ROWS));
     expect(Buffer.from(decode(stripsPng(strips))).equals(Buffer.from(pixels))).toBe(true);
+    expect(imageData(stripsPng(strips)).length).toBe(H * (1 + W * 3));
   });
 
   test('a kept picture is itself a PNG of the picture, and reads back to the same strips', () => {
@@ -52,6 +63,7 @@ describe('TV pictures in strips', () => {
   test('the stamp laid over the strips looks as drawn together, and leaves the strips it does not touch as they were', () => {
     const stamped = overlay(strips, draw(svg(STAMP_MARKS)));
     const together = draw(SLIDE.replace('</svg>', `${STAMP_MARKS}</svg>`));
+    expect(imageData(stripsPng(stamped)).length).toBe(H * (1 + W * 3));
     const got = decode(stripsPng(stamped));
     let worst = 0;
     for (let i = 0; i < got.length; i++) worst = Math.max(worst, Math.abs(got[i]! - together[i]!));
