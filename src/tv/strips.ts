@@ -184,13 +184,25 @@ function compressStrip(pixels: Uint8Array, width: number, channels: 3 | 4, last:
     out[to - 1] = 1; // Sub: the pixel to the left
     s1 += 1;
     s2 += s1;
-    for (let x = 0, i = at, o = to; x < width; x++, i += channels, o += 3) {
-      for (let c = 0; c < 3; c++) {
-        const v = (pixels[i + c]! - (x > 0 ? pixels[i + c - channels]! : 0)) & 0xff;
-        out[o + c] = v;
-        s1 += v;
-        s2 += s1;
-      }
+    for (let c = 0; c < 3; c++) {
+      const v = pixels[at + c]!;
+      out[to + c] = v;
+      s1 += v;
+      s2 += s1;
+    }
+    for (let i = at + channels, o = to + 3, end = at + stride; i < end; i += channels, o += 3) {
+      const r = (pixels[i]! - pixels[i - channels]!) & 0xff;
+      const g = (pixels[i + 1]! - pixels[i + 1 - channels]!) & 0xff;
+      const b = (pixels[i + 2]! - pixels[i + 2 - channels]!) & 0xff;
+      out[o] = r;
+      out[o + 1] = g;
+      out[o + 2] = b;
+      s1 += r;
+      s2 += s1;
+      s1 += g;
+      s2 += s1;
+      s1 += b;
+      s2 += s1;
     }
     s1 %= ADLER_BASE;
     s2 %= ADLER_BASE;
