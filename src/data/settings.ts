@@ -43,8 +43,13 @@ export const siteSchema = z.object({
     .object({
       slideSeconds: z.number().int().min(3).max(600).default(15),
       screens: z.array(screenSchema).optional(),
+      /**
+       * Every slide also as a PNG under dist/tv/ (for a TV without a browser: a USB stick in
+       * its media player). `no` leaves them out: a street's rankings are some 1,800 pictures.
+       */
+      pictures: yesNo.default(true),
     })
-    .default({ slideSeconds: 15 }),
+    .default({ slideSeconds: 15, pictures: true }),
   posters: z
     .object({
       size: z.enum(POSTER_SIZES).default('A3'),

@@ -31,8 +31,9 @@ export function pictureChrome(board: Board): PictureChrome {
 
 /** The routes of a screen's pictures, for `getStaticPaths`. */
 export function pictureRoutes(screen: TvScreen, board: Board): PictureRoute[] {
-  // BOARD_TV_PICTURES=off leaves the pictures out (measuring the site build alone).
-  if (process.env.BOARD_TV_PICTURES === 'off') return [];
+  // site.yaml's `tv.pictures: no` leaves the pictures out; so does BOARD_TV_PICTURES=off
+  // (measuring the site build alone).
+  if (!board.site.tv.pictures || process.env.BOARD_TV_PICTURES === 'off') return [];
   const slides = pictureSlides(screen, board);
   const chrome = pictureChrome(board);
   return slides.map((slide, i) => ({

@@ -3,7 +3,9 @@ import { computeBoard, getBoard, type Board } from '../../src/board.ts';
 import { screensOf, tvScreens, pictureSlides, leadParagraph, DEFAULT_PLAYLIST, ROWS_PER_SLIDE, slideTexts, type TvScreen } from '../../src/tv/slides.ts';
 import { pictureName, pictureRoutes } from '../../src/tv/pictures.ts';
 import { checkProject } from '../../src/data/check.ts';
-import { fixture } from '../helpers/fixture.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixture, FIXTURES } from '../helpers/fixture.ts';
 import { hallFixture, EXTRA_MEMBERS } from './hall-fixture.ts';
 
 let board: Board;
@@ -160,6 +162,15 @@ describe('pictureRoutes', () => {
     expect(routes.map((r) => r.params.n)).toEqual(['001', '002', '003']);
     expect(routes.map((r) => r.params.screen)).toEqual(['short', 'short', 'short']);
     expect(routes.map((r) => r.props.slide.id)).toEqual(screen('short').slides.map((s) => s.id));
+  });
+
+  test('site.yaml\'s tv.pictures: 否 leaves every screen without pictures, and the slideshow as it was', () => {
+    const root = fixture(undefined, { 'data/site.yaml': `${readFileSync(join(FIXTURES, '_base/data/site.yaml'), 'utf8')}tv: { pictures: 否 }\n` });
+    const without = getBoard(root);
+    expect(without.site.tv.pictures).toBe(false);
+    expect(tvScreens(without).flatMap((s) => pictureRoutes(s, without))).toEqual([]);
+    expect(tvScreens(without)[0]!.slides.length).toBeGreaterThan(0);
+    expect(getBoard(fixture()).site.tv.pictures).toBe(true); // the default: pictures on
   });
 
   test('names grow a digit past 999 pictures', () => {
