@@ -322,7 +322,16 @@ function weights(dist: string) {
     passbooks: passbooks.length,
     over200: pages.filter((p) => p.bytes > 200 * 1024),
     tv,
+    pictures: sizesUnder(join(dist, 'tv'), '.png'),
+    posters: sizesUnder(join(dist, 'posters'), '.pdf'),
+    total: sizesUnder(dist, ''),
   };
+}
+
+/** How many files under `dir` end with `ext`, and their bytes. */
+function sizesUnder(dir: string, ext: string): { files: number; bytes: number } {
+  const files = existsSync(dir) ? filesUnder(dir).filter((f) => f.endsWith(ext)) : [];
+  return { files: files.length, bytes: files.reduce((sum, f) => sum + statSync(join(dir, f)).size, 0) };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -407,6 +416,9 @@ function main(): void {
     if (w.largest) rows.push(['pages: largest HTML', kb(w.largest.bytes), w.largest.path, '', '≤ 200 KB', mark(w.largest.bytes <= 200 * 1024)]);
     if (w.medianPassbook) rows.push(['pages: median passbook', kb(w.medianPassbook.bytes), `${w.passbooks} passbooks`, '', '', '']);
     rows.push(['pages: over 200 KB', String(w.over200.length), w.over200.slice(0, 3).map((p) => p.path).join(' '), '', '0', mark(w.over200.length === 0)]);
+    rows.push(['output: TV pictures', `${w.pictures.files} PNG`, mb(w.pictures.bytes / 1048576), '', '', '']);
+    rows.push(['output: posters', `${w.posters.files} PDF`, mb(w.posters.bytes / 1048576), '', '', '']);
+    rows.push(['output: dist/ in all', `${w.total.files} files`, mb(w.total.bytes / 1048576), '', '', '']);
     if (w.tv) rows.push(['pages: TV with assets', kb(w.tv.bytes), `${w.tv.assets.length} assets`, '', '< 150 KB', mark(w.tv.bytes < 150 * 1024)]);
     else rows.push(['pages: TV with assets', '—', 'no dist/tv/index.html', '', '< 150 KB', '']);
 
