@@ -15,9 +15,9 @@ export default function tvPictures(): AstroIntegration {
     name: 'points-board-tv-pictures',
     hooks: {
       'astro:build:done': ({ logger }) => {
-        const { drawn = 0, kept = 0, ms = 0 } = ((globalThis as Record<symbol, unknown>)[COUNTS] ?? {}) as { drawn?: number; kept?: number; ms?: number };
+        const { drawn = 0, kept = 0, ms = 0, worker = false } = ((globalThis as Record<symbol, unknown>)[COUNTS] ?? {}) as { drawn?: number; kept?: number; ms?: number; worker?: boolean };
         if (drawn + kept === 0) return;
-        logger.info(`TV pictures: ${drawn} drawn, ${kept} from cache with the new stamp (${Math.round(ms)} ms)`);
+        logger.info(`TV pictures: ${drawn} drawn, ${kept} from cache with the new stamp (${Math.round(ms)} ms${worker ? ', on a worker thread' : ''})`);
         const pruned = pruneUnused(renderCacheDir('tv'));
         if (pruned > 0) logger.info(`TV picture cache: ${pruned} pictures unused for a month removed`);
       },

@@ -6,52 +6,31 @@
  *
  * Rendered pictures are kept in a content-addressed cache (node_modules/.cache/tv, or
  * $BOARD_TV_CACHE) without the data's stamp (version and date): the key covers the slide, the
- * words around it but the stamp, the fonts and the source of this file and of the layout, so
- * only a slide that changed is drawn again. The stamp, the same on every slide of a build, is
- * drawn once and laid over each kept picture. Pictures are encoded in strips (`strips.ts`), so
- * laying the stamp over one recompresses only the strips the stamp touches: a few
- * milliseconds a slide instead of decoding and encoding the whole picture.
+ * words around it but the stamp, the fonts and the source of the drawing code, so only a
+ * slide that changed is drawn again. The stamp, the same on every slide of a build, is drawn
+ * once and laid over each kept picture. Pictures are encoded in strips (`strips.ts`), so
+ * laying the stamp over one recompresses only the strips the stamp touches.
+ *
+ * The drawing (`draw.ts`) runs on a worker thread (`picture-worker.ts`): its heap holds only
+ * the fonts and one picture, where the build's holds the whole board, and collecting the
+ * garbage of a picture in the build's heap took longer than drawing it. `BOARD_TV_WORKER=off`
+ * draws in the build's own thread; the bytes are the same either way.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import satori from 'satori';
-import { Resvg } from '@resvg/resvg-js';
-import { defaultPosterFonts, facesFor, withMissingMarked, type PosterFace, type PosterFonts } from '../posters/fonts.ts';
-import { slideTexts, type TvSlide } from './model.ts';
-import { pictureSize, slideTree, type PictureChrome, type PictureLayer, type PictureOptions } from './picture-layout.ts';
-import { markUsed, renderCacheDir } from '../render-cache.ts';
-import { encodeStrips, keptPng, overlay, readKept, stripsPng, type Strips } from './strips.ts';
-import source from './png.ts?raw';
+import { Worker } from 'node:worker_threads';
+import { defaultPosterFonts, type PosterFonts } from '../posters/fonts.ts';
+import type { TvSlide } from './model.ts';
+import type { PictureChrome, PictureOptions } from './picture-layout.ts';
+import { renderPicture, unstamped, type PictureTask } from './draw.ts';
+import { renderCacheDir } from '../render-cache.ts';
+import source from './draw.ts?raw';
 import layoutSource from './picture-layout.ts?raw';
 import stripsSource from './strips.ts?raw';
 
 export { pictureSize, type PictureChrome, type PictureOptions } from './picture-layout.ts';
-
-const satoriFonts = new WeakMap<PosterFace, { name: string; data: Buffer; weight: 400 | 700; style: 'normal' }>();
-function satoriFont(f: PosterFace) {
-  let o = satoriFonts.get(f);
-  if (!o) satoriFonts.set(f, (o = { name: f.family, data: f.data, weight: f.weight, style: 'normal' }));
-  return o;
-}
-
-/** Every string of a slide with the characters no font has replaced by 〓, as the posters do. */
-function marked(slide: TvSlide, fonts: PosterFonts): TvSlide {
-  const m = (s: string) => withMissingMarked(s, fonts);
-  return {
-    ...slide,
-    title: m(slide.title),
-    note: slide.note && m(slide.note),
-    message: slide.message && m(slide.message),
-    figures: slide.figures?.map((f) => ({ ...f, label: m(f.label), value: m(f.value), items: f.items?.map(m) })),
-    table: slide.table && { columns: slide.table.columns.map((c) => ({ ...c, label: m(c.label) })), rows: slide.table.rows.map((r) => ({ ...r, cells: r.cells.map(m) })) },
-    stories: slide.stories?.map((s) => ({ title: m(s.title), meta: m(s.meta), summary: m(s.summary) })),
-    notice: slide.notice && { title: m(slide.notice.title), period: m(slide.notice.period), daysLeft: '', lead: m(slide.notice.lead), contact: m(slide.notice.contact) },
-  };
-}
-
-/** The words around a slide but the stamp: what its kept picture is drawn with. */
-const unstamped = (chrome: PictureChrome): PictureChrome => ({ ...chrome, version: '', date: '' });
+export { slideSvg } from './draw.ts';
 
 /** The cache key of a kept picture: everything it is drawn from (the stamp is not in it). */
 export function pictureKey(slide: TvSlide, chrome: PictureChrome, options: PictureOptions, fonts: PosterFonts): string {
@@ -70,44 +49,61 @@ export function pictureKey(slide: TvSlide, chrome: PictureChrome, options: Pictu
     .digest('hex');
 }
 
-/** The slide as SVG (text as outlines): all of it, or one layer. */
-export async function slideSvg(slide: TvSlide, chrome: PictureChrome, options: PictureOptions, fonts: PosterFonts = defaultPosterFonts(), layer: PictureLayer = 'whole'): Promise<string> {
-  const s = marked(slide, fonts);
-  const c: PictureChrome = { siteName: withMissingMarked(chrome.siteName, fonts), phone: withMissingMarked(chrome.phone, fonts), version: chrome.version, dateLabel: withMissingMarked(chrome.dateLabel, fonts), date: chrome.date };
-  const { width, height } = pictureSize(options.orientation);
-  const faces = facesFor(fonts, [...slideTexts(s), ...Object.values(c), '0123456789 〓…']);
-  const families = [...new Set(faces.map((f) => f.family))].join(', ');
-  return satori(slideTree(s, c, options, fonts, families, layer) as never, { width, height, fonts: faces.map(satoriFont) });
-}
-
-const RESVG = { fitTo: { mode: 'original' }, font: { loadSystemFonts: false }, shapeRendering: 2, textRendering: 1 } as const;
-
-/** The stamp of a build, drawn once per orientation on a clear ground (premultiplied RGBA). */
-const stamps = new Map<string, Promise<Uint8Array>>();
-function stampPixels(chrome: PictureChrome, options: PictureOptions, fonts: PosterFonts): Promise<Uint8Array> {
-  const key = JSON.stringify({ chrome, options, fonts: fonts.hash });
-  let pixels = stamps.get(key);
-  if (!pixels) {
-    const svg = slideSvg({ id: 'stamp', kind: 'idle', title: '' }, chrome, options, fonts, 'stamp');
-    stamps.set(key, (pixels = svg.then((s) => new Resvg(s, RESVG).render().pixels)));
-  }
-  return pixels;
-}
-
-/** A kept picture with the stamp laid over it, as PNG bytes. */
-async function stamped(base: Strips, chrome: PictureChrome, options: PictureOptions, fonts: PosterFonts): Promise<Uint8Array> {
-  return stripsPng(overlay(base, await stampPixels(chrome, options, fonts)));
-}
-
 // The pictures of a build are made by the page bundle and counted in the build's log
 // (integration.ts): the counts are kept on the process.
 const COUNTS = Symbol.for('points-board:tv-pictures');
-const shared = globalThis as typeof globalThis & { [COUNTS]?: { drawn: number; kept: number; ms: number } };
-const counts = () => (shared[COUNTS] ??= { drawn: 0, kept: 0, ms: 0 });
+const shared = globalThis as typeof globalThis & { [COUNTS]?: { drawn: number; kept: number; ms: number; worker: boolean } };
+const counts = () => (shared[COUNTS] ??= { drawn: 0, kept: 0, ms: 0, worker: false });
 
 /** Where drawn pictures are kept between builds. */
 export function cacheDir(): string {
   return renderCacheDir('tv');
+}
+
+/**
+ * The worker thread that draws pictures, started with the first picture. Its file is found
+ * from the project folder (the build runs there), as the page bundle has no src/ beside it;
+ * without it, or after it failed, pictures are drawn in this thread.
+ */
+interface Pending {
+  resolve: (r: { png: Uint8Array; drawn: boolean }) => void;
+  reject: (e: Error) => void;
+}
+let worker: Worker | null | undefined;
+const pending = new Map<number, Pending>();
+let nextId = 0;
+
+function pictureWorker(): Worker | null {
+  if (worker !== undefined) return worker;
+  const file = join(process.cwd(), 'src', 'tv', 'picture-worker.ts');
+  if (process.env.BOARD_TV_WORKER === 'off' || !existsSync(file)) return (worker = null);
+  const w = new Worker(file);
+  w.unref(); // an idle worker never keeps a build from ending
+  const fail = (e: Error) => {
+    worker = null;
+    for (const p of pending.values()) p.reject(e);
+    pending.clear();
+  };
+  w.on('message', (m: { id: number; png?: Uint8Array; drawn?: boolean; error?: string }) => {
+    const p = pending.get(m.id);
+    pending.delete(m.id);
+    if (pending.size === 0) w.unref();
+    if (!p) return;
+    if (m.error !== undefined) p.reject(new Error(m.error));
+    else p.resolve({ png: m.png!, drawn: m.drawn! });
+  });
+  w.on('error', fail);
+  w.on('exit', (code) => fail(new Error(`the TV picture worker stopped (${code})`)));
+  return (worker = w);
+}
+
+function inWorker(w: Worker, task: PictureTask): Promise<{ png: Uint8Array; drawn: boolean }> {
+  const id = nextId++;
+  w.ref();
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    w.postMessage({ id, task });
+  });
 }
 
 /**
@@ -117,30 +113,20 @@ export function cacheDir(): string {
  */
 export async function slidePng(slide: TvSlide, chrome: PictureChrome, options: PictureOptions, fonts: PosterFonts = defaultPosterFonts()): Promise<Uint8Array> {
   const started = performance.now();
-  const tally = counts();
-  const dir = cacheDir();
-  const file = join(dir, `${pictureKey(slide, chrome, options, fonts)}.png`);
-  const kept = existsSync(file) ? readKept(readFileSync(file)) : null;
-  if (kept) {
-    markUsed(file);
-    const png = await stamped(kept, chrome, options, fonts);
-    tally.kept++;
-    tally.ms += performance.now() - started;
-    return png;
-  }
-  const { width, height } = pictureSize(options.orientation);
-  const base = encodeStrips(new Resvg(await slideSvg(slide, unstamped(chrome), options, fonts, 'base'), RESVG).render().pixels, width, height);
+  const task: PictureTask = { file: join(cacheDir(), `${pictureKey(slide, chrome, options, fonts)}.png`), slide, chrome, options };
+  // The worker draws with the default fonts; other fonts (tests) are drawn here.
+  const w = fonts === defaultPosterFonts() ? pictureWorker() : null;
+  let result: { png: Uint8Array; drawn: boolean };
   try {
-    mkdirSync(dir, { recursive: true });
-    // Written aside and renamed: two builds at once never read half a file.
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, keptPng(base));
-    renameSync(tmp, file);
-  } catch {
-    // A read-only cache only costs time.
+    result = w ? await inWorker(w, task) : await renderPicture(task, fonts);
+  } catch (e) {
+    if (!w) throw e;
+    result = await renderPicture(task, fonts); // the worker failed: this thread draws it
   }
-  const png = await stamped(base, chrome, options, fonts);
-  tally.drawn++;
+  const tally = counts();
+  if (w && worker) tally.worker = true;
+  if (result.drawn) tally.drawn++;
+  else tally.kept++;
   tally.ms += performance.now() - started;
-  return png;
+  return result.png;
 }

@@ -16,6 +16,7 @@ import { getBoard, type Board } from '../../src/board.ts';
 import { screensOf, pictureSlides, PAGE_SLIDES } from '../../src/tv/slides.ts';
 import { pictureChrome } from '../../src/tv/pictures.ts';
 import { pictureKey, pictureSize, slidePng } from '../../src/tv/png.ts';
+import { renderPicture } from '../../src/tv/draw.ts';
 import { defaultPosterFonts } from '../../src/posters/fonts.ts';
 import { hallFixture } from './hall-fixture.ts';
 import { serveDist, launchChromium, VIEWPORTS, type DistServer } from './serve.ts';
@@ -372,6 +373,10 @@ describe('PNG slides for a TV without a browser', () => {
       const png = await slidePng(slide, pictureChrome(board), { orientation: 'landscape' });
       expect(Buffer.from(png).equals(readFileSync(join(dist, 'tv/slides/002.png')))).toBe(true);
       expect(readdirSync(fresh)).toHaveLength(1);
+      // Drawn in this thread instead of the worker (BOARD_TV_WORKER=off): the same bytes.
+      const here = await renderPicture({ file: join(mkdtempSync(join(tmpdir(), 'tv-cache-')), 'x.png'), slide, chrome: pictureChrome(board), options: { orientation: 'landscape' } });
+      expect(here.drawn).toBe(true);
+      expect(Buffer.from(here.png).equals(Buffer.from(png))).toBe(true);
     } finally {
       if (saved === undefined) delete process.env.BOARD_TV_CACHE;
       else process.env.BOARD_TV_CACHE = saved;
