@@ -25,7 +25,13 @@ export function markUsed(file: string): void {
   }
 }
 
-/** Removes the files of `dir` not used for `maxAgeMs` (a month); returns how many. */
+/** The names the caches write: a SHA-256 key and an extension, or a file being written aside. */
+const CACHE_FILE = /^[0-9a-f]{64}\.(png|pdf|json)(\.\d+\.tmp)?$/;
+
+/**
+ * Removes the cache files of `dir` not used for `maxAgeMs` (a month); returns how many.
+ * Nothing else in the folder is touched, wherever $BOARD_TV_CACHE or $BOARD_POSTER_CACHE point.
+ */
 export function pruneUnused(dir: string, maxAgeMs: number = MONTH_MS): number {
   let removed = 0;
   let names: string[];
@@ -36,6 +42,7 @@ export function pruneUnused(dir: string, maxAgeMs: number = MONTH_MS): number {
   }
   const before = Date.now() - maxAgeMs;
   for (const name of names) {
+    if (!CACHE_FILE.test(name)) continue;
     const file = join(dir, name);
     try {
       const st = statSync(file);

@@ -32,8 +32,10 @@ export default function devPreview(): AstroIntegration {
           invalidate(server);
         };
         let reload: ReturnType<typeof setTimeout> | undefined;
+        let dirty = false;
         server.watcher.on('all', (_event, path) => {
           if (!watched.some((dir) => resolve(path) === dir || resolve(path).startsWith(dir + sep))) return;
+          dirty = true;
           logger.info(`${relative(root, path)} 已修改，重新检查数据 (data changed, checking again)`);
           // An editor's save can arrive as several events (truncate, then write): the open
           // pages reload once it has settled.
@@ -41,14 +43,18 @@ export default function devPreview(): AstroIntegration {
           reload = setTimeout(() => server.ws.send({ type: 'full-reload', path: '*' }), 150);
         });
         server.middlewares.use(async (req, res, next) => {
-          if (!wantsPage(req)) return next();
-          // The files themselves decide, not the watcher's events: a save seen half-written
-          // (or an event the watcher folded into another) never leaves a stale board behind.
+          if (isViteOwn(req)) return next();
+          // Any request the board answers (pages, /api/, /version.json, TV pictures) first
+          // looks at the files themselves as well as the watcher's events: a save seen
+          // half-written, or an event the watcher folded into another, never leaves a stale
+          // board behind.
           const now = dataStamp(watched);
-          if (now !== stamp) {
+          if (dirty || now !== stamp) {
+            dirty = false;
             stamp = now;
             forget();
           }
+          if (!wantsPage(req)) return next();
           if (report === undefined) {
             const { checkProject } = await import('../data/check.ts');
             const sorted = checkProject(root).problems.sorted();
@@ -65,7 +71,7 @@ export default function devPreview(): AstroIntegration {
   };
 }
 
-/** Every file under the watched folders with its size and modification time. */
+/** Every file under the watched folders with its size, times and inode. */
 function dataStamp(dirs: string[]): string {
   const parts: string[] = [];
   const walk = (dir: string) => {
@@ -81,7 +87,7 @@ function dataStamp(dirs: string[]): string {
       else {
         try {
           const st = statSync(path);
-          parts.push(`${path}\u0000${st.size}\u0000${st.mtimeMs}`);
+          parts.push(`${path}\u0000${st.size}\u0000${st.mtimeMs}\u0000${st.ctimeMs}\u0000${st.ino}`);
         } catch {
           // removed while walking: the next request sees it gone
         }
@@ -96,10 +102,14 @@ function invalidate(server: ViteDevServer): void {
   for (const env of Object.values(server.environments)) env.moduleGraph.invalidateAll();
 }
 
+/** Vite's own requests: its client, modules, scripts and styles. */
+function isViteOwn(req: IncomingMessage): boolean {
+  return /^\/(@|_astro\/|node_modules\/|src\/)/.test(req.url ?? '/');
+}
+
 /** A page the reader asked for, not a script, style or Vite's own request. */
 function wantsPage(req: IncomingMessage): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-  const url = req.url ?? '/';
-  if (/^\/(@|_astro\/|node_modules\/|src\/)/.test(url)) return false;
+  if (isViteOwn(req)) return false;
   return (req.headers.accept ?? '').includes('text/html');
 }

@@ -139,8 +139,14 @@ function fromCache(doc: PosterDoc, fonts: PosterFonts, cacheDir: string): { pdf:
     const pdfPath = join(cacheDir, `${key}.pdf`);
     const metaPath = join(cacheDir, `${key}.json`);
     if (!existsSync(pdfPath) || !existsSync(metaPath)) continue;
-    const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as CacheMeta;
-    const pdf = meta.stamp ? applyStamp(readFileSync(pdfPath), meta.stamp, doc, full) : readFileSync(pdfPath);
+    let meta: CacheMeta;
+    let pdf: Uint8Array | undefined;
+    try {
+      meta = JSON.parse(readFileSync(metaPath, 'utf8')) as CacheMeta;
+      pdf = meta.stamp ? applyStamp(readFileSync(pdfPath), meta.stamp, doc, full) : readFileSync(pdfPath);
+    } catch {
+      continue; // removed meanwhile by another build's prune, or cut: rendered again
+    }
     if (pdf) {
       markUsed(pdfPath);
       markUsed(metaPath);

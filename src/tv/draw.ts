@@ -68,6 +68,15 @@ async function stamped(base: Strips, chrome: PictureChrome, options: PictureOpti
   return stripsPng(overlay(base, await stampPixels(chrome, options, fonts)));
 }
 
+/** The kept picture in `file`, or null: missing, removed meanwhile by another build, or not one. */
+function keptAt(file: string): Strips | null {
+  try {
+    return existsSync(file) ? readKept(readFileSync(file)) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** What drawing one picture asks for: the kept file it lives in, and what it shows. */
 export interface PictureTask {
   /** The kept picture's file in the cache, named by its key (`png.ts`). */
@@ -83,7 +92,7 @@ export interface PictureTask {
  */
 export async function renderPicture(task: PictureTask, fonts: PosterFonts = defaultPosterFonts()): Promise<{ png: Uint8Array; drawn: boolean }> {
   const { file, slide, chrome, options } = task;
-  const kept = existsSync(file) ? readKept(readFileSync(file)) : null;
+  const kept = keptAt(file);
   if (kept) {
     markUsed(file);
     return { png: await stamped(kept, chrome, options, fonts), drawn: false };

@@ -63,47 +63,56 @@ export function cacheDir(): string {
 /**
  * The worker thread that draws pictures, started with the first picture. Its file is found
  * from the project folder (the build runs there), as the page bundle has no src/ beside it;
- * without it, or after it failed, pictures are drawn in this thread.
+ * without it, or after it failed, pictures are drawn in this thread. It is kept on the
+ * process, so the dev preview, which loads this module again after a data edit, reuses it.
  */
 interface Pending {
   resolve: (r: { png: Uint8Array; drawn: boolean }) => void;
   reject: (e: Error) => void;
 }
-let worker: Worker | null | undefined;
-const pending = new Map<number, Pending>();
-let nextId = 0;
+interface PictureWorker {
+  worker: Worker | null;
+  pending: Map<number, Pending>;
+  nextId: number;
+}
+const WORKER = Symbol.for('points-board:tv-worker');
+const held = globalThis as typeof globalThis & { [WORKER]?: PictureWorker };
 
-function pictureWorker(): Worker | null {
-  if (worker !== undefined) return worker;
+function pictureWorker(): PictureWorker | null {
+  const known = held[WORKER];
+  if (known) return known.worker ? known : null;
   const file = join(process.cwd(), 'src', 'tv', 'picture-worker.ts');
-  if (process.env.BOARD_TV_WORKER === 'off' || !existsSync(file)) return (worker = null);
+  const state: PictureWorker = { worker: null, pending: new Map(), nextId: 0 };
+  held[WORKER] = state;
+  if (process.env.BOARD_TV_WORKER === 'off' || !existsSync(file)) return null;
   const w = new Worker(file);
   w.unref(); // an idle worker never keeps a build from ending
   const fail = (e: Error) => {
-    worker = null;
-    for (const p of pending.values()) p.reject(e);
-    pending.clear();
+    state.worker = null;
+    for (const p of state.pending.values()) p.reject(e);
+    state.pending.clear();
   };
   w.on('message', (m: { id: number; png?: Uint8Array; drawn?: boolean; error?: string }) => {
-    const p = pending.get(m.id);
-    pending.delete(m.id);
-    if (pending.size === 0) w.unref();
+    const p = state.pending.get(m.id);
+    state.pending.delete(m.id);
+    if (state.pending.size === 0) w.unref();
     if (!p) return;
     if (m.error !== undefined) p.reject(new Error(m.error));
     else p.resolve({ png: m.png!, drawn: m.drawn! });
   });
   w.on('error', fail);
   w.on('exit', (code) => fail(new Error(`the TV picture worker stopped (${code})`)));
-  return (worker = w);
+  state.worker = w;
+  return state;
 }
 
-function inWorker(w: Worker, task: PictureTask): Promise<{ png: Uint8Array; drawn: boolean }> {
-  const id = nextId++;
+function inWorker(state: PictureWorker, task: PictureTask): Promise<{ png: Uint8Array; drawn: boolean }> {
+  const w = state.worker!;
+  const id = state.nextId++;
+  // Sent first: a task that cannot be sent leaves nothing waiting and the worker unheld.
+  w.postMessage({ id, task });
   w.ref();
-  return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    w.postMessage({ id, task });
-  });
+  return new Promise((resolve, reject) => state.pending.set(id, { resolve, reject }));
 }
 
 /**
@@ -124,7 +133,7 @@ export async function slidePng(slide: TvSlide, chrome: PictureChrome, options: P
     result = await renderPicture(task, fonts); // the worker failed: this thread draws it
   }
   const tally = counts();
-  if (w && worker) tally.worker = true;
+  if (w?.worker) tally.worker = true;
   if (result.drawn) tally.drawn++;
   else tally.kept++;
   tally.ms += performance.now() - started;

@@ -128,6 +128,7 @@ export function readKept(png: Uint8Array): Strips | null {
     const type = buf.toString('latin1', at + 4, at + 8);
     const data = buf.subarray(at + 8, at + 8 + length);
     if (type === 'IHDR') {
+      if (data.length < 13) return null;
       width = data.readUInt32BE(0);
       height = data.readUInt32BE(4);
     } else if (type === 'stRp') table = data;

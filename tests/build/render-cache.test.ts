@@ -11,7 +11,7 @@ import { markUsed, pruneUnused } from '../../src/render-cache.ts';
 const DAY = 24 * 3600 * 1000;
 
 describe('render caches', () => {
-  test('files unused for more than a month are removed; files used since are kept', () => {
+  test('cache files unused for more than a month are removed; files used since, and files not the cache\'s, are kept', () => {
     const dir = mkdtempSync(join(tmpdir(), 'board-render-cache-'));
     const file = (name: string, daysAgo: number) => {
       const path = join(dir, name);
@@ -20,14 +20,19 @@ describe('render caches', () => {
       utimesSync(path, when, when);
       return path;
     };
-    const old = file('old.png', 31);
-    const recent = file('recent.png', 29);
-    const oldButTaken = file('taken.png', 45);
+    const key = (c: string) => c.repeat(64);
+    const old = file(`${key('a')}.png`, 31);
+    const oldMeta = file(`${key('b')}.json`, 40);
+    const recent = file(`${key('c')}.png`, 29);
+    const oldButTaken = file(`${key('d')}.pdf`, 45);
+    const notOurs = file('notes.txt', 400); // the folder is shared: only cache files go
     markUsed(oldButTaken); // a build took it today
     expect(Date.now() - statSync(oldButTaken).mtimeMs).toBeLessThan(DAY);
 
-    expect(pruneUnused(dir)).toBe(1);
+    expect(pruneUnused(dir)).toBe(2);
     expect(existsSync(old)).toBe(false);
+    expect(existsSync(oldMeta)).toBe(false);
+    expect(existsSync(notOurs)).toBe(true);
     expect(existsSync(recent)).toBe(true);
     expect(existsSync(oldButTaken)).toBe(true);
   });

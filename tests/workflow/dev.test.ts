@@ -90,6 +90,19 @@ describe('npm run dev (the editors\' preview)', () => {
     await saveAndWait(original.replace('H2,C02,8,', 'H2,C02,12,'), '/h/H2/', (s, body) => s === 200 && body.includes('获得 12'));
   });
 
+  test('/version.json (what the TV polls for a new build) follows a save too, with no page loaded in between', async () => {
+    const version = async () => {
+      const r = await fetch(`${base}/version.json`);
+      return r.status === 200 ? ((await r.json()) as { dataVersion: string }).dataVersion : undefined;
+    };
+    writeFileSync(join(root, LEDGER), original);
+    await expect.poll(version, { timeout: 60_000 }).toBeTypeOf('string');
+    const before = await version();
+    writeFileSync(join(root, LEDGER), original.replace('H2,C02,8,', 'H2,C02,12,'));
+    await expect.poll(version, { timeout: 60_000 }).not.toBe(before);
+    expect(await version()).toMatch(/^(sha256-)?[0-9a-f]{12}$/);
+  });
+
   test('the error page in a browser reloads itself into the board when the file is saved', async () => {
     await saveAndWait(original.replace('H2,C02,8,', 'H404,C02,8,'), '/', (s) => s === 500);
     const tab = await browser.newPage();
