@@ -401,13 +401,16 @@
   // ---------------------------------------------------------------------------------------
   // The service worker keeps this page and its files for a start without network.
 
+  var keepFiles = [];
+  var allKept = false;
+
   function keepOffline() {
     var nav = window.navigator;
     if (!('serviceWorker' in nav) || !window.Promise) return;
-    var files = [location.pathname];
+    keepFiles = [location.pathname];
     var links = doc.querySelectorAll('link[rel="stylesheet"], script[src]');
-    for (var k = 0; k < links.length; k++) files.push(links[k].getAttribute('href') || links[k].getAttribute('src'));
-    for (k = 0; k < parts.length; k++) files.push(parts[k].href);
+    for (var k = 0; k < links.length; k++) keepFiles.push(links[k].getAttribute('href') || links[k].getAttribute('src'));
+    for (k = 0; k < parts.length; k++) keepFiles.push(parts[k].href);
     try {
       nav.serviceWorker
         .register('/tv/sw.js')
@@ -415,7 +418,7 @@
           return nav.serviceWorker.ready;
         })
         .then(function (reg) {
-          if (reg.active) reg.active.postMessage({ type: 'keep', urls: files });
+          if (reg.active) reg.active.postMessage({ type: 'keep', urls: keepFiles });
         })
         ['catch'](function () {
           // No worker (plain http, private mode): the open page still loops.
@@ -423,6 +426,35 @@
     } catch (e) {
       // as above
     }
+  }
+
+  /**
+   * Until the worker has kept every file, ask again at each check for a new build: a file that
+   * failed to load the first time (the network blinked as the TV came on) is kept later, not
+   * only at the next reload.
+   */
+  function keepUntilKept() {
+    var nav = window.navigator;
+    if (allKept || !keepFiles.length || !window.caches || !('serviceWorker' in nav) || !nav.serviceWorker.controller) return;
+    var link = doc.createElement('a');
+    var lookups = [];
+    for (var k = 0; k < keepFiles.length; k++) {
+      link.href = keepFiles[k];
+      lookups.push(window.caches.match(link.href));
+    }
+    Promise.all(lookups)
+      .then(function (hits) {
+        for (var i = 0; i < hits.length; i++) {
+          if (!hits[i]) {
+            if (nav.serviceWorker.controller) nav.serviceWorker.controller.postMessage({ type: 'keep', urls: keepFiles });
+            return;
+          }
+        }
+        allKept = true;
+      })
+      ['catch'](function () {
+        // Asked again at the next check.
+      });
   }
 
   // ---------------------------------------------------------------------------------------
@@ -440,5 +472,6 @@
   advance();
   fetchPart();
   setInterval(check, checkEvery);
+  setInterval(keepUntilKept, checkEvery);
   keepOffline();
 })();
