@@ -57,6 +57,9 @@ function stampPixels(chrome: PictureChrome, options: PictureOptions, fonts: Post
   const key = JSON.stringify({ chrome, options, fonts: fonts.hash });
   let pixels = stamps.get(key);
   if (!pixels) {
+    // A build has one stamp per orientation; the dev preview a new one at each data edit, so
+    // older ones (8 MB each) are let go.
+    if (stamps.size >= 4) stamps.clear();
     const svg = slideSvg({ id: 'stamp', kind: 'idle', title: '' }, chrome, options, fonts, 'stamp');
     stamps.set(key, (pixels = svg.then((s) => new Resvg(s, RESVG).render().pixels)));
   }
