@@ -5,17 +5,14 @@
  */
 import type { AstroIntegration } from 'astro';
 import { pruneUnused, renderCacheDir } from '../render-cache.ts';
-
-// Kept on the process by png.ts (the page bundle's copy of it); not imported here, so the
-// config does not load the picture renderer.
-const COUNTS = Symbol.for('points-board:tv-pictures');
+import { pictureCounts } from './counts.ts';
 
 export default function tvPictures(): AstroIntegration {
   return {
     name: 'points-board-tv-pictures',
     hooks: {
       'astro:build:done': ({ logger }) => {
-        const { drawn = 0, kept = 0, ms = 0, worker = false } = ((globalThis as Record<symbol, unknown>)[COUNTS] ?? {}) as { drawn?: number; kept?: number; ms?: number; worker?: boolean };
+        const { drawn, kept, ms, worker } = pictureCounts();
         if (drawn + kept === 0) return;
         logger.info(`TV pictures: ${drawn} drawn, ${kept} from cache with the new stamp (${Math.round(ms)} ms${worker ? ', on a worker thread' : ''})`);
         const pruned = pruneUnused(renderCacheDir('tv'));

@@ -25,6 +25,7 @@ import type { TvSlide } from './model.ts';
 import type { PictureChrome, PictureOptions } from './picture-layout.ts';
 import { renderPicture, unstamped, type PictureTask } from './draw.ts';
 import { renderCacheDir } from '../render-cache.ts';
+import { pictureCounts } from './counts.ts';
 import source from './draw.ts?raw';
 import layoutSource from './picture-layout.ts?raw';
 import stripsSource from './strips.ts?raw';
@@ -47,17 +48,6 @@ export function pictureKey(slide: TvSlide, chrome: PictureChrome, options: Pictu
     .update('\0')
     .update(JSON.stringify({ slide, chrome: unstamped(chrome), options }))
     .digest('hex');
-}
-
-// The pictures of a build are made by the page bundle and counted in the build's log
-// (integration.ts): the counts are kept on the process.
-const COUNTS = Symbol.for('points-board:tv-pictures');
-const shared = globalThis as typeof globalThis & { [COUNTS]?: { drawn: number; kept: number; ms: number; worker: boolean } };
-const counts = () => (shared[COUNTS] ??= { drawn: 0, kept: 0, ms: 0, worker: false });
-
-/** Where drawn pictures are kept between builds. */
-export function cacheDir(): string {
-  return renderCacheDir('tv');
 }
 
 /**
@@ -122,7 +112,7 @@ function inWorker(state: PictureWorker, task: PictureTask): Promise<{ png: Uint8
  */
 export async function slidePng(slide: TvSlide, chrome: PictureChrome, options: PictureOptions, fonts: PosterFonts = defaultPosterFonts()): Promise<Uint8Array> {
   const started = performance.now();
-  const task: PictureTask = { file: join(cacheDir(), `${pictureKey(slide, chrome, options, fonts)}.png`), slide, chrome, options };
+  const task: PictureTask = { file: join(renderCacheDir('tv'), `${pictureKey(slide, chrome, options, fonts)}.png`), slide, chrome, options };
   // The worker draws with the default fonts; other fonts (tests) are drawn here.
   const w = fonts === defaultPosterFonts() ? pictureWorker() : null;
   let result: { png: Uint8Array; drawn: boolean };
@@ -132,7 +122,7 @@ export async function slidePng(slide: TvSlide, chrome: PictureChrome, options: P
     if (!w) throw e;
     result = await renderPicture(task, fonts); // the worker failed: this thread draws it
   }
-  const tally = counts();
+  const tally = pictureCounts();
   if (w?.worker) tally.worker = true;
   if (result.drawn) tally.drawn++;
   else tally.kept++;
