@@ -4,11 +4,12 @@ import mdx from '@astrojs/mdx';
 import posters from './src/posters/integration.ts';
 import devPreview from './src/dev/integration.ts';
 import tvPictures from './src/tv/integration.ts';
+import stamp from './src/stamp.ts';
 
 // The data folder can be pointed elsewhere (tests, demo data) with BOARD_ROOT.
 export default defineConfig({
   // BOARD_POSTERS=off leaves the posters step out (measuring the site build alone).
-  integrations: [mdx(), devPreview(), tvPictures(), ...(process.env.BOARD_POSTERS === 'off' ? [] : [posters()])],
+  integrations: [mdx(), devPreview(), tvPictures(), stamp(), ...(process.env.BOARD_POSTERS === 'off' ? [] : [posters()])],
   // Stories are plain prose: no syntax highlighter (Shiki's inline styles would break the CSP).
   markdown: { syntaxHighlight: false },
   trailingSlash: 'always',
@@ -29,5 +30,7 @@ export default defineConfig({
   },
   // Tests build several data folders; each gets its own content-layer cache.
   cacheDir: process.env.BOARD_CACHE_DIR ?? './node_modules/.astro',
+  // A page whose cacheKey did not change is copied from the build before (passbooks: src/stamp.ts).
+  experimental: { incrementalBuild: true },
   
 });

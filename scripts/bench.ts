@@ -240,9 +240,9 @@ function timeByRoute(log: string): [string, number, number][] {
   }
   const posters = /posters, \d+ pages: .*\((\d+) ms\)/.exec(log);
   if (posters) sums.set('posters step', { ms: Number(posters[1]), n: 1 });
-  // The pictures' own time, within the tv/ pages' time above.
+  // The pictures' own time: drawn on worker threads while the pages above are written.
   const tv = /TV pictures: (\d+) drawn, (\d+) from cache with the new stamp \((\d+) ms[^)]*\)/.exec(log);
-  if (tv) sums.set('(of which TV pictures)', { ms: Number(tv[3]), n: Number(tv[1]) + Number(tv[2]) });
+  if (tv) sums.set('(TV pictures, alongside the pages)', { ms: Number(tv[3]), n: Number(tv[1]) + Number(tv[2]) });
   return [...sums].map(([key, { ms, n }]): [string, number, number] => [key, n, ms / 1000]).sort((a, b) => b[2] - a[2]);
 }
 
@@ -253,7 +253,7 @@ function renders(run: Run): string {
   const tv = /TV pictures: (\d+) drawn, (\d+) from cache with the new stamp \((\d+) ms[^)]*\)/.exec(log);
   return [
     posters ? `posters ${posters[2]} rendered, ${posters[3]} cached (${sec(Number(posters[4]) / 1000)})` : 'posters —',
-    tv ? `TV pictures ${tv[1]} drawn, ${tv[2]} cached (${sec(Number(tv[3]) / 1000)}${/on a worker thread/.test(tv[0]) ? ', worker' : ''})` : 'TV pictures —',
+    tv ? `TV pictures ${tv[1]} drawn, ${tv[2]} cached (${sec(Number(tv[3]) / 1000)}${/worker thread/.test(tv[0]) ? `, ${/on (\d+) worker/.exec(tv[0])?.[1] ?? 1} worker${/threads/.test(tv[0]) ? 's' : ''}` : ''})` : 'TV pictures —',
   ].join('; ');
 }
 

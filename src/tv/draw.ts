@@ -87,6 +87,8 @@ export interface PictureTask {
   slide: TvSlide;
   chrome: PictureChrome;
   options: PictureOptions;
+  /** Where the build wants the stamped picture written (`build.ts`); the bytes are returned otherwise. */
+  out?: string;
 }
 
 /**

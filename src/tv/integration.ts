@@ -1,20 +1,38 @@
 /**
- * Says in the build's log how many TV pictures were drawn and how many were kept pictures
- * with the new stamp laid over them, so an editor (and `npm run bench`) sees that a small data
- * change draws only the slides it changed.
+ * The build's TV pictures (`build.ts`): started before Astro writes the pages, so the worker
+ * threads draw them while the pages are written, and put into the site folder after. The log
+ * says how many were drawn and how many were kept pictures with the new stamp laid over them,
+ * so an editor (and `npm run bench`) sees that a small data change draws only the slides it
+ * changed.
  */
 import type { AstroIntegration } from 'astro';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { pruneUnused, renderCacheDir } from '../render-cache.ts';
-import { pictureCounts } from './counts.ts';
+import type { PicturesDone } from './build.ts';
 
 export default function tvPictures(): AstroIntegration {
+  let drawing: Promise<PicturesDone | Error | null> = Promise.resolve(null);
   return {
     name: 'points-board-tv-pictures',
     hooks: {
-      'astro:build:done': ({ logger }) => {
-        const { drawn, kept, ms, worker } = pictureCounts();
-        if (drawn + kept === 0) return;
-        logger.info(`TV pictures: ${drawn} drawn, ${kept} from cache with the new stamp (${Math.round(ms)} ms${worker ? ', on a worker thread' : ''})`);
+      'astro:build:start': async () => {
+        const { getBoard } = await import('../board.ts');
+        const board = getBoard();
+        // site.yaml's `tv.pictures: no` leaves the pictures out; so does BOARD_TV_PICTURES=off
+        // (measuring the site build alone).
+        if (!board.site.tv.pictures || process.env.BOARD_TV_PICTURES === 'off') return;
+        const { startPictures } = await import('./build.ts');
+        drawing = startPictures(board, join(renderCacheDir('tv'), `staging-${process.pid}`));
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const done = await drawing;
+        if (done === null) return;
+        if (done instanceof Error) throw done;
+        const { placePictures } = await import('./build.ts');
+        placePictures(done.staging, fileURLToPath(dir));
+        const on = done.workers === 0 ? '' : done.workers === 1 ? ', on a worker thread' : `, on ${done.workers} worker threads`;
+        logger.info(`TV pictures: ${done.drawn} drawn, ${done.kept} from cache with the new stamp (${Math.round(done.ms)} ms${on}, alongside the pages); ${done.files} files`);
         const pruned = pruneUnused(renderCacheDir('tv'));
         if (pruned > 0) logger.info(`TV picture cache: ${pruned} pictures unused for a month removed`);
       },

@@ -1,12 +1,14 @@
 /**
  * The PNG slides of a screen as static routes: `/tv/slides/001.png` … for the default screen,
  * `/tv/<screen>/slides/001.png` … for the others, numbered in playing order so a media
- * player that sorts by name shows them in order.
+ * player that sorts by name shows them in order. The dev preview serves them as routes; the
+ * build draws them all alongside the pages (`build.ts`). Loaded by Node itself as well as in
+ * the page bundle, so nothing here imports `?raw` sources.
  */
 import type { Board } from '../board.ts';
 import { translator, formatDate } from '../i18n/index.ts';
 import { pictureSlides, type TvScreen, type TvSlide } from './slides.ts';
-import { slidePng, type PictureChrome, type PictureOptions } from './png.ts';
+import type { PictureChrome, PictureOptions } from './picture-layout.ts';
 
 export interface PictureRoute {
   params: { n: string; screen?: string };
@@ -40,10 +42,4 @@ export function pictureRoutes(screen: TvScreen, board: Board): PictureRoute[] {
     params: { n: pictureName(i + 1, slides.length), ...(screen.id ? { screen: screen.id } : {}) },
     props: { slide, chrome, options: { orientation: screen.orientation } },
   }));
-}
-
-/** The response of a picture route. */
-export async function pictureResponse(props: PictureRoute['props']): Promise<Response> {
-  const png = await slidePng(props.slide, props.chrome, props.options);
-  return new Response(png as Uint8Array<ArrayBuffer>, { headers: { 'content-type': 'image/png' } });
 }

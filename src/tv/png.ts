@@ -5,27 +5,25 @@
  * the same slide and fonts give the same bytes.
  *
  * Rendered pictures are kept in a content-addressed cache (node_modules/.cache/tv, or
- * $BOARD_TV_CACHE) without the data's stamp (version and date): the key covers the slide, the
- * words around it but the stamp, the fonts and the source of the drawing code, so only a
- * slide that changed is drawn again. The stamp, the same on every slide of a build, is drawn
- * once and laid over each kept picture. Pictures are encoded in strips (`strips.ts`), so
- * laying the stamp over one recompresses only the strips the stamp touches.
+ * $BOARD_TV_CACHE) without the data's stamp (version and date): the key (`key.ts`) covers the
+ * slide, the words around it but the stamp, the fonts and the source of the drawing code, so
+ * only a slide that changed is drawn again. The stamp, the same on every slide of a build, is
+ * drawn once and laid over each kept picture. Pictures are encoded in strips (`strips.ts`),
+ * so laying the stamp over one recompresses only the strips the stamp touches.
  *
- * The drawing (`draw.ts`) runs on a worker thread (`picture-worker.ts`): its heap holds only
- * the fonts and one picture, where the build's holds the whole board, and collecting the
- * garbage of a picture in the build's heap took longer than drawing it. `BOARD_TV_WORKER=off`
- * draws in the build's own thread; the bytes are the same either way.
+ * This module draws one picture when asked: the dev preview's picture routes, and tests. The
+ * build draws all of them at once, alongside the pages (`build.ts`). Both draw on the worker
+ * threads of `pool.ts`, or in this thread without them (`BOARD_TV_WORKER=off`).
  */
-import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { defaultPosterFonts, type PosterFonts } from '../posters/fonts.ts';
 import type { TvSlide } from './model.ts';
 import type { PictureChrome, PictureOptions } from './picture-layout.ts';
-import { renderPicture, unstamped, type PictureTask } from './draw.ts';
+import { renderPicture, type PictureTask } from './draw.ts';
 import { renderCacheDir } from '../render-cache.ts';
 import { pictureCounts } from './counts.ts';
+import { drawOnPool, picturePool } from './pool.ts';
+import { pictureKeyOf } from './key.ts';
 import source from './draw.ts?raw';
 import layoutSource from './picture-layout.ts?raw';
 import stripsSource from './strips.ts?raw';
@@ -35,74 +33,7 @@ export { slideSvg } from './draw.ts';
 
 /** The cache key of a kept picture: everything it is drawn from (the stamp is not in it). */
 export function pictureKey(slide: TvSlide, chrome: PictureChrome, options: PictureOptions, fonts: PosterFonts): string {
-  return createHash('sha256')
-    .update(source)
-    .update('\0')
-    .update(layoutSource)
-    .update('\0')
-    .update(stripsSource)
-    .update('\0')
-    .update(process.versions.zlib)
-    .update('\0')
-    .update(fonts.hash)
-    .update('\0')
-    .update(JSON.stringify({ slide, chrome: unstamped(chrome), options }))
-    .digest('hex');
-}
-
-/**
- * The worker thread that draws pictures, started with the first picture. Its file is found
- * from the project folder (the build runs there), as the page bundle has no src/ beside it;
- * without it, or after it failed, pictures are drawn in this thread. It is kept on the
- * process, so the dev preview, which loads this module again after a data edit, reuses it.
- */
-interface Pending {
-  resolve: (r: { png: Uint8Array; drawn: boolean }) => void;
-  reject: (e: Error) => void;
-}
-interface PictureWorker {
-  worker: Worker | null;
-  pending: Map<number, Pending>;
-  nextId: number;
-}
-const WORKER = Symbol.for('points-board:tv-worker');
-const held = globalThis as typeof globalThis & { [WORKER]?: PictureWorker };
-
-function pictureWorker(): PictureWorker | null {
-  const known = held[WORKER];
-  if (known) return known.worker ? known : null;
-  const file = join(process.cwd(), 'src', 'tv', 'picture-worker.ts');
-  const state: PictureWorker = { worker: null, pending: new Map(), nextId: 0 };
-  held[WORKER] = state;
-  if (process.env.BOARD_TV_WORKER === 'off' || !existsSync(file)) return null;
-  const w = new Worker(file);
-  w.unref(); // an idle worker never keeps a build from ending
-  const fail = (e: Error) => {
-    state.worker = null;
-    for (const p of state.pending.values()) p.reject(e);
-    state.pending.clear();
-  };
-  w.on('message', (m: { id: number; png?: Uint8Array; drawn?: boolean; error?: string }) => {
-    const p = state.pending.get(m.id);
-    state.pending.delete(m.id);
-    if (state.pending.size === 0) w.unref();
-    if (!p) return;
-    if (m.error !== undefined) p.reject(new Error(m.error));
-    else p.resolve({ png: m.png!, drawn: m.drawn! });
-  });
-  w.on('error', fail);
-  w.on('exit', (code) => fail(new Error(`the TV picture worker stopped (${code})`)));
-  state.worker = w;
-  return state;
-}
-
-function inWorker(state: PictureWorker, task: PictureTask): Promise<{ png: Uint8Array; drawn: boolean }> {
-  const w = state.worker!;
-  const id = state.nextId++;
-  // Sent first: a task that cannot be sent leaves nothing waiting and the worker unheld.
-  w.postMessage({ id, task });
-  w.ref();
-  return new Promise((resolve, reject) => state.pending.set(id, { resolve, reject }));
+  return pictureKeyOf([source, layoutSource, stripsSource], slide, chrome, options, fonts);
 }
 
 /**
@@ -113,19 +44,27 @@ function inWorker(state: PictureWorker, task: PictureTask): Promise<{ png: Uint8
 export async function slidePng(slide: TvSlide, chrome: PictureChrome, options: PictureOptions, fonts: PosterFonts = defaultPosterFonts()): Promise<Uint8Array> {
   const started = performance.now();
   const task: PictureTask = { file: join(renderCacheDir('tv'), `${pictureKey(slide, chrome, options, fonts)}.png`), slide, chrome, options };
-  // The worker draws with the default fonts; other fonts (tests) are drawn here.
-  const w = fonts === defaultPosterFonts() ? pictureWorker() : null;
-  let result: { png: Uint8Array; drawn: boolean };
+  // The workers draw with the default fonts; other fonts (tests) are drawn here.
+  const pool = fonts === defaultPosterFonts() ? picturePool() : null;
+  let result: { png?: Uint8Array; drawn: boolean };
+  let onWorker = false;
   try {
-    result = w ? await inWorker(w, task) : await renderPicture(task, fonts);
+    result = pool ? await drawOnPool(pool, task) : await renderPicture(task, fonts);
+    onWorker = pool !== null;
   } catch (e) {
-    if (!w) throw e;
-    result = await renderPicture(task, fonts); // the worker failed: this thread draws it
+    if (!pool) throw e;
+    result = await renderPicture(task, fonts); // the workers failed: this thread draws it
   }
   const tally = pictureCounts();
-  if (w?.worker) tally.worker = true;
+  if (onWorker) tally.worker = true;
   if (result.drawn) tally.drawn++;
   else tally.kept++;
   tally.ms += performance.now() - started;
-  return result.png;
+  return result.png!;
+}
+
+/** The response of a picture route (the dev preview). */
+export async function pictureResponse(props: { slide: TvSlide; chrome: PictureChrome; options: PictureOptions }): Promise<Response> {
+  const png = await slidePng(props.slide, props.chrome, props.options);
+  return new Response(png as Uint8Array<ArrayBuffer>, { headers: { 'content-type': 'image/png' } });
 }

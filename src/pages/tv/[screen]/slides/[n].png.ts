@@ -1,9 +1,14 @@
-/** /tv/<screen>/slides/001.png …: the slides of each screen of site.yaml, in its orientation. */
+/**
+ * /tv/<screen>/slides/001.png …: the slides of each screen of site.yaml, in its orientation.
+ * Served here by the dev preview; the build draws them alongside the pages (src/tv/build.ts).
+ */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { board } from '../../../../site.ts';
 import { screensOf } from '../../../../tv/slides.ts';
-import { pictureRoutes, pictureResponse, type PictureRoute } from '../../../../tv/pictures.ts';
+import { pictureRoutes, type PictureRoute } from '../../../../tv/pictures.ts';
+import { building } from '../../../../stamp.ts';
+import { pictureResponse } from '../../../../tv/png.ts';
 
-export const getStaticPaths = (() => screensOf(board).filter((s) => s.id).flatMap((s) => pictureRoutes(s, board))) satisfies GetStaticPaths;
+export const getStaticPaths = (() => (!building() ? screensOf(board).filter((s) => s.id).flatMap((s) => pictureRoutes(s, board)) : [])) satisfies GetStaticPaths;
 
 export const GET: APIRoute<PictureRoute['props']> = ({ props }) => pictureResponse(props);

@@ -1,0 +1,119 @@
+/**
+ * The build's TV pictures, all drawn at once on the worker threads of `pool.ts` while Astro
+ * writes the pages: the integration (`integration.ts`) starts them before the pages and puts
+ * them in place after. A build once drew them one by one as pages, with the build's thread
+ * waiting on each: on a 2-core machine one core then drew and the other idled. Now the
+ * pictures take the cores the pages leave.
+ *
+ * Loaded by Node itself (the integration), not bundled: the drawing code's sources for the
+ * cache key are read from src/. Each picture is written to a staging folder by the worker that
+ * drew it, so the build's thread never holds the pictures; a slide shown on two screens of the
+ * same orientation is drawn once and copied.
+ */
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import type { Board } from '../board.ts';
+import { defaultPosterFonts } from '../posters/fonts.ts';
+import { renderCacheDir } from '../render-cache.ts';
+import { renderPicture, type PictureTask } from './draw.ts';
+import { DRAWING_SOURCES, pictureKeyOf } from './key.ts';
+import { pictureRoutes } from './pictures.ts';
+import { drawOnPool, picturePool, poolWorkers } from './pool.ts';
+import { screensOf } from './slides.ts';
+
+export interface PicturesDone {
+  /** Pictures in the site (a slide on two screens counts twice). */
+  files: number;
+  /** Distinct pictures drawn now, and taken from the cache with the new stamp. */
+  drawn: number;
+  kept: number;
+  /** From the start of the first picture to the end of the last, alongside the pages. */
+  ms: number;
+  /** Worker threads that drew them (0: the build's own thread). */
+  workers: number;
+  /** Where they wait, under the paths they get in dist/. */
+  staging: string;
+}
+
+/** The site path of a screen's n-th picture, as the dev preview's routes serve it. */
+const picturePath = (screen: string | undefined, name: string) => (screen ? `tv/${screen}/slides/${name}.png` : `tv/slides/${name}.png`);
+
+/**
+ * Starts drawing every picture of the board into `staging`. Settles once all are there; never
+ * rejects (a failure is returned, for the build to stop with once the pages are written).
+ */
+export function startPictures(board: Board, staging: string): Promise<PicturesDone | Error> {
+  const started = performance.now();
+  return drawAll(board, staging).then(
+    (done) => ({ ...done, ms: performance.now() - started }),
+    (e: unknown) => (e instanceof Error ? e : new Error(String(e))),
+  );
+}
+
+async function drawAll(board: Board, staging: string): Promise<PicturesDone> {
+  const fonts = defaultPosterFonts();
+  const sources = DRAWING_SOURCES.map((f) => readFileSync(new URL(`./${f}`, import.meta.url), 'utf8'));
+  const cache = renderCacheDir('tv');
+  rmSync(staging, { recursive: true, force: true });
+  // One task per distinct picture; the paths that show it.
+  const tasks = new Map<string, { task: PictureTask; copies: string[] }>();
+  let files = 0;
+  for (const screen of screensOf(board)) {
+    for (const { params, props } of pictureRoutes(screen, board)) {
+      const key = pictureKeyOf(sources, props.slide, props.chrome, props.options, fonts);
+      const out = join(staging, picturePath(screen.id, params.n));
+      files++;
+      const known = tasks.get(key);
+      if (known) known.copies.push(out);
+      else tasks.set(key, { task: { file: join(cache, `${key}.png`), ...props, out }, copies: [] });
+    }
+  }
+  const pool = picturePool();
+  let drawn = 0;
+  let kept = 0;
+  const one = async ({ task, copies }: { task: PictureTask; copies: string[] }) => {
+    let done: { drawn: boolean };
+    try {
+      if (!pool) throw new Error('no workers');
+      done = await drawOnPool(pool, task);
+    } catch {
+      // No workers, or they failed: this thread draws it.
+      const here = await renderPicture(task, fonts);
+      mkdirSync(dirname(task.out!), { recursive: true });
+      writeFileSync(task.out!, here.png);
+      done = here;
+    }
+    for (const c of copies) {
+      mkdirSync(dirname(c), { recursive: true });
+      copyFileSync(task.out!, c);
+    }
+    if (done.drawn) drawn++;
+    else kept++;
+  };
+  if (pool) await Promise.all([...tasks.values()].map(one));
+  else for (const t of tasks.values()) await one(t); // one at a time: drawing here holds the thread anyway
+  return { files, drawn, kept, ms: 0, workers: poolWorkers(), staging };
+}
+
+/** Moves the staged pictures into the site folder (copied where a rename cannot go), and removes the staging folder. */
+export function placePictures(staging: string, dist: string): void {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+  let list: string[];
+  try {
+    statSync(staging);
+    list = walk(staging);
+  } catch {
+    return;
+  }
+  for (const from of list) {
+    const to = join(dist, relative(staging, from));
+    mkdirSync(dirname(to), { recursive: true });
+    try {
+      renameSync(from, to);
+    } catch {
+      copyFileSync(from, to);
+    }
+  }
+  rmSync(staging, { recursive: true, force: true });
+}

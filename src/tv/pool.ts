@@ -1,0 +1,124 @@
+/**
+ * The worker threads that draw TV pictures (`picture-worker.ts`), shared by the build
+ * (`build.ts`, which keeps them all busy while Astro writes the pages) and the dev preview
+ * (`png.ts`, one picture at a time). Each worker's heap holds only the fonts and the picture
+ * it draws, where the build's holds the whole board. Loaded both by Node itself (the build's
+ * integration) and in Astro's page bundle, so the pool is kept on the process: both find the
+ * same workers, and the dev preview, which loads its modules again after a data edit, too.
+ *
+ * A worker's file is found from the project folder (the build runs there), as the page bundle
+ * has no src/ beside it. Without it, with `BOARD_TV_WORKER=off`, or once a worker failed,
+ * there is no pool and pictures are drawn in the calling thread; the bytes are the same.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { PictureTask } from './draw.ts';
+
+/** What a worker sends back: the PNG (unless it wrote it to the task's `out` file) and whether it was drawn or kept. */
+export interface PictureDone {
+  png?: Uint8Array;
+  drawn: boolean;
+}
+
+interface Job {
+  task: PictureTask;
+  resolve: (r: PictureDone) => void;
+  reject: (e: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  busy: Map<number, Job>;
+}
+
+interface Pool {
+  slots: Slot[];
+  size: number;
+  queue: Job[];
+  nextId: number;
+  failed: boolean;
+}
+
+/** Tasks a worker holds at once: one drawing, one waiting, so it never idles between messages. */
+const PER_WORKER = 2;
+const POOL = Symbol.for('points-board:tv-pool');
+const held = globalThis as typeof globalThis & { [POOL]?: Pool | null };
+
+/** How many workers draw: $BOARD_TV_WORKERS, else one per core up to two. */
+export function poolSize(): number {
+  const set = Number(process.env.BOARD_TV_WORKERS);
+  return Number.isInteger(set) && set > 0 ? set : Math.min(2, availableParallelism());
+}
+
+/** The pool, or null when pictures are to be drawn in this thread. */
+export function picturePool(): Pool | null {
+  if (held[POOL] !== undefined) return held[POOL];
+  const file = workerFile();
+  const pool: Pool | null = process.env.BOARD_TV_WORKER === 'off' || !existsSync(file) ? null : { slots: [], size: poolSize(), queue: [], nextId: 0, failed: false };
+  held[POOL] = pool;
+  return pool;
+}
+
+const workerFile = () => join(process.cwd(), 'src', 'tv', 'picture-worker.ts');
+
+/** Has the pool started a worker? (the build's log says so) */
+export const poolWorkers = (): number => held[POOL]?.slots.length ?? 0;
+
+/** Draws a picture on the pool; rejects when the workers failed (the caller then draws it). */
+export function drawOnPool(pool: Pool, task: PictureTask): Promise<PictureDone> {
+  if (pool.failed) return Promise.reject(new Error('the TV picture workers stopped'));
+  return new Promise((resolve, reject) => {
+    pool.queue.push({ task, resolve, reject });
+    pump(pool);
+  });
+}
+
+function pump(pool: Pool): void {
+  while (pool.queue.length > 0) {
+    let slot = pool.slots.find((s) => s.busy.size === 0) ?? (pool.slots.length < pool.size ? start(pool) : pool.slots.find((s) => s.busy.size < PER_WORKER));
+    if (!slot) return;
+    const job = pool.queue.shift()!;
+    const id = pool.nextId++;
+    try {
+      slot.worker.postMessage({ id, task: job.task });
+    } catch (e) {
+      job.reject(e instanceof Error ? e : new Error(String(e)));
+      continue;
+    }
+    slot.busy.set(id, job);
+    slot.worker.ref();
+  }
+}
+
+function start(pool: Pool): Slot {
+  const worker = new Worker(workerFile());
+  worker.unref(); // an idle worker never keeps a build from ending
+  const slot: Slot = { worker, busy: new Map() };
+  const fail = (e: Error) => {
+    // One worker failed: no more are used, and whatever waits is drawn by its caller.
+    pool.failed = true;
+    for (const s of pool.slots) {
+      for (const job of s.busy.values()) job.reject(e);
+      s.busy.clear();
+      if (s !== slot) void s.worker.terminate();
+    }
+    for (const job of pool.queue.splice(0)) job.reject(e);
+    held[POOL] = null;
+  };
+  worker.on('message', (m: { id: number; png?: Uint8Array; drawn?: boolean; error?: string }) => {
+    const job = slot.busy.get(m.id);
+    slot.busy.delete(m.id);
+    if (slot.busy.size === 0) worker.unref();
+    if (job) {
+      if (m.error !== undefined) job.reject(new Error(m.error));
+      else job.resolve({ png: m.png, drawn: m.drawn! });
+    }
+    pump(pool);
+  });
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`a TV picture worker stopped (${code})`)));
+  pool.slots.push(slot);
+  return slot;
+}

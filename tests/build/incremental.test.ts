@@ -1,0 +1,53 @@
+/**
+ * The incremental build: a passbook whose content did not change is copied from the build
+ * before (Astro's incremental build, keyed in src/stamp.ts), and the data version in its footer
+ * is filled in afterwards. What an editor relies on: the site after an edit is exactly the site
+ * a build from nothing gives for the same data, and the footer shows the new version.
+ */
+import { describe, expect, test, beforeAll } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSiteWithLog, hashTree } from '../helpers/build.ts';
+import { fixture } from '../helpers/fixture.ts';
+
+const copied = (log: string) => (log.match(/\((restored|cached)\)/g) ?? []).length;
+const footerVersion = (dist: string, page: string) => /数据版本：<code>([^<]+)<\/code>（([^）]+)）/.exec(readFileSync(join(dist, page, 'index.html'), 'utf8'))?.slice(1);
+
+describe('building again after an edit', () => {
+  let root: string;
+  let cache: string;
+  let first: { out: string; log: string };
+  beforeAll(() => {
+    root = fixture();
+    cache = mkdtempSync(join(tmpdir(), 'board-astro-cache-'));
+    first = buildSiteWithLog(root, { BOARD_CACHE_DIR: cache });
+  });
+
+  test('one ledger row changed: the passbooks it did not touch are copied, and the site equals a build from nothing', () => {
+    const ledger = join(root, 'data/ledger/2022-01.csv');
+    const before = readFileSync(ledger, 'utf8');
+    writeFileSync(ledger, before.replace('2022-01-08,P3,V01,,75,', '2022-01-08,P3,V01,,120,'));
+    const again = buildSiteWithLog(root, { BOARD_CACHE_DIR: cache });
+    const cold = buildSiteWithLog(root);
+    expect(hashTree(again.out)).toEqual(hashTree(cold.out));
+    expect(copied(cold.log)).toBe(0);
+    // P3's own passbook is drawn again; P1's is copied, with the new version in its footer.
+    expect(copied(again.log)).toBeGreaterThan(0);
+    expect(again.log).toMatch(/├─ \/p\/P3\/index\.html \(\+/);
+    expect(again.log).not.toMatch(/├─ \/p\/P1\/index\.html \(\+/);
+    const [version] = footerVersion(again.out, 'p/P1')!;
+    expect(version).not.toBe(footerVersion(first.out, 'p/P1')![0]);
+    expect(version).toBe(JSON.parse(readFileSync(join(again.out, "version.json"), "utf8")).dataVersion);
+    expect(readFileSync(join(again.out, 'p/P1/index.html'), 'utf8')).not.toContain('@@board:');
+  });
+
+  test('the site name changed: every passbook is drawn again', () => {
+    const site = join(root, 'data/site.yaml');
+    writeFileSync(site, readFileSync(site, 'utf8').replace('name: 测试街道积分公示栏', 'name: 测试街道积分公示墙'));
+    const again = buildSiteWithLog(root, { BOARD_CACHE_DIR: cache });
+    expect(copied(again.log)).toBe(0);
+    expect(readFileSync(join(again.out, 'p/P1/index.html'), 'utf8')).toContain('测试街道积分公示墙');
+    expect(hashTree(again.out)).toEqual(hashTree(buildSiteWithLog(root).out));
+  });
+});
