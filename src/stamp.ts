@@ -1,18 +1,20 @@
 /**
- * Passbook pages from the build before: Astro's incremental build (`experimental.incrementalBuild`)
+ * Pages from the build before: Astro's incremental build (`experimental.incrementalBuild`)
  * copies a page from its cache instead of rendering it again when the page's `cacheKey` is the
- * same as last time. A passbook's key covers everything it shows (its own book and the site's
- * settings) except the data version and date in the footer, which change with every edit and
- * would make every page new. Those are written as placeholders and filled in after the pages
- * (`stampPages`), in every passbook, rendered or copied. So one changed ledger row renders the
- * passbooks it changed, not all ten thousand.
+ * same as last time. Two kinds of page have a key: passbooks, and the second and later pages of
+ * a ranking (the first carries 本期变动, which follows the previous publication). A key covers
+ * everything the page shows (the passbook's book, or the ranking's result and the page's
+ * number, and the site's settings) except the data version and date in the footer, which change
+ * with every edit and would make every page new. Those are written as placeholders and filled
+ * in after the pages (`stampPages`), in every such page, rendered or copied. So one changed
+ * ledger row renders the pages it changed, not all ten thousand.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import type { Board, Passbook } from './board.ts';
+import type { Board, Passbook, ResultView } from './board.ts';
 import { formatDate } from './i18n/index.ts';
 
 const BUILDING = Symbol.for('points-board:building');
@@ -35,17 +37,62 @@ export function passbookKey(book: Passbook, site: Board['site']): string {
   return createHash('sha256').update(JSON.stringify([book, site])).digest('hex');
 }
 
+/** The hash of a ranking's result, worked out once for all its pages. */
+const resultHashes = new WeakMap<ResultView, string>();
+function resultHash(result: ResultView): string {
+  let h = resultHashes.get(result);
+  if (!h) resultHashes.set(result, (h = createHash('sha256').update(JSON.stringify(result)).digest('hex')));
+  return h;
+}
+
+/**
+ * The cache key of a ranking's page `index` (0-based), or undefined for the first page, which
+ * is always rendered (its 本期变动 compares with the previous publication).
+ */
+export function rankingPageKey(result: ResultView, index: number, site: Board['site']): string | undefined {
+  if (index === 0) return undefined;
+  return createHash('sha256').update(resultHash(result)).update(`\0${index}\0`).update(JSON.stringify(site)).digest('hex');
+}
+
+/** The site paths of every page printed with placeholders: passbooks, and rankings past their first page. */
+export function pagesStampedLater(board: Board): string[] {
+  const paths = board.passbooks.map((b) => b.href);
+  for (const r of board.results) for (let i = 1; i < r.pages.length; i++) paths.push(`/rankings/${r.scheme.id}/${r.period}/${i + 1}/`);
+  return paths;
+}
+
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** Fills the data version and date into every passbook page under `dist`; returns how many. */
+/** `html` with each of `marks` replaced by its value, worked on the bytes (no decoding). */
+function replaced(html: Buffer, marks: [Buffer, Buffer][]): Buffer {
+  const parts: Buffer[] = [];
+  let from = 0;
+  for (;;) {
+    let at = -1;
+    let mark: [Buffer, Buffer] | undefined;
+    for (const m of marks) {
+      const i = html.indexOf(m[0], from);
+      if (i !== -1 && (at === -1 || i < at)) [at, mark] = [i, m];
+    }
+    if (!mark) break;
+    parts.push(html.subarray(from, at), mark[1]);
+    from = at + mark[0].length;
+  }
+  if (from === 0) return html;
+  parts.push(html.subarray(from));
+  return Buffer.concat(parts);
+}
+
+/** Fills the data version and date into every page printed with placeholders under `dist`; returns how many. */
 export function stampPages(board: Board, dist: string): number {
-  const version = escapeHtml(board.version.id);
-  const date = escapeHtml(formatDate(board.site.locale, board.version.date));
+  const marks: [Buffer, Buffer][] = [
+    [Buffer.from(VERSION_MARK), Buffer.from(escapeHtml(board.version.id))],
+    [Buffer.from(DATE_MARK), Buffer.from(escapeHtml(formatDate(board.site.locale, board.version.date)))],
+  ];
   let n = 0;
-  for (const book of board.passbooks) {
-    const file = join(dist, book.href, 'index.html');
-    const html = readFileSync(file, 'utf8');
-    writeFileSync(file, html.replaceAll(VERSION_MARK, version).replaceAll(DATE_MARK, date));
+  for (const path of pagesStampedLater(board)) {
+    const file = join(dist, path, 'index.html');
+    writeFileSync(file, replaced(readFileSync(file), marks));
     n++;
   }
   return n;
@@ -62,7 +109,7 @@ export default function stampIntegration(): AstroIntegration {
         const { getBoard } = await import('./board.ts');
         const started = performance.now();
         const n = stampPages(getBoard(), fileURLToPath(dir));
-        logger.info(`${n} passbooks stamped with the data version (${Math.round(performance.now() - started)} ms)`);
+        logger.info(`${n} pages stamped with the data version (${Math.round(performance.now() - started)} ms)`);
       },
     },
   };
