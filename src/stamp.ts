@@ -10,7 +10,7 @@
  * ledger row renders the pages it changed, not all ten thousand.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -93,19 +93,26 @@ function replaced(html: Buffer, marks: [Buffer, Buffer][]): Buffer {
   return Buffer.concat(parts);
 }
 
-/** Fills the data version and date into every page printed with placeholders under `dist`; returns how many. */
-export function stampPages(board: Board, dist: string): number {
+/**
+ * Fills the data version and date into every page printed with placeholders under `dist`;
+ * returns how many. Sixteen files at a time: a street's 14,000 pages took a quarter less time
+ * than one by one.
+ */
+export async function stampPages(board: Board, dist: string): Promise<number> {
   const marks: [Buffer, Buffer][] = [
     [Buffer.from(VERSION_MARK), Buffer.from(escapeHtml(board.version.id))],
     [Buffer.from(DATE_MARK), Buffer.from(escapeHtml(formatDate(board.site.locale, board.version.date)))],
   ];
-  let n = 0;
-  for (const path of pagesStampedLater(board)) {
-    const file = join(dist, path, 'index.html');
-    writeFileSync(file, replaced(readFileSync(file), marks));
-    n++;
-  }
-  return n;
+  const files = pagesStampedLater(board).map((path) => join(dist, path, 'index.html'));
+  let next = 0;
+  const stampNext = async (): Promise<void> => {
+    while (next < files.length) {
+      const file = files[next++]!;
+      await writeFile(file, replaced(await readFile(file), marks));
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, stampNext));
+  return files.length;
 }
 
 export default function stampIntegration(): AstroIntegration {
@@ -118,7 +125,7 @@ export default function stampIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const { getBoard } = await import('./board.ts');
         const started = performance.now();
-        const n = stampPages(getBoard(), fileURLToPath(dir));
+        const n = await stampPages(getBoard(), fileURLToPath(dir));
         logger.info(`${n} pages stamped with the data version (${Math.round(performance.now() - started)} ms)`);
       },
     },
