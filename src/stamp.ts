@@ -7,7 +7,9 @@
  * number, and the site's settings) except the data version and date in the footer, which change
  * with every edit and would make every page new. Those are written as placeholders and filled
  * in after the pages (`stampPages`), in every such page, rendered or copied. So one changed
- * ledger row renders the pages it changed, not all ten thousand.
+ * ledger row renders the pages it changed, not all ten thousand. This relies on Astro emptying
+ * dist/ before each build (its default): with `vite.build.emptyOutDir: false` it would leave a
+ * page already stamped with the previous version in place, and nothing would fill it in again.
  */
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';

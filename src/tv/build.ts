@@ -10,7 +10,8 @@
  * drew it, so the build's thread never holds the pictures; a slide shown on two screens of the
  * same orientation is drawn once and copied.
  */
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import type { Board } from '../board.ts';
 import { defaultPosterFonts } from '../posters/fonts.ts';
@@ -39,14 +40,20 @@ export interface PicturesDone {
 const picturePath = (screen: string | undefined, name: string) => (screen ? `tv/${screen}/slides/${name}.png` : `tv/slides/${name}.png`);
 
 /**
- * Starts drawing every picture of the board into `staging`. Settles once all are there; never
- * rejects (a failure is returned, for the build to stop with once the pages are written).
+ * Starts drawing every picture of the board into a new staging folder (in the system's temp
+ * folder: the render cache may be read-only, and two builds never share it). Settles once all
+ * are there; never rejects (a failure is returned, for the build to stop with once the pages are
+ * written, and the staging folder is gone).
  */
-export function startPictures(board: Board, staging: string): Promise<PicturesDone | Error> {
+export function startPictures(board: Board): Promise<PicturesDone | Error> {
   const started = performance.now();
+  const staging = mkdtempSync(join(tmpdir(), 'board-tv-pictures-'));
   return drawAll(board, staging).then(
     (done) => ({ ...done, ms: performance.now() - started }),
-    (e: unknown) => (e instanceof Error ? e : new Error(String(e))),
+    (e: unknown) => {
+      rmSync(staging, { recursive: true, force: true });
+      return e instanceof Error ? e : new Error(String(e));
+    },
   );
 }
 
@@ -54,7 +61,6 @@ async function drawAll(board: Board, staging: string): Promise<PicturesDone> {
   const fonts = defaultPosterFonts();
   const sources = DRAWING_SOURCES.map((f) => readFileSync(new URL(`./${f}`, import.meta.url), 'utf8'));
   const cache = renderCacheDir('tv');
-  rmSync(staging, { recursive: true, force: true });
   // One task per distinct picture; the paths that show it.
   const tasks = new Map<string, { task: PictureTask; copies: string[] }>();
   let files = 0;
@@ -71,17 +77,27 @@ async function drawAll(board: Board, staging: string): Promise<PicturesDone> {
   const pool = picturePool();
   let drawn = 0;
   let kept = 0;
+  // Pictures this thread draws (no workers, or they failed) are drawn one after the other, back
+  // to the event loop between them (resvg's pixels are freed there), never all at once.
+  let here: Promise<unknown> = Promise.resolve();
+  const drawHere = (task: PictureTask): Promise<{ drawn: boolean }> => {
+    const next = here.then(async () => {
+      const r = await renderPicture(task, fonts);
+      mkdirSync(dirname(task.out!), { recursive: true });
+      writeFileSync(task.out!, r.png);
+      await new Promise((resolve) => setImmediate(resolve));
+      return { drawn: r.drawn };
+    });
+    here = next.catch(() => undefined);
+    return next;
+  };
   const one = async ({ task, copies }: { task: PictureTask; copies: string[] }) => {
     let done: { drawn: boolean };
     try {
       if (!pool) throw new Error('no workers');
       done = await drawOnPool(pool, task);
     } catch {
-      // No workers, or they failed: this thread draws it.
-      const here = await renderPicture(task, fonts);
-      mkdirSync(dirname(task.out!), { recursive: true });
-      writeFileSync(task.out!, here.png);
-      done = here;
+      done = await drawHere(task);
     }
     for (const c of copies) {
       mkdirSync(dirname(c), { recursive: true });
@@ -90,8 +106,7 @@ async function drawAll(board: Board, staging: string): Promise<PicturesDone> {
     if (done.drawn) drawn++;
     else kept++;
   };
-  if (pool) await Promise.all([...tasks.values()].map(one));
-  else for (const t of tasks.values()) await one(t); // one at a time: drawing here holds the thread anyway
+  await Promise.all([...tasks.values()].map(one));
   return { files, drawn, kept, ms: 0, workers: poolWorkers(), staging };
 }
 

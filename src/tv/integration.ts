@@ -6,7 +6,6 @@
  * changed.
  */
 import type { AstroIntegration } from 'astro';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pruneUnused, renderCacheDir } from '../render-cache.ts';
 import type { PicturesDone } from './build.ts';
@@ -23,14 +22,14 @@ export default function tvPictures(): AstroIntegration {
         // (measuring the site build alone).
         if (!board.site.tv.pictures || process.env.BOARD_TV_PICTURES === 'off') return;
         const { startPictures } = await import('./build.ts');
-        drawing = startPictures(board, join(renderCacheDir('tv'), `staging-${process.pid}`));
+        drawing = startPictures(board);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const done = await drawing;
         if (done === null) return;
         if (done instanceof Error) throw done;
         const { placePictures } = await import('./build.ts');
-        placePictures(done.staging, fileURLToPath(dir));
+        placePictures(done.staging, fileURLToPath(dir)); // removes the staging folder too
         const on = done.workers === 0 ? '' : done.workers === 1 ? ', on a worker thread' : `, on ${done.workers} worker threads`;
         logger.info(`TV pictures: ${done.drawn} drawn, ${done.kept} from cache with the new stamp (${Math.round(done.ms)} ms${on}, alongside the pages); ${done.files} files`);
         const pruned = pruneUnused(renderCacheDir('tv'));

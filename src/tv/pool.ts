@@ -81,7 +81,7 @@ export function drawOnPool(pool: Pool, task: PictureTask): Promise<PictureDone> 
 }
 
 function pump(pool: Pool): void {
-  while (pool.queue.length > 0) {
+  while (pool.queue.length > 0 && !pool.failed) {
     // An idle worker first, then a new one, then the least busy with room.
     const open = pool.slots.filter((s) => s.busy.size < PER_WORKER).sort((a, b) => a.busy.size - b.busy.size);
     const slot = open[0]?.busy.size === 0 ? open[0] : pool.slots.length < pool.size ? start(pool) : open[0];
@@ -99,21 +99,29 @@ function pump(pool: Pool): void {
   }
 }
 
-function start(pool: Pool): Slot {
-  const worker = new Worker(workerFile());
+/** One worker failed (or would not start): no more are used, and whatever waits is drawn by its caller. */
+function failPool(pool: Pool, e: Error, failed?: Slot): void {
+  pool.failed = true;
+  for (const s of pool.slots) {
+    for (const job of s.busy.values()) job.reject(e);
+    s.busy.clear();
+    if (s !== failed) void s.worker.terminate();
+  }
+  for (const job of pool.queue.splice(0)) job.reject(e);
+  held[POOL] = null;
+}
+
+function start(pool: Pool): Slot | undefined {
+  let worker: Worker;
+  try {
+    worker = new Worker(workerFile());
+  } catch (e) {
+    failPool(pool, e instanceof Error ? e : new Error(String(e)));
+    return undefined;
+  }
   worker.unref(); // an idle worker never keeps a build from ending
   const slot: Slot = { worker, busy: new Map() };
-  const fail = (e: Error) => {
-    // One worker failed: no more are used, and whatever waits is drawn by its caller.
-    pool.failed = true;
-    for (const s of pool.slots) {
-      for (const job of s.busy.values()) job.reject(e);
-      s.busy.clear();
-      if (s !== slot) void s.worker.terminate();
-    }
-    for (const job of pool.queue.splice(0)) job.reject(e);
-    held[POOL] = null;
-  };
+  const fail = (e: Error) => failPool(pool, e, slot);
   worker.on('message', (m: { id: number; png?: Uint8Array; drawn?: boolean; error?: string }) => {
     const job = slot.busy.get(m.id);
     slot.busy.delete(m.id);
