@@ -36,9 +36,6 @@ export interface PicturesDone {
   staging: string;
 }
 
-/** The site path of a screen's n-th picture, as the dev preview's routes serve it. */
-const picturePath = (screen: string | undefined, name: string) => (screen ? `tv/${screen}/slides/${name}.png` : `tv/slides/${name}.png`);
-
 /**
  * Starts drawing every picture of the board into a new staging folder (in the system's temp
  * folder: the render cache may be read-only, and two builds never share it). Settles once all
@@ -57,7 +54,7 @@ export function startPictures(board: Board): Promise<PicturesDone | Error> {
   );
 }
 
-async function drawAll(board: Board, staging: string): Promise<PicturesDone> {
+async function drawAll(board: Board, staging: string): Promise<Omit<PicturesDone, 'ms'>> {
   const fonts = defaultPosterFonts();
   const sources = DRAWING_SOURCES.map((f) => readFileSync(new URL(`./${f}`, import.meta.url), 'utf8'));
   const cache = renderCacheDir('tv');
@@ -67,7 +64,8 @@ async function drawAll(board: Board, staging: string): Promise<PicturesDone> {
   for (const screen of screensOf(board)) {
     for (const { params, props } of pictureRoutes(screen, board)) {
       const key = pictureKeyOf(sources, props.slide, props.chrome, props.options, fonts);
-      const out = join(staging, picturePath(screen.id, params.n));
+      // Where the dev preview's route serves it: /tv/slides/001.png, /tv/<screen>/slides/001.png.
+      const out = join(staging, screen.path, 'slides', `${params.n}.png`);
       files++;
       const known = tasks.get(key);
       if (known) known.copies.push(out);
@@ -107,7 +105,7 @@ async function drawAll(board: Board, staging: string): Promise<PicturesDone> {
     else kept++;
   };
   await Promise.all([...tasks.values()].map(one));
-  return { files, drawn, kept, ms: 0, workers: poolWorkers(), staging };
+  return { files, drawn, kept, workers: poolWorkers(), staging };
 }
 
 /** Moves the staged pictures into the site folder (copied where a rename cannot go), and removes the staging folder. */

@@ -17,10 +17,9 @@ export default function tvPictures(): AstroIntegration {
     hooks: {
       'astro:build:start': async () => {
         const { getBoard } = await import('../board.ts');
+        const { picturesWanted } = await import('./pictures.ts');
         const board = getBoard();
-        // site.yaml's `tv.pictures: no` leaves the pictures out; so does BOARD_TV_PICTURES=off
-        // (measuring the site build alone).
-        if (!board.site.tv.pictures || process.env.BOARD_TV_PICTURES === 'off') return;
+        if (!picturesWanted(board)) return;
         const { startPictures } = await import('./build.ts');
         drawing = startPictures(board);
       },

@@ -31,11 +31,15 @@ export function pictureChrome(board: Board): PictureChrome {
   };
 }
 
+/**
+ * Whether the site has pictures: site.yaml's `tv.pictures: no` leaves them out; so does
+ * BOARD_TV_PICTURES=off (measuring the site build alone).
+ */
+export const picturesWanted = (board: Board): boolean => board.site.tv.pictures && process.env.BOARD_TV_PICTURES !== 'off';
+
 /** The routes of a screen's pictures, for `getStaticPaths`. */
 export function pictureRoutes(screen: TvScreen, board: Board): PictureRoute[] {
-  // site.yaml's `tv.pictures: no` leaves the pictures out; so does BOARD_TV_PICTURES=off
-  // (measuring the site build alone).
-  if (!board.site.tv.pictures || process.env.BOARD_TV_PICTURES === 'off') return [];
+  if (!picturesWanted(board)) return [];
   const slides = pictureSlides(screen, board);
   const chrome = pictureChrome(board);
   return slides.map((slide, i) => ({

@@ -21,7 +21,6 @@ import type { TvSlide } from './model.ts';
 import type { PictureChrome, PictureOptions } from './picture-layout.ts';
 import { renderPicture, type PictureTask } from './draw.ts';
 import { renderCacheDir } from '../render-cache.ts';
-import { pictureCounts } from './counts.ts';
 import { drawOnPool, picturePool } from './pool.ts';
 import { pictureKeyOf } from './key.ts';
 import source from './draw.ts?raw';
@@ -42,25 +41,15 @@ export function pictureKey(slide: TvSlide, chrome: PictureChrome, options: Pictu
  * @example const png = await slidePng(slide, chrome, { orientation: 'landscape' });
  */
 export async function slidePng(slide: TvSlide, chrome: PictureChrome, options: PictureOptions, fonts: PosterFonts = defaultPosterFonts()): Promise<Uint8Array> {
-  const started = performance.now();
   const task: PictureTask = { file: join(renderCacheDir('tv'), `${pictureKey(slide, chrome, options, fonts)}.png`), slide, chrome, options };
   // The workers draw with the default fonts; other fonts (tests) are drawn here.
   const pool = fonts === defaultPosterFonts() ? picturePool() : null;
-  let result: { png?: Uint8Array; drawn: boolean };
-  let onWorker = false;
   try {
-    result = pool ? await drawOnPool(pool, task) : await renderPicture(task, fonts);
-    onWorker = pool !== null;
-  } catch (e) {
-    if (!pool) throw e;
-    result = await renderPicture(task, fonts); // the workers failed: this thread draws it
+    if (pool) return (await drawOnPool(pool, task)).png!;
+  } catch {
+    // the workers failed: this thread draws it
   }
-  const tally = pictureCounts();
-  if (onWorker) tally.worker = true;
-  if (result.drawn) tally.drawn++;
-  else tally.kept++;
-  tally.ms += performance.now() - started;
-  return result.png!;
+  return (await renderPicture(task, fonts)).png;
 }
 
 /** The response of a picture route (the dev preview). */
