@@ -7,6 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { createHash } from 'node:crypto';
+import { stripVTControlCharacters } from 'node:util';
 
 export const PROJECT = join(import.meta.dirname, '..', '..');
 
@@ -23,7 +24,8 @@ export function buildSiteWithLog(root: string, env: Record<string, string> = {})
     env: { ...process.env, BOARD_ROOT: root, BOARD_CACHE_DIR: mkdtempSync(join(tmpdir(), 'board-cache-')), ASTRO_TELEMETRY_DISABLED: '1', ...env },
   });
   if (r.status !== 0) throw new Error(`astro build failed:\n${r.stdout}\n${r.stderr}`);
-  return { out, log: r.stdout + r.stderr };
+  // CI=true turns on the log's colours (picocolors); the tests read the plain text.
+  return { out, log: stripVTControlCharacters(r.stdout + r.stderr) };
 }
 
 /** Every file under a folder, relative path → sha256, sorted by path. */
