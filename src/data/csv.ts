@@ -399,14 +399,22 @@ interface Layout {
   known: boolean;
 }
 
+/**
+ * A row of the file before its cells are read: its place, and every column at its blank value
+ * in table order. Made by JSON.parse, it holds every property inside the object itself: a copy
+ * of it is one small allocation, where a row grown key by key is two.
+ */
+export function blankRow(columns: Record<string, Column>, file: string): Record<string, unknown> {
+  const blank = JSON.parse(JSON.stringify({ file, line: 0, ...Object.fromEntries(Object.keys(columns).map((key) => [key, null])) })) as Record<string, unknown>;
+  for (const [key, c] of Object.entries(columns)) blank[key] = c.fallback;
+  return blank;
+}
+
 function layoutOf<C extends Record<string, Column>>(map: HeaderMap<C>, columns: C, file: string): Layout {
   const width = map.headers.length;
   const keys = Array.from({ length: width }, (_, i) => map.keys.get(i));
   const indexOf = new Map([...map.keys].map(([i, key]) => [key, i]));
-  // Made by JSON.parse, the blank row holds every property inside the object itself: a copy
-  // of it is one small allocation, where a row grown key by key is two.
-  const blank = JSON.parse(JSON.stringify({ file, line: 0, ...Object.fromEntries(Object.keys(columns).map((key) => [key, null])) })) as Record<string, unknown>;
-  for (const [key, c] of Object.entries(columns)) blank[key] = c.fallback;
+  const blank = blankRow(columns, file);
   return {
     file,
     width,

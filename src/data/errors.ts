@@ -138,6 +138,18 @@ export class Problems {
     this.columns.set(file, columns);
   }
 
+  /** Where a file's columns are, as registered (sent along when another thread read the file). */
+  columnsOf(file: string): Map<string, { column: number; header: string }> | undefined {
+    return this.columns.get(file);
+  }
+
+  /** Takes in what another thread found reading one file. */
+  absorb(file: string, errors: DataIssue[], warnings: DataIssue[], columns: Map<string, { column: number; header: string }>): void {
+    this.errors.push(...errors);
+    this.warnings.push(...warnings);
+    if (columns.size > 0) this.columns.set(file, columns);
+  }
+
   error(at: Place, code: ErrorCode, args?: Args): void {
     this.errors.push(issue(this.locate(at), code, args));
   }

@@ -4,7 +4,7 @@
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeText } from './encoding.ts';
+import { textOf, startReading, type FileBytes, type Reading } from './split-read.ts';
 import { Problems, type Place } from './errors.ts';
 import { eachRecord, readRecords, parseRows, rowReader, type RowOptions } from './csv.ts';
 import { tables, IGNORED_HEADERS, type Column, type Table, type RowOf, type Assessment } from './tables.ts';
@@ -50,7 +50,7 @@ export function loadProject(root: string): Loaded {
   const files = new Map<string, Uint8Array>();
   const rejected: Rejected = { ids: new Set(), rules: new Set(), items: new Set(), schemes: new Set(), ledgerSubjects: new Set(), stockItems: new Set() };
 
-  const readText = (rel: string, required: boolean): string | undefined => {
+  const readBytes = (rel: string, required: boolean): Uint8Array | undefined => {
     const abs = join(root, rel);
     if (!existsSync(abs)) {
       if (required) problems.error({ file: rel, line: 0 }, 'file-unreadable', { reason: '文件不存在' });
@@ -64,12 +64,11 @@ export function loadProject(root: string): Loaded {
       return undefined;
     }
     files.set(rel, bytes);
-    if (bytes.includes(0)) {
-      const text = decodeText(bytes.subarray(0, bytes.indexOf(0))).text;
-      problems.error({ file: rel, line: text.split('\n').length }, 'nul-byte');
-      return undefined;
-    }
-    return decodeText(bytes).text;
+    return bytes;
+  };
+  const readText = (rel: string, required: boolean): string | undefined => {
+    const bytes = readBytes(rel, required);
+    return bytes === undefined ? undefined : textOf(rel, bytes, problems);
   };
 
   function readTable<C extends Record<string, Column>>(
@@ -86,16 +85,20 @@ export function loadProject(root: string): Loaded {
     return reader.done();
   }
 
-  function readGlob<C extends Record<string, Column>>(table: Table<C>, onRejected?: (row: Partial<RowOf<Table<C>>>) => void) {
+  /** Starts reading a table of several files; every file's rows join one list, in file order. */
+  function startGlob<C extends Record<string, Column>>(table: Table<C>): Reading<C> {
     const dir = `data/${table.path.replace(/\/\*\.csv$/, '')}`;
-    // Every file's rows join one list as they are read, in file order.
-    const rows: RowOf<Table<C>>[] = [];
+    const read: FileBytes[] = [];
     for (const rel of listFiles(root, dir, '.csv')) {
-      const read = readTable(table, rel, false, { rows });
-      if (onRejected) read.rejected.forEach(onRejected);
+      const bytes = readBytes(rel, false);
+      if (bytes !== undefined) read.push({ rel, bytes });
     }
-    return rows;
+    return startReading(table, read);
   }
+
+  // The ledger is most of the data: a large one is read on a second thread as well, which
+  // starts now and is under way while this thread reads the smaller files.
+  const ledgerReading = startGlob(tables.ledger);
 
   const siteText = readText('data/site.yaml', true);
   const site = siteText === undefined ? undefined : parseYaml(siteText, 'data/site.yaml', siteSchema, problems);
@@ -145,11 +148,11 @@ export function loadProject(root: string): Loaded {
     households,
     merchants,
     rules: ruleRead.rows,
-    ledger: readGlob(tables.ledger, (r) => r.subject && rejected.ledgerSubjects.add(r.subject)),
+    ledger: ledgerReading.finish(problems, (r) => r.subject && rejected.ledgerSubjects.add(r.subject)),
     assessments,
     items: itemRead.rows,
     stock: stockRead.rows,
-    redemptions: readGlob(tables.redemptions),
+    redemptions: startGlob(tables.redemptions).finish(problems),
     honors: readTable(tables.honors, 'data/honors.csv').rows,
     news: readEntries(root, 'content/news', newsSchema, readText, problems) as NewsEntry[],
     notices: readEntries(root, 'content/notices', noticeSchema, readText, problems) as NoticeEntry[],

@@ -1,0 +1,38 @@
+/**
+ * The worker of `readTableFiles` (split-read.ts): takes the next file of the table in turn
+ * with the build's thread, reads and validates it exactly as that thread would, and sends
+ * its rows as columns with its problems.
+ */
+import { workerData, type MessagePort } from 'node:worker_threads';
+import { Problems } from './errors.ts';
+import { tables, type Table } from './tables.ts';
+import { readFileRows, encodeRows, SHARED_SLOTS, type FileBytes, type FileDone } from './split-read.ts';
+
+const { port, state, table: tableName, files } = workerData as { port: MessagePort; state: Int32Array; table: keyof typeof tables; files: FileBytes[] };
+const table = tables[tableName] as unknown as Table;
+const { NEXT, BUSY, REPORTED } = SHARED_SLOTS;
+
+for (;;) {
+  // Busy before taking a file, so the build's thread never finds it idle with a file in hand.
+  Atomics.store(state, BUSY, 1);
+  const index = Atomics.add(state, NEXT, 1);
+  Atomics.notify(state, NEXT);
+  if (index >= files.length) break;
+  const file = files[index]!;
+  let done: FileDone;
+  try {
+    const problems = new Problems();
+    const rows: Record<string, unknown>[] = [];
+    const rejected = readFileRows(table, file, problems, rows) as Record<string, unknown>[];
+    const columns = problems.columnsOf(file.rel);
+    done = { index, ...encodeRows(table, rows), rejected, errors: problems.errors, warnings: problems.warnings, columns: columns ? [...columns] : [] };
+  } catch (e) {
+    done = { index, failed: String(e) };
+  }
+  const transfer = done.lines ? [done.lines.buffer, done.refs!.buffer, done.numbers!.buffer] : [];
+  port.postMessage(done, transfer as ArrayBuffer[]);
+  Atomics.add(state, REPORTED, 1);
+}
+Atomics.store(state, BUSY, 0);
+Atomics.notify(state, BUSY);
+port.close();

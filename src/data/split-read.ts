@@ -1,0 +1,216 @@
+/**
+ * The files of one table read on two threads: the build's thread and a worker take the next
+ * file in turn, so both cores parse and validate a street's twelve monthly ledgers. What the
+ * worker read comes back as columns (a row's strings as numbers into one list of strings, its
+ * numbers side by side) and is made into the same row objects, in file order: the rows, the
+ * problems and the report are those of reading every file here. Small data sets, and
+ * `BOARD_READ_WORKER=off`, read every file on this thread; `BOARD_READ_WORKER=always` splits
+ * even a small one (the tests use it).
+ */
+import { Worker, MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { decodeText } from './encoding.ts';
+import { Problems, type DataIssue } from './errors.ts';
+import { eachRecord, rowReader, blankRow } from './csv.ts';
+import { tables, type Column, type RowOf, type Table } from './tables.ts';
+
+/** Below this many bytes of files, a worker's start (some 0.1 s) costs more than it saves. */
+const SPLIT_BYTES = 4 << 20;
+/** With no file reported for this long, the worker is given up and its files read here. */
+const STALL_MS = 30_000;
+
+/** Slots of the shared counters. */
+const NEXT = 0;
+const BUSY = 1;
+const REPORTED = 2;
+
+/** A file's bytes as read, and its path relative to the project root. */
+export interface FileBytes {
+  rel: string;
+  bytes: Uint8Array;
+}
+
+/** A file's text, or undefined (reported) when it holds a NUL byte: not a text file. */
+export function textOf(rel: string, bytes: Uint8Array, problems: Problems): string | undefined {
+  if (bytes.includes(0)) {
+    const text = decodeText(bytes.subarray(0, bytes.indexOf(0))).text;
+    problems.error({ file: rel, line: text.split('\n').length }, 'nul-byte');
+    return undefined;
+  }
+  return decodeText(bytes).text;
+}
+
+/** Reads one file of a table: accepted rows join `rows`, rejected ones are returned. */
+export function readFileRows<C extends Record<string, Column>>(table: Table<C>, file: FileBytes, problems: Problems, rows: unknown[]): Partial<RowOf<Table<C>>>[] {
+  const text = textOf(file.rel, file.bytes, problems);
+  if (text === undefined) return [];
+  // Rows are validated as they are parsed, so one file's raw cells are never all held at once.
+  const reader = rowReader(table, file.rel, problems, { rows });
+  eachRecord(text, file.rel, problems, reader.record);
+  return reader.done().rejected;
+}
+
+/** What the worker sends for one file. */
+export interface FileDone {
+  index: number;
+  /** Set when the worker could not read the file: it is read here instead. */
+  failed?: string;
+  lines?: Int32Array;
+  /** Per row and column: ≥ 0 a string of `strings`, NUMBER a number in `numbers`, NONE undefined. */
+  refs?: Int32Array;
+  numbers?: Float64Array;
+  /** The strings, joined by NUL (no cell holds one: a file with a NUL byte is refused). */
+  strings?: string;
+  rejected?: Record<string, unknown>[];
+  errors?: DataIssue[];
+  warnings?: DataIssue[];
+  columns?: [string, { column: number; header: string }][];
+}
+
+const NONE = -1;
+const NUMBER = -2;
+
+/** The table's keys, in the order the columns are sent. */
+const keysOf = (table: Table) => Object.keys(table.columns);
+
+/** A file's accepted rows as columns, for the trip between threads. */
+export function encodeRows(table: Table, rows: Record<string, unknown>[]): Pick<FileDone, 'lines' | 'refs' | 'numbers' | 'strings'> {
+  const keys = keysOf(table);
+  const width = keys.length;
+  const lines = new Int32Array(rows.length);
+  const refs = new Int32Array(rows.length * width);
+  const numbers = new Float64Array(rows.length * width);
+  const strings: string[] = [];
+  const stringIndex = new Map<string, number>();
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    lines[r] = row.line as number;
+    for (let c = 0; c < width; c++) {
+      const value = row[keys[c]!];
+      const at = r * width + c;
+      if (value === undefined) refs[at] = NONE;
+      else if (typeof value === 'number') {
+        refs[at] = NUMBER;
+        numbers[at] = value;
+      } else if (typeof value === 'string') {
+        let s = stringIndex.get(value);
+        if (s === undefined) {
+          stringIndex.set(value, (s = strings.length));
+          strings.push(value);
+        }
+        refs[at] = s;
+      } else throw new Error(`a value of type ${typeof value} in column ${keys[c]}`);
+    }
+  }
+  return { lines, refs, numbers, strings: strings.join('\0') };
+}
+
+/** The rows `encodeRows` sent, as the objects reading the file here would have made. */
+export function decodeRows(table: Table, file: string, done: FileDone, rows: unknown[]): void {
+  const keys = keysOf(table);
+  const width = keys.length;
+  const blank = blankRow(table.columns, file);
+  const strings = done.strings!.split('\0');
+  const { lines, refs, numbers } = done as Required<FileDone>;
+  for (let r = 0; r < lines.length; r++) {
+    const row: Record<string, unknown> = { ...blank };
+    row.line = lines[r];
+    for (let c = 0; c < width; c++) {
+      const at = r * width + c;
+      const ref = refs[at]!;
+      row[keys[c]!] = ref >= 0 ? strings[ref] : ref === NUMBER ? numbers[at] : undefined;
+    }
+    rows.push(row);
+  }
+}
+
+/** The worker's module, next to this one (in the sources; a bundle has none, and reads on one thread). */
+function workerFile(): string | undefined {
+  const here = import.meta.url.startsWith('file:') ? join(dirname(fileURLToPath(import.meta.url)), 'read-worker.ts') : undefined;
+  if (here && existsSync(here)) return here;
+  const fromProject = join(process.cwd(), 'src', 'data', 'read-worker.ts');
+  return existsSync(fromProject) ? fromProject : undefined;
+}
+
+/** Should these files be read on two threads? */
+function worthSplitting(files: FileBytes[]): boolean {
+  const mode = process.env.BOARD_READ_WORKER;
+  if (mode === 'off' || files.length < 2) return false;
+  if (mode === 'always') return true;
+  return files.reduce((n, f) => n + f.bytes.length, 0) >= SPLIT_BYTES;
+}
+
+/** Files read so far by this thread and by workers, in this process (the tests look). */
+export const readCounts = { here: 0, worker: 0 };
+
+/** Files of a table being read: the worker (if any) has started; `finish` reads the rest here. */
+export interface Reading<C extends Record<string, Column>> {
+  finish(problems: Problems, onRejected?: (row: Partial<RowOf<Table<C>>>) => void): RowOf<Table<C>>[];
+}
+
+/**
+ * Starts reading the files of a table (in file order): when there is enough to read, a worker
+ * starts on them at once, so it is under way while this thread reads the other files. Every
+ * problem lands in `problems` and each rejected row goes to `onRejected` at `finish`, as
+ * `readFileRows` file by file would; the rows come back in file order.
+ */
+export function startReading<C extends Record<string, Column>>(table: Table<C>, files: FileBytes[]): Reading<C> {
+  const file = worthSplitting(files) ? workerFile() : undefined;
+  const tableName = (Object.keys(tables) as (keyof typeof tables)[]).find((k) => tables[k] === (table as unknown));
+  const state = new Int32Array(new SharedArrayBuffer(3 * 4));
+  const { port1, port2 } = new MessageChannel();
+  let worker: Worker | undefined;
+  if (file !== undefined && tableName !== undefined) {
+    try {
+      worker = new Worker(file, { workerData: { port: port2, state, table: tableName, files }, transferList: [port2] });
+      worker.unref();
+      // A worker that fails to start takes no file: this thread reads them all.
+      worker.on('error', () => {});
+    } catch {
+      worker = undefined;
+    }
+  }
+  return {
+    finish(problems, onRejected) {
+      const perFile: unknown[][] = new Array(files.length);
+      const hereBefore = readCounts.here;
+      const readHere = (k: number) => {
+        readCounts.here++;
+        perFile[k] = [];
+        readFileRows(table, files[k]!, problems, perFile[k]!).forEach((r) => onRejected?.(r));
+      };
+      // `always` (the tests) lets the worker take the first file, so a small data set is split too.
+      if (worker && process.env.BOARD_READ_WORKER === 'always') Atomics.wait(state, NEXT, 0, 10_000);
+      // Each thread takes the next file in turn.
+      for (let k = Atomics.add(state, NEXT, 1); k < files.length; k = Atomics.add(state, NEXT, 1)) readHere(k);
+      // The worker marks itself busy before it takes a file: once it is not, it has sent every file it took.
+      let reported = Atomics.load(state, REPORTED);
+      let since = performance.now();
+      while (worker && Atomics.load(state, BUSY) === 1) {
+        Atomics.wait(state, BUSY, 1, 200);
+        const now = Atomics.load(state, REPORTED);
+        if (now !== reported) [reported, since] = [now, performance.now()];
+        else if (performance.now() - since > STALL_MS) break;
+      }
+      for (let m = receiveMessageOnPort(port1); m; m = receiveMessageOnPort(port1)) {
+        const done = m.message as FileDone;
+        if (done.failed !== undefined) continue;
+        const f = files[done.index]!;
+        perFile[done.index] = [];
+        decodeRows(table, f.rel, done, perFile[done.index]!);
+        problems.absorb(f.rel, done.errors!, done.warnings!, new Map(done.columns!));
+        for (const r of done.rejected!) onRejected?.(r as Partial<RowOf<Table<C>>>);
+      }
+      port1.close();
+      void worker?.terminate();
+      // A file the worker took and did not read (it failed, or stalled) is read here.
+      files.forEach((_, k) => perFile[k] === undefined && readHere(k));
+      readCounts.worker += files.length - readCounts.here + hereBefore;
+      return perFile.flat() as RowOf<Table<C>>[];
+    },
+  };
+}
+
+export const SHARED_SLOTS = { NEXT, BUSY, REPORTED };

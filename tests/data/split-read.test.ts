@@ -1,0 +1,60 @@
+/**
+ * A large ledger is read on two threads (src/data/split-read.ts). What an editor relies on:
+ * the check finds the same problems, at the same places, and the build gets the same rows in
+ * the same order, whichever thread read a file. `BOARD_READ_WORKER=always` splits even these
+ * small folders, with the worker taking the first file.
+ */
+import { afterEach, describe, expect, test } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fixture } from '../helpers/fixture.ts';
+import { PROJECT } from '../helpers/build.ts';
+import { loadProject } from '../../src/data/load.ts';
+import { readCounts } from '../../src/data/split-read.ts';
+
+function check(root: string, mode: string) {
+  const r = spawnSync(process.execPath, [join(PROJECT, 'src/cli/check.ts'), '--root', root, '--format', 'json'], {
+    encoding: 'utf8',
+    env: { ...process.env, BOARD_READ_WORKER: mode },
+  });
+  return { status: r.status, report: JSON.parse(r.stdout) as unknown };
+}
+
+/** Loads a folder with the reader in the given mode. */
+function load(root: string, mode: string) {
+  process.env.BOARD_READ_WORKER = mode;
+  const before = { ...readCounts };
+  const loaded = loadProject(root);
+  return { loaded, worker: readCounts.worker - before.worker, here: readCounts.here - before.here };
+}
+
+afterEach(() => {
+  delete process.env.BOARD_READ_WORKER;
+});
+
+describe('the ledger read on two threads', () => {
+  test.each(['many-errors', 'redemption-after-bad-ledger-row', 'month-with-two-errors'])(
+    '%s: the check reports exactly what it reports on one thread',
+    (name) => {
+      const root = fixture(name);
+      const one = check(root, 'off');
+      const two = check(root, 'always');
+      expect(one.status).toBe(1);
+      expect(two).toEqual(one);
+    },
+  );
+
+  test('the worker reads files, and the rows, their order and the problems are those of one thread', () => {
+    const root = fixture('many-errors');
+    const one = load(root, 'off');
+    const two = load(root, 'always');
+    expect(one.worker).toBe(0);
+    expect(two.worker).toBeGreaterThan(0);
+    expect(two.loaded.dataset.ledger.length).toBeGreaterThan(0);
+    expect(two.loaded.dataset.ledger).toEqual(one.loaded.dataset.ledger);
+    // The same keys in the same order, as a row read on this thread has them.
+    expect(two.loaded.dataset.ledger.map((r) => Object.keys(r).join())).toEqual(one.loaded.dataset.ledger.map((r) => Object.keys(r).join()));
+    expect(two.loaded.problems.sorted()).toEqual(one.loaded.problems.sorted());
+    expect([...two.loaded.rejected.ledgerSubjects].sort()).toEqual([...one.loaded.rejected.ledgerSubjects].sort());
+  });
+});
