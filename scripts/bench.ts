@@ -210,18 +210,17 @@ function checkRun(root: string): Run {
  * `<cwd>/.astro/.prerender` when outDir is elsewhere, and two builds at once (tests,
  * another engineer) would overwrite each other's chunks there.
  */
-function buildRun(root: string, outDir: string, cacheDir: string): { check: Run; astro: Run } {
-  const check = mustSucceed(measure([join(PROJECT, 'src/cli/check.ts'), '--root', root, '--quiet'], PROJECT), 'check before build');
-  const astro = mustSucceed(
-    measure([ASTRO, 'build', '--outDir', outDir], PROJECT, {
+function buildRun(root: string, outDir: string, cacheDir: string): Run {
+  // As `npm run build` runs it: the check, then Astro's build in the same process.
+  return mustSucceed(
+    measure([join(PROJECT, 'src/cli/build.ts'), '--outDir', outDir], PROJECT, {
       BOARD_ROOT: root,
       BOARD_CACHE_DIR: join(cacheDir, 'astro'),
       BOARD_POSTER_CACHE: join(cacheDir, 'posters'),
       BOARD_TV_CACHE: join(cacheDir, 'tv'),
     }),
-    'astro build',
+    'npm run build',
   );
-  return { check, astro };
 }
 
 /**
@@ -380,7 +379,7 @@ function main(): void {
     const w = weights(dist);
 
     let bare: Run | undefined;
-    let incremental: { check: Run; astro: Run } | undefined;
+    let incremental: Run | undefined;
     let changed: { file: string; line: number } | undefined;
     if (args.scale === 'street') {
       log(`bare Astro build of ${w.count} trivial pages …`);
@@ -391,13 +390,12 @@ function main(): void {
       incremental = buildRun(one.root, dist, cache);
     }
 
-    const coldTotal = cold.check.seconds + cold.astro.seconds;
+    const coldTotal = cold.seconds;
     const rows: string[][] = [['figure', 'value', 'against', 'ratio', 'target', '']];
     rows.push(['check: wall time', sec(check.seconds), `floor ${sec(floor.seconds)}`, ratio(check.seconds, floor.seconds), '≤ 2× floor, < 4 s', mark(check.seconds <= 2 * floor.seconds && check.seconds < 4)]);
     rows.push(['check: CPU time', sec(check.cpu), `floor ${sec(floor.cpu)}`, ratio(check.cpu, floor.cpu), '', '']);
     rows.push(['check: peak memory', mb(check.peakMB), `floor ${mb(floor.peakMB)}`, ratio(check.peakMB, floor.peakMB), '< 1.5 GB', mark(check.peakMB < 1536)]);
-    rows.push(['build: check step', sec(cold.check.seconds), '', '', '', '']);
-    rows.push(['build: astro build', sec(cold.astro.seconds), renders(cold.astro), '', '', '']);
+    rows.push(['build: drawn', '', renders(cold), '', '', '']);
     rows.push([
       'build: total (cold)',
       sec(coldTotal),
@@ -406,11 +404,11 @@ function main(): void {
       args.scale === 'street' ? '< 90 s, ≤ 1.5× bare' : '',
       args.scale === 'street' && bare ? mark(coldTotal < 90 && coldTotal <= 1.5 * bare.seconds) : '',
     ]);
-    rows.push(['build: peak memory', mb(Math.max(cold.check.peakMB, cold.astro.peakMB)), bare ? `bare ${mb(bare.peakMB)}` : '', bare ? ratio(cold.astro.peakMB, bare.peakMB) : '', '< 2 GB', mark(Math.max(cold.check.peakMB, cold.astro.peakMB) < 2048)]);
+    rows.push(['build: peak memory', mb(cold.peakMB), bare ? `bare ${mb(bare.peakMB)}` : '', bare ? ratio(cold.peakMB, bare.peakMB) : '', '< 2 GB', mark(cold.peakMB < 2048)]);
     if (incremental) {
-      const total = incremental.check.seconds + incremental.astro.seconds;
+      const total = incremental.seconds;
       rows.push(['build: one row changed', sec(total), `cold ${sec(coldTotal)}`, ratio(total, coldTotal), '< 25 % of cold', mark(total < 0.25 * coldTotal)]);
-      rows.push(['build: one row changed, drawn', '', renders(incremental.astro), '', '', '']);
+      rows.push(['build: one row changed, drawn', '', renders(incremental), '', '', '']);
     }
     rows.push(['pages: HTML files', String(w.count), '', '', '', '']);
     if (w.largest) rows.push(['pages: largest HTML', kb(w.largest.bytes), w.largest.path, '', '≤ 200 KB', mark(w.largest.bytes <= 200 * 1024)]);
@@ -433,16 +431,17 @@ function main(): void {
       console.log(`\nWhere the ${title} time went (from Astro's log; board, bundling and setup before the first page: ${sec(run.seconds - steps)}${copied > 0 ? `; ${copied} pages copied from the build before` : ''})\n`);
       console.log(table([['pages under', 'files', 'seconds'], ...routes.slice(0, 12).map(([key, n, s]) => [key, String(n), s.toFixed(1)])]));
     };
-    whereItWent("cold build's", cold.astro);
-    if (incremental) whereItWent("one-row build's", incremental.astro);
+    whereItWent("cold build's", cold);
+    if (incremental) whereItWent("one-row build's", incremental);
     console.log(`
 Method
 - Each figure is one child process, timed around it (wall); its CPU time and peak memory
   (max RSS) are read inside it by a preloaded module. Check and floor: median of ${runs} run(s).
 - Floor: read every CSV file, decode it, parse it with papaparse into arrays (no step callback);
   nothing else. Check: \`node src/cli/check.ts --root ROOT\`, as \`npm run check\` runs it.
-- Build: as \`npm run build\`: the check (--quiet), then \`astro build\` with a fresh cache folder,
-  output inside the project. Bare: a throwaway Astro project on the same node_modules with one
+- Build: \`node src/cli/build.ts\`, as \`npm run build\` runs it (the check, then Astro's build in
+  the same process, which takes the checked data), with a fresh cache folder, output inside
+  the project. Bare: a throwaway Astro project on the same node_modules with one
   \`[id].astro\` page and as many ids as the build wrote HTML files (${w.count}).
 - One row changed: the note of ${changed ? `${changed.file}:${changed.line}` : '—'} gains a word, in a copy; the build
   runs again with the same cache and output folders.

@@ -6,7 +6,7 @@
 import type { Dataset } from './data/dataset.ts';
 import type { Scheme, Level } from './data/settings.ts';
 import { dataVersion, type DataVersion } from './data/version.ts';
-import { checkProject } from './data/check.ts';
+import { checkedFor } from './data/check.ts';
 import { formatReport } from './data/report.ts';
 import type { NewsEntry, NoticeEntry } from './data/content-schemas.ts';
 import { indexSubjects, type SubjectIndex } from './domain/subjects.ts';
@@ -611,7 +611,7 @@ const shared = globalThis as typeof globalThis & { [CACHE]?: { root: string; boa
 export function getBoard(root: string = process.env.BOARD_ROOT ?? process.cwd()): Board {
   const cached = shared[CACHE];
   if (cached?.root === root) return cached.board;
-  const { dataset, problems, files } = checkProject(root);
+  const { dataset, problems, files } = checkedFor(root);
   const report = problems.sorted();
   if (report.errors.length > 0) throw new Error(formatReport(report, 'text'));
   const board = computeBoard(dataset, dataVersion(root, files, latestDate(dataset)));

@@ -2,6 +2,7 @@
  * The whole data check (see check-core.ts), with the poster fonts for the rare-character
  * warnings: what the build, `npm run diff` and the tests call.
  */
+import { resolve } from 'node:path';
 import { missingGlyphs } from '../posters/fonts.ts';
 import { checkProjectWith, type Checked } from './check-core.ts';
 
@@ -9,4 +10,25 @@ export type { Checked } from './check-core.ts';
 
 export function checkProject(root: string): Checked {
   return checkProjectWith(root, (text) => missingGlyphs(text));
+}
+
+// `npm run build` (src/cli/build.ts) checks the data, then starts Astro in the same process.
+// The check is handed over on the process (Astro loads the build's modules apart from the
+// command's), and the build takes it instead of reading and checking the data again.
+const HANDED = Symbol.for('points-board:checked');
+const held = globalThis as typeof globalThis & { [HANDED]?: { root: string; checked: Checked } };
+
+/** Hands a finished check of `root` to the build that starts next in this process. */
+export function handOver(root: string, checked: Checked): void {
+  held[HANDED] = { root: resolve(root), checked };
+}
+
+/** The check handed over for `root` (taken once), or a new check of it. */
+export function checkedFor(root: string): Checked {
+  const handed = held[HANDED];
+  if (handed?.root === resolve(root)) {
+    delete held[HANDED];
+    return handed.checked;
+  }
+  return checkProject(root);
 }

@@ -1,0 +1,46 @@
+/**
+ * `npm run build` (src/cli/build.ts): the check, then Astro's build in the same process, which
+ * takes the checked data instead of checking it again. What an editor relies on: bad data
+ * stops the build with the located error and leaves the published folder as it was; good
+ * data gives exactly the site `astro build` gives.
+ */
+import { describe, expect, test } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PROJECT, buildSiteWithLog, hashTree } from '../helpers/build.ts';
+import { fixture } from '../helpers/fixture.ts';
+
+function npmBuild(root: string, outDir: string, env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, [join(PROJECT, 'src/cli/build.ts'), '--outDir', outDir], {
+    cwd: PROJECT,
+    encoding: 'utf8',
+    env: { ...process.env, BOARD_ROOT: root, BOARD_CACHE_DIR: mkdtempSync(join(tmpdir(), 'board-cache-')), ASTRO_TELEMETRY_DISABLED: '1', ...env },
+  });
+}
+
+describe('npm run build', () => {
+  test('a data error: the report names file, line and column, exit 1, and the output folder is untouched', () => {
+    const root = fixture('impossible-date');
+    const out = mkdtempSync(join(tmpdir(), 'board-dist-'));
+    mkdirSync(join(out, 'p'));
+    writeFileSync(join(out, 'index.html'), 'the site as published before');
+    const r = npmBuild(root, out);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/data\/ledger\/2022-01\.csv\n {2}错误 第 3 行，第 1 列（A），“日期”：日期“2022年2月30日”不存在。.*\[impossible-date\]/);
+    expect(r.stdout).toMatch(/共 1 个错误/);
+    expect(readdirSync(out).sort()).toEqual(['index.html', 'p']);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('the site as published before');
+  });
+
+  test('good data: the same site, byte for byte, as astro build makes of it', () => {
+    const root = fixture();
+    const env = { BOARD_TV_PICTURES: 'off' };
+    const out = mkdtempSync(join(tmpdir(), 'board-dist-'));
+    const r = npmBuild(root, out, env);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/\[build\] Complete!/);
+    expect(hashTree(out)).toEqual(hashTree(buildSiteWithLog(root, env).out));
+  });
+});
