@@ -7,14 +7,19 @@
 import { checkProject, handOver } from '../data/check.ts';
 import { formatReport } from '../data/report.ts';
 
-const root = process.env.BOARD_ROOT ?? process.cwd();
-const checked = checkProject(root);
-const report = checked.problems.sorted();
-if (report.errors.length > 0) {
-  process.stdout.write(formatReport(report, 'text'));
-  process.exit(1);
+/** Checks the data; hands the check to the build, which then holds the only reference to it. */
+function check(root: string): boolean {
+  const checked = checkProject(root);
+  const report = checked.problems.sorted();
+  if (report.errors.length > 0) {
+    process.stdout.write(formatReport(report, 'text'));
+    return false;
+  }
+  handOver(root, checked);
+  return true;
 }
-handOver(root, checked);
+
+if (!check(process.env.BOARD_ROOT ?? process.cwd())) process.exit(1);
 
 const at = process.argv.indexOf('--outDir');
 const outDir = at === -1 ? undefined : process.argv[at + 1];
