@@ -1,5 +1,5 @@
 /**
- * The worker of `readTableFiles` (split-read.ts): takes the next file of the table in turn
+ * The worker of `startReading` (split-read.ts): takes the next file of the table in turn
  * with the build's thread, reads and validates it exactly as that thread would, and sends
  * its rows as columns with its problems.
  */
