@@ -5,11 +5,13 @@ import posters from './src/posters/integration.ts';
 import devPreview from './src/dev/integration.ts';
 import tvPictures from './src/tv/integration.ts';
 import stamp from './src/stamp.ts';
+import outDir from './src/out-dir.ts';
 
 // The data folder can be pointed elsewhere (tests, demo data) with BOARD_ROOT.
 export default defineConfig({
   // BOARD_POSTERS=off leaves the posters step out (measuring the site build alone).
-  integrations: [mdx(), devPreview(), tvPictures(), stamp(), ...(process.env.BOARD_POSTERS === 'off' ? [] : [posters()])],
+  // outDir() first: the last build's files go while the board is computed.
+  integrations: [outDir(), mdx(), devPreview(), tvPictures(), stamp(), ...(process.env.BOARD_POSTERS === 'off' ? [] : [posters()])],
   // Stories are plain prose: no syntax highlighter (Shiki's inline styles would break the CSP).
   markdown: { syntaxHighlight: false },
   trailingSlash: 'always',

@@ -15,9 +15,8 @@ export function buildSite(root: string, env: Record<string, string> = {}): strin
   return buildSiteWithLog(root, env).out;
 }
 
-/** The build's output folder and what it printed. */
-export function buildSiteWithLog(root: string, env: Record<string, string> = {}): { out: string; log: string } {
-  const out = mkdtempSync(join(tmpdir(), 'board-dist-'));
+/** The build's output folder (a new one, or `out`) and what it printed. */
+export function buildSiteWithLog(root: string, env: Record<string, string> = {}, out = mkdtempSync(join(tmpdir(), 'board-dist-'))): { out: string; log: string } {
   const r = spawnSync(process.execPath, [join(PROJECT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', out], {
     cwd: PROJECT,
     encoding: 'utf8',
