@@ -1,11 +1,14 @@
 /**
  * The build's output folder, emptied without waiting. Astro deletes the last build's files one
- * by one before it starts: for a street, 17,000 files and 850 MB, some 10 s. Here they are moved
- * aside when the build starts (one rename per entry of the folder) and deleted by a child
- * process while the board is computed and the pages are written; the build waits for it at its
- * end, so nothing is left behind. When they cannot be moved (no right to write beside the
- * folder, another file system), they are deleted at once, as Astro would. `.git` stays, as with
- * Astro. A folder left aside by a build that was stopped is deleted by the next one.
+ * by one before it starts: for a street, 17,000 files and 850 MB. Here they are moved aside when
+ * the build starts (one rename per entry of the folder) and deleted by a child process while
+ * the board is computed and the pages are written; the build waits for it at its end, so
+ * nothing is left behind. A street's one-row build took 92 and 101 s with Astro's emptying,
+ * 81 and 77 s with this (runs alternated). When the files cannot be moved (no right to write
+ * beside the folder, another file system), they are deleted at once, as Astro would. `.git`
+ * stays, for a gh-pages checkout (Astro means to keep it too, but deletes it). A folder left
+ * aside by a build that was stopped is deleted by the next one. `BOARD_EMPTY_ASIDE=off` leaves
+ * the emptying to Astro.
  */
 import type { AstroIntegration } from 'astro';
 import { spawn } from 'node:child_process';
@@ -65,10 +68,10 @@ export default function outDirIntegration(): AstroIntegration {
     hooks: {
       // Astro's own emptying is turned off: this integration empties the folder instead.
       'astro:config:setup': ({ command, updateConfig }) => {
-        if (command === 'build') updateConfig({ vite: { build: { emptyOutDir: false } } });
+        if (command === 'build' && process.env.BOARD_EMPTY_ASIDE !== 'off') updateConfig({ vite: { build: { emptyOutDir: false } } });
       },
       'astro:config:done': ({ config }) => {
-        outDir = fileURLToPath(config.outDir);
+        if (process.env.BOARD_EMPTY_ASIDE !== 'off') outDir = fileURLToPath(config.outDir);
       },
       'astro:build:start': () => {
         if (outDir === undefined) return;

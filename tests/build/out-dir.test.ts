@@ -33,6 +33,12 @@ describe('building into the folder of the last build', () => {
     expect(readdirSync(parent)).toEqual(['dist']);
     const { ['.git/HEAD']: _git, ...site } = hashTree(out);
     expect(site).toEqual(hashTree(buildSiteWithLog(root, env).out));
+    // BOARD_EMPTY_ASIDE=off leaves the emptying to Astro: the same site after (Astro means to
+    // keep .git too, but its list of names to keep is `new Set(".git")`: four letters).
+    writeFileSync(join(out, 'stale.html'), 'a page the data no longer has');
+    const astroEmptied = buildSiteWithLog(root, { ...env, BOARD_EMPTY_ASIDE: 'off' }, out);
+    expect(astroEmptied.log).not.toMatch(/removed alongside/);
+    expect(hashTree(out)).toEqual(site);
   });
 
   test('a folder left aside by a stopped build is removed by the next', async () => {
