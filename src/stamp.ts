@@ -7,12 +7,15 @@
  * number, and the site's settings) except the data version and date in the footer, which change
  * with every edit and would make every page new. Those are written as placeholders and filled
  * in after the pages (`stampPages`), in every such page, rendered or copied. So one changed
- * ledger row renders the pages it changed, not all ten thousand. This relies on Astro emptying
- * dist/ before each build (its default): with `vite.build.emptyOutDir: false` it would leave a
- * page already stamped with the previous version in place, and nothing would fill it in again.
+ * ledger row renders the pages it changed, not all ten thousand. A placeholder is exactly as
+ * long as the value that replaces it, so the value is written over it in place (a few bytes per
+ * page, not the page again); the key holds the placeholders, so a copied page always has this
+ * build's. This relies on dist/ being emptied before each build (src/out-dir.ts, or Astro's
+ * default): a page already stamped with the previous version would otherwise stay in place,
+ * and nothing would fill it in again.
  */
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -30,15 +33,34 @@ const flags = globalThis as typeof globalThis & { [BUILDING]?: boolean };
  */
 export const building = (): boolean => flags[BUILDING] === true;
 
-/** What a passbook prints for the data version and its date until `stampPages` fills them in. */
-export const VERSION_MARK = '@@board:version@@';
-export const DATE_MARK = '@@board:date@@';
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** The cache key of a passbook page: its book and the site's settings, in full (each scheme by its hash). */
-export function passbookKey(book: Passbook, site: Board['site']): string {
+/** The data version and its date as a stamped page shows them (HTML), in this build. */
+function stampValues(board: Board): { version: string; date: string } {
+  return { version: escapeHtml(board.version.id), date: escapeHtml(formatDate(board.site.locale, board.version.date)) };
+}
+
+/**
+ * A placeholder for a value of `bytes` bytes: `@@board:v` or `@@board:d`, then `@` up to the
+ * value's length (a value shorter than ten bytes, which no version or date is, gets a longer
+ * placeholder and the page is written again whole).
+ */
+function markOf(kind: 'version' | 'date', bytes: number): string {
+  const head = `@@board:${kind[0]}`;
+  return head + '@'.repeat(Math.max(1, bytes - head.length));
+}
+
+/** What a page stamped later prints for the data version and its date until `stampPages` fills them in. */
+export function stampMarks(board: Board): { version: string; date: string } {
+  const v = stampValues(board);
+  return { version: markOf('version', Buffer.byteLength(v.version)), date: markOf('date', Buffer.byteLength(v.date)) };
+}
+
+/** The cache key of a passbook page: its book and the site's settings, in full (each scheme by its hash), and the placeholders it prints. */
+export function passbookKey(book: Passbook, board: Board): string {
   const hash = createHash('sha256');
   for (const s of book.schemes) hash.update(schemeHash(s.scheme));
-  return hash.update(JSON.stringify([{ ...book, schemes: book.schemes.map((s) => ({ ...s, scheme: s.scheme.id })) }, site])).digest('hex');
+  return hash.update(JSON.stringify([{ ...book, schemes: book.schemes.map((s) => ({ ...s, scheme: s.scheme.id })) }, board.site, stampMarks(board)])).digest('hex');
 }
 
 /** The hash of a scheme's view, worked out once (every ranking page and passbook shows one). */
@@ -54,15 +76,16 @@ function schemeHash(scheme: SchemeView): string {
  * is always rendered (its 本期变动 compares with the previous publication). It covers what the
  * page shows: its rows (but their `breakdown`, which the ranking table does not show, and which
  * is most of a row: the keys of a street's rankings took 22 s with it, under 1 s without), the
- * scheme, the period, how many rows and pages, the units, the figures, the site's settings.
+ * scheme, the period, how many rows and pages, the units, the figures, the site's settings,
+ * the placeholders.
  */
-export function rankingPageKey(result: ResultView, index: number, site: Board['site']): string | undefined {
+export function rankingPageKey(result: ResultView, index: number, board: Board): string | undefined {
   if (index === 0) return undefined;
   const rows = result.pages[index]!.map((r) => ({ ...r, breakdown: undefined }));
   const units = result.byUnit.map((u) => [u.unit, u.unitName]);
   return createHash('sha256')
     .update(schemeHash(result.scheme))
-    .update(JSON.stringify([result.period, index, result.rows.length, result.pages.length, units, result.stats, rows, site]))
+    .update(JSON.stringify([result.period, index, result.rows.length, result.pages.length, units, result.stats, rows, board.site, stampMarks(board)]))
     .digest('hex');
 }
 
@@ -72,8 +95,6 @@ export function pagesStampedLater(board: Board): string[] {
   for (const r of board.results) for (let i = 1; i < r.pages.length; i++) paths.push(`/rankings/${r.scheme.id}/${r.period}/${i + 1}/`);
   return paths;
 }
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** `html` with each of `marks` replaced by its value, worked on the bytes (no decoding). */
 function replaced(html: Buffer, marks: [Buffer, Buffer][]): Buffer {
@@ -95,22 +116,39 @@ function replaced(html: Buffer, marks: [Buffer, Buffer][]): Buffer {
   return Buffer.concat(parts);
 }
 
+/** Where each of `marks` is in `html`: [offset, its value] for every occurrence. */
+function marksIn(html: Buffer, marks: [Buffer, Buffer][]): [number, Buffer][] {
+  const found: [number, Buffer][] = [];
+  for (const [mark, value] of marks) for (let at = html.indexOf(mark); at !== -1; at = html.indexOf(mark, at + mark.length)) found.push([at, value]);
+  return found;
+}
+
 /**
  * Fills the data version and date into every page printed with placeholders under `dist`;
- * returns how many. Sixteen files at a time: a street's 14,000 pages took a quarter less time
- * than one by one.
+ * returns how many. Each value is written over its placeholder in place, which is as long;
+ * sixteen files at a time (a street's 14,000 pages took a quarter less time than one by one).
  */
 export async function stampPages(board: Board, dist: string): Promise<number> {
+  const values = stampValues(board);
+  const printed = stampMarks(board);
   const marks: [Buffer, Buffer][] = [
-    [Buffer.from(VERSION_MARK), Buffer.from(escapeHtml(board.version.id))],
-    [Buffer.from(DATE_MARK), Buffer.from(escapeHtml(formatDate(board.site.locale, board.version.date)))],
+    [Buffer.from(printed.version), Buffer.from(values.version)],
+    [Buffer.from(printed.date), Buffer.from(values.date)],
   ];
+  const inPlace = marks.every(([mark, value]) => mark.length === value.length);
   const files = pagesStampedLater(board).map((path) => join(dist, path, 'index.html'));
   let next = 0;
   const stampNext = async (): Promise<void> => {
     while (next < files.length) {
       const file = files[next++]!;
-      await writeFile(file, replaced(await readFile(file), marks));
+      const handle = await open(file, 'r+');
+      try {
+        const html = await handle.readFile();
+        if (!inPlace) await writeFile(file, replaced(html, marks));
+        else for (const [at, value] of marksIn(html, marks)) await handle.write(value, 0, value.length, at);
+      } finally {
+        await handle.close();
+      }
     }
   };
   await Promise.all(Array.from({ length: 16 }, stampNext));

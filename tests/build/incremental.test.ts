@@ -72,3 +72,23 @@ describe('a ranking over several pages', () => {
     expect(hashTree(again.out)).toEqual(hashTree(buildSiteWithLog(root, { BOARD_TV_PICTURES: 'off' }).out));
   });
 });
+
+describe('the date in the footer grows longer', () => {
+  test('a placeholder is as long as its value: pages with the shorter one are drawn again, none is left unfilled', () => {
+    const root = fixture();
+    const cache = mkdtempSync(join(tmpdir(), 'board-astro-cache-'));
+    const env = { BOARD_CACHE_DIR: cache, BOARD_TV_PICTURES: 'off' };
+    const first = buildSiteWithLog(root, env);
+    const ledger = join(root, 'data/ledger/2022-01.csv');
+    // A row on the last day of the year: the data's latest date, which the footer shows, gets longer.
+    writeFileSync(ledger, readFileSync(ledger, 'utf8').trimEnd() + '\n2022-12-31,P1,R02,,,,年终表彰,刘书记,已核实\n');
+    const again = buildSiteWithLog(root, env);
+    const [, before] = footerVersion(first.out, 'p/P2')!;
+    const [, after] = footerVersion(again.out, 'p/P2')!;
+    expect(after).toContain('12');
+    expect(Buffer.byteLength(after!)).toBeGreaterThan(Buffer.byteLength(before!));
+    expect(copied(again.log)).toBe(0);
+    expect(unstamped(again.out)).toEqual([]);
+    expect(hashTree(again.out)).toEqual(hashTree(buildSiteWithLog(root, { BOARD_TV_PICTURES: 'off' }).out));
+  });
+});
