@@ -19,15 +19,23 @@ import { fileURLToPath } from 'node:url';
 const KEEP = '.git';
 const RM = { recursive: true, force: true, maxRetries: 3 } as const;
 
-/** The folder the last build's files are moved to: beside the output folder, named after it. */
+/** The folder the last build's files are moved to: beside the output folder, named after it and the process. */
 const asideName = (outDir: string) => `.${basename(outDir)}-old-`;
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Only such folders, left by a build of this output folder, are ever removed (not `.dist-old-backup`). */
+const isAside = (outDir: string, name: string) => new RegExp(`^${escapeRegExp(asideName(outDir))}\\d+$`).test(name);
 
-/** Deletes the paths in a child process; resolves when they are gone. */
+/** Deletes the paths in a child process; resolves when they are gone, rejects if they could not be. */
 function removeInBackground(paths: string[]): Promise<void> {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
+    // The child failed: deleted here, and an error that stays is the build's error.
     const here = () => {
-      for (const p of paths) rmSync(p, RM);
-      resolve();
+      try {
+        for (const p of paths) rmSync(p, RM);
+        resolve();
+      } catch (e) {
+        reject(e instanceof Error ? e : new Error(String(e)));
+      }
     };
     try {
       const child = spawn(process.execPath, ['-e', `for (const p of process.argv.slice(1)) require('node:fs').rmSync(p, ${JSON.stringify(RM)})`, ...paths], { stdio: 'ignore' });
@@ -43,7 +51,7 @@ function removeInBackground(paths: string[]): Promise<void> {
 export function emptyAside(outDir: string): Promise<void> | undefined {
   const parent = dirname(outDir);
   const prefix = asideName(outDir);
-  const stale = existsSync(parent) ? readdirSync(parent).filter((n) => n.startsWith(prefix)).map((n) => join(parent, n)) : [];
+  const stale = existsSync(parent) ? readdirSync(parent).filter((n) => isAside(outDir, n)).map((n) => join(parent, n)) : [];
   const entries = existsSync(outDir) ? readdirSync(outDir).filter((e) => e !== KEEP) : [];
   if (entries.length === 0) return stale.length > 0 ? removeInBackground(stale) : undefined;
   const aside = join(parent, `${prefix}${process.pid}`);
@@ -61,7 +69,8 @@ export function emptyAside(outDir: string): Promise<void> | undefined {
 
 export default function outDirIntegration(): AstroIntegration {
   let outDir: string | undefined;
-  let removing: Promise<void> | undefined;
+  // Settles to the error the deletion met, if any: handled at once, thrown at the end of the build.
+  let removing: Promise<unknown> | undefined;
   let started = 0;
   return {
     name: 'points-board-out-dir',
@@ -76,11 +85,15 @@ export default function outDirIntegration(): AstroIntegration {
       'astro:build:start': () => {
         if (outDir === undefined) return;
         started = performance.now();
-        removing = emptyAside(outDir);
+        removing = emptyAside(outDir)?.then(
+          () => undefined,
+          (e: unknown) => e,
+        );
       },
       'astro:build:done': async ({ logger }) => {
         if (!removing) return;
-        await removing;
+        const failed = await removing;
+        if (failed) throw failed;
         logger.info(`the last build's files removed alongside this one (${Math.round(performance.now() - started)} ms)`);
       },
     },

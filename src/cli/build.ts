@@ -21,8 +21,18 @@ function check(root: string): boolean {
 
 if (!check(process.env.BOARD_ROOT ?? process.cwd())) process.exit(1);
 
-const at = process.argv.indexOf('--outDir');
-const outDir = at === -1 ? undefined : process.argv[at + 1];
+// `--outDir DIR` or `--outDir=DIR`, as `astro build` takes it; any other argument is refused, not dropped.
+const args = process.argv.slice(2);
+let outDir: string | undefined;
+for (let i = 0; i < args.length; i++) {
+  const a = args[i]!;
+  if (a === '--outDir' && args[i + 1] !== undefined) outDir = args[++i];
+  else if (a.startsWith('--outDir=')) outDir = a.slice('--outDir='.length);
+  else {
+    process.stderr.write(`未知的参数 ${a}（可用 --outDir 目录）(unknown argument: only --outDir DIR)\n`);
+    process.exit(2);
+  }
+}
 const { build } = await import('astro');
 try {
   await build(outDir === undefined ? {} : { outDir });

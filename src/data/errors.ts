@@ -145,8 +145,9 @@ export class Problems {
 
   /** Takes in what another thread found reading one file. */
   absorb(file: string, errors: DataIssue[], warnings: DataIssue[], columns: Map<string, { column: number; header: string }>): void {
-    this.errors.push(...errors);
-    this.warnings.push(...warnings);
+    // One by one: a file with a hundred thousand errors would overflow a spread call.
+    for (const e of errors) this.errors.push(e);
+    for (const w of warnings) this.warnings.push(w);
     if (columns.size > 0) this.columns.set(file, columns);
   }
 

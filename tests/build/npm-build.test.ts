@@ -13,8 +13,8 @@ import { stripVTControlCharacters } from 'node:util';
 import { PROJECT, buildSiteWithLog, hashTree } from '../helpers/build.ts';
 import { fixture } from '../helpers/fixture.ts';
 
-function npmBuild(root: string, outDir: string, env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, [join(PROJECT, 'src/cli/build.ts'), '--outDir', outDir], {
+function npmBuild(root: string, outDir: string, env: Record<string, string> = {}, args = ['--outDir', outDir]) {
+  return spawnSync(process.execPath, [join(PROJECT, 'src/cli/build.ts'), ...args], {
     cwd: PROJECT,
     encoding: 'utf8',
     env: { ...process.env, BOARD_ROOT: root, BOARD_CACHE_DIR: mkdtempSync(join(tmpdir(), 'board-cache-')), ASTRO_TELEMETRY_DISABLED: '1', ...env },
@@ -35,11 +35,20 @@ describe('npm run build', () => {
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('the site as published before');
   });
 
+  test('an argument it does not know is refused, not dropped', () => {
+    const out = mkdtempSync(join(tmpdir(), 'board-dist-'));
+    const r = npmBuild(fixture(), out, {}, ['--outDir', out, '--site', 'https://example.org']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('未知的参数 --site');
+    expect(readdirSync(out)).toEqual([]);
+  });
+
   test('good data: the same site, byte for byte, as astro build makes of it', () => {
     const root = fixture();
     const env = { BOARD_TV_PICTURES: 'off' };
     const out = mkdtempSync(join(tmpdir(), 'board-dist-'));
-    const r = npmBuild(root, out, env);
+    // `--outDir=DIR`, as astro build takes it too.
+    const r = npmBuild(root, out, env, [`--outDir=${out}`]);
     expect(r.status, r.stderr).toBe(0);
     // CI=true colours Astro's log.
     expect(stripVTControlCharacters(r.stdout)).toMatch(/\[build\] Complete!/);

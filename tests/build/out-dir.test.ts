@@ -48,8 +48,10 @@ describe('building into the folder of the last build', () => {
     writeFileSync(join(out, 'index.html'), 'old');
     mkdirSync(join(parent, '.dist-old-99999', 'h'), { recursive: true });
     writeFileSync(join(parent, '.dist-old-99999', 'h', 'index.html'), 'left by a stopped build');
+    // A folder of the user's with a like name is not the build's to remove.
+    mkdirSync(join(parent, '.dist-old-backup'));
     await emptyAside(out);
     expect(readdirSync(out)).toEqual([]);
-    expect(readdirSync(parent)).toEqual(['dist']);
+    expect(readdirSync(parent).sort()).toEqual(['.dist-old-backup', 'dist']);
   });
 });
