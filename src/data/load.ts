@@ -4,9 +4,9 @@
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { textOf, startReading, type FileBytes, type Reading } from './split-read.ts';
+import { textOf, readFileRows, startReading, type FileBytes, type Reading } from './split-read.ts';
 import { Problems, type Place } from './errors.ts';
-import { eachRecord, readRecords, parseRows, rowReader, type RowOptions } from './csv.ts';
+import { readRecords, parseRows } from './csv.ts';
 import { tables, IGNORED_HEADERS, type Column, type Table, type RowOf, type Assessment } from './tables.ts';
 import { siteSchema, schemeSchema, type Scheme } from './settings.ts';
 import { parseYaml, parseYamlList } from './yaml.ts';
@@ -75,14 +75,11 @@ export function loadProject(root: string): Loaded {
     table: Table<C>,
     rel: string,
     required = false,
-    options?: RowOptions,
   ): { rows: RowOf<Table<C>>[]; rejected: Partial<RowOf<Table<C>>>[] } {
-    const text = readText(rel, required);
-    if (text === undefined) return { rows: [], rejected: [] };
-    // Rows are validated as they are parsed, so one file's raw cells are never all held at once.
-    const reader = rowReader(table, rel, problems, options);
-    eachRecord(text, rel, problems, reader.record);
-    return reader.done();
+    const bytes = readBytes(rel, required);
+    const rows: RowOf<Table<C>>[] = [];
+    const rejected = bytes === undefined ? [] : readFileRows(table, { rel, bytes }, problems, rows);
+    return { rows, rejected };
   }
 
   /** Starts reading a table of several files; every file's rows join one list, in file order. */

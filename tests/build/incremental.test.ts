@@ -15,6 +15,13 @@ import { fixture } from '../helpers/fixture.ts';
 /** Pages whose footer still holds a placeholder: there must be none. */
 const unstamped = (dist: string) => listFiles(dist).filter((f) => f.endsWith('.html') && readFileSync(join(dist, f), 'utf8').includes('@@board:'));
 const copied = (log: string) => (log.match(/\((restored|cached)\)/g) ?? []).length;
+/** A build environment with its own Astro cache, kept from one build to the next; no TV pictures (not what these tests are about, and they keep the builds short). */
+const cachedNoPictures = () => ({ BOARD_CACHE_DIR: mkdtempSync(join(tmpdir(), 'board-astro-cache-')), BOARD_TV_PICTURES: 'off' });
+/** Rewrites the ledger file of January 2022. */
+const editLedger = (root: string, edit: (text: string) => string) => {
+  const ledger = join(root, 'data/ledger/2022-01.csv');
+  writeFileSync(ledger, edit(readFileSync(ledger, 'utf8')));
+};
 const footerVersion = (dist: string, page: string) => /数据版本：<code>([^<]+)<\/code>（([^）]+)）/.exec(readFileSync(join(dist, page, 'index.html'), 'utf8'))?.slice(1);
 
 describe('building again after an edit', () => {
@@ -58,13 +65,10 @@ describe('building again after an edit', () => {
 describe('a ranking over several pages', () => {
   test('a change elsewhere: its pages past the first are copied, the first is rendered, and the site equals a build from nothing', () => {
     const root = hallFixture();
-    const cache = mkdtempSync(join(tmpdir(), 'board-astro-cache-'));
-    // The pictures are not what this is about: left out, to keep the three builds short.
-    const env = { BOARD_CACHE_DIR: cache, BOARD_TV_PICTURES: 'off' };
+    const env = cachedNoPictures();
     const first = buildSiteWithLog(root, env);
     expect(first.log).toMatch(/├─ \/rankings\/party\/2022\/2\/index\.html \(\+/);
-    const ledger = join(root, 'data/ledger/2022-01.csv');
-    writeFileSync(ledger, readFileSync(ledger, 'utf8').replace('2022-01-08,P3,V01,,75,', '2022-01-08,P3,V01,,120,'));
+    editLedger(root, (text) => text.replace('2022-01-08,P3,V01,,75,', '2022-01-08,P3,V01,,120,'));
     const again = buildSiteWithLog(root, env);
     expect(again.log).toMatch(/├─ \/rankings\/party\/2022\/2\/index\.html \((restored|cached)\)/);
     expect(again.log).toMatch(/├─ \/rankings\/party\/2022\/index\.html \(\+/);
@@ -76,12 +80,10 @@ describe('a ranking over several pages', () => {
 describe('the date in the footer grows longer', () => {
   test('a placeholder is as long as its value: pages with the shorter one are drawn again, none is left unfilled', () => {
     const root = fixture();
-    const cache = mkdtempSync(join(tmpdir(), 'board-astro-cache-'));
-    const env = { BOARD_CACHE_DIR: cache, BOARD_TV_PICTURES: 'off' };
+    const env = cachedNoPictures();
     const first = buildSiteWithLog(root, env);
-    const ledger = join(root, 'data/ledger/2022-01.csv');
     // A row on the last day of the year: the data's latest date, which the footer shows, gets longer.
-    writeFileSync(ledger, readFileSync(ledger, 'utf8').trimEnd() + '\n2022-12-31,P1,R02,,,,年终表彰,刘书记,已核实\n');
+    editLedger(root, (text) => text.trimEnd() + '\n2022-12-31,P1,R02,,,,年终表彰,刘书记,已核实\n');
     const again = buildSiteWithLog(root, env);
     const [, before] = footerVersion(first.out, 'p/P2')!;
     const [, after] = footerVersion(again.out, 'p/P2')!;
