@@ -197,9 +197,20 @@ function floorRun(root: string): Run {
   return mustSucceed(measure(['--input-type=module', '-e', FLOOR, root], PROJECT), 'floor');
 }
 
+/**
+ * The Node options an npm script gives before its file (`node --max-old-space-size-percentage=75
+ * src/cli/build.ts` → that option), so the bench runs the check and the build as npm does.
+ */
+function nodeOptionsOf(script: string): string[] {
+  const command = (JSON.parse(readFileSync(join(PROJECT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts[script];
+  const words = command?.split(/\s+/) ?? [];
+  if (words[0] !== 'node') throw new Error(`npm run ${script} does not start with node: ${command}`);
+  return words.slice(1).filter((w) => w.startsWith('--'));
+}
+
 function checkRun(root: string): Run {
-  // As `npm run check` runs it: the same script, the text report.
-  return mustSucceed(measure([join(PROJECT, 'src/cli/check.ts'), '--root', root], PROJECT), 'check');
+  // As `npm run check` runs it: the same script and options, the text report.
+  return mustSucceed(measure([...nodeOptionsOf('check'), join(PROJECT, 'src/cli/check.ts'), '--root', root], PROJECT), 'check');
 }
 
 // ---------------------------------------------------------------------------------------
@@ -213,7 +224,7 @@ function checkRun(root: string): Run {
 function buildRun(root: string, outDir: string, cacheDir: string): Run {
   // As `npm run build` runs it: the check, then Astro's build in the same process.
   return mustSucceed(
-    measure([join(PROJECT, 'src/cli/build.ts'), '--outDir', outDir], PROJECT, {
+    measure([...nodeOptionsOf('build'), join(PROJECT, 'src/cli/build.ts'), '--outDir', outDir], PROJECT, {
       BOARD_ROOT: root,
       BOARD_CACHE_DIR: join(cacheDir, 'astro'),
       BOARD_POSTER_CACHE: join(cacheDir, 'posters'),
