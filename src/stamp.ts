@@ -1,11 +1,11 @@
 /**
  * Pages from the build before: Astro's incremental build (`experimental.incrementalBuild`)
  * copies a page from its cache instead of rendering it again when the page's `cacheKey` is the
- * same as last time. Two kinds of page have a key: passbooks, and the second and later pages of
- * a ranking (the first carries 本期变动, which follows the previous publication). A key covers
- * everything the page shows (the passbook's book, or the ranking's result and the page's
- * number, and the site's settings) except the data version and date in the footer, which change
- * with every edit and would make every page new. Those are written as placeholders and filled
+ * same as last time. Three kinds of page have a key: passbooks, the second and later pages of
+ * a ranking (the first carries 本期变动, which follows the previous publication), and a
+ * ranking's page for one unit. A key covers everything the page shows (the passbook's book, or
+ * the ranking's rows on the page, and the site's settings) except the data version and date
+ * in the footer, which change with every edit and would make every page new. Those are written as placeholders and filled
  * in after the pages (`stampPages`), in every such page, rendered or copied. So one changed
  * ledger row renders the pages it changed, not all ten thousand. A placeholder is exactly as
  * long as the value that replaces it, so the value is written over it in place (a few bytes per
@@ -19,7 +19,7 @@ import { open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import type { Board, Passbook, ResultView, SchemeView } from './board.ts';
+import type { Board, Passbook, ResultView, SchemeView, UnitRanking } from './board.ts';
 import { formatDate } from './i18n/index.ts';
 
 const BUILDING = Symbol.for('points-board:building');
@@ -89,10 +89,26 @@ export function rankingPageKey(result: ResultView, index: number, board: Board):
     .digest('hex');
 }
 
-/** The site paths of every page printed with placeholders: passbooks, and rankings past their first page. */
+/**
+ * The cache key of a ranking's page for one unit (/rankings/party/2022/unit/ZB01/): what it
+ * shows, its rows without their breakdown, as for `rankingPageKey`. One changed row changes
+ * its unit's page only; a street has some 750 of them.
+ */
+export function unitRankingKey(result: ResultView, unit: UnitRanking, board: Board): string {
+  const rows = unit.rows.map((r) => ({ ...r, breakdown: undefined }));
+  return createHash('sha256')
+    .update(schemeHash(result.scheme))
+    .update(JSON.stringify([result.period, unit.unit, unit.unitName, unit.type, rows, board.site, stampMarks(board)]))
+    .digest('hex');
+}
+
+/** The site paths of every page printed with placeholders: passbooks, rankings past their first page, and rankings within a unit. */
 export function pagesStampedLater(board: Board): string[] {
   const paths = board.passbooks.map((b) => b.href);
-  for (const r of board.results) for (let i = 1; i < r.pages.length; i++) paths.push(`/rankings/${r.scheme.id}/${r.period}/${i + 1}/`);
+  for (const r of board.results) {
+    for (let i = 1; i < r.pages.length; i++) paths.push(`/rankings/${r.scheme.id}/${r.period}/${i + 1}/`);
+    for (const u of r.byUnit) paths.push(`/rankings/${r.scheme.id}/${r.period}/unit/${u.unit}/`);
+  }
   return paths;
 }
 

@@ -68,12 +68,22 @@ describe('a ranking over several pages', () => {
     const env = cachedNoPictures();
     const first = buildSiteWithLog(root, env);
     expect(first.log).toMatch(/├─ \/rankings\/party\/2022\/2\/index\.html \(\+/);
+    expect(first.log).toMatch(/├─ \/rankings\/party\/2022\/unit\/ZB2\/index\.html \(\+/);
     editLedger(root, (text) => text.replace('2022-01-08,P3,V01,,75,', '2022-01-08,P3,V01,,120,'));
     const again = buildSiteWithLog(root, env);
     expect(again.log).toMatch(/├─ \/rankings\/party\/2022\/2\/index\.html \((restored|cached)\)/);
     expect(again.log).toMatch(/├─ \/rankings\/party\/2022\/index\.html \(\+/);
+    // A unit's ranking is copied when its rows did not change (P3 is no party member).
+    expect(again.log).toMatch(/├─ \/rankings\/party\/2022\/unit\/ZB1\/index\.html \((restored|cached)\)/);
     expect(unstamped(again.out)).toEqual([]);
     expect(hashTree(again.out)).toEqual(hashTree(buildSiteWithLog(root, { BOARD_TV_PICTURES: 'off' }).out));
+
+    // P1's party points change: the ranking of P1's unit (ZB1) is drawn again, with P1's new total.
+    editLedger(root, (text) => text.replace('2022-01-05,P1,R02,,,,表彰', '2022-01-05,P1,R02,,2,,表彰'));
+    const third = buildSiteWithLog(root, env);
+    expect(third.log).toMatch(/├─ \/rankings\/party\/2022\/unit\/ZB1\/index\.html \(\+/);
+    expect(unstamped(third.out)).toEqual([]);
+    expect(hashTree(third.out)).toEqual(hashTree(buildSiteWithLog(root, { BOARD_TV_PICTURES: 'off' }).out));
   });
 });
 
