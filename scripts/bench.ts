@@ -6,6 +6,8 @@
  *   npm run bench -- --data DIR            reuse a data folder (or a project root holding data/)
  *   npm run bench -- --scale district      check and build a district (10,000,000 rows; slow)
  *   npm run bench -- --runs 3              repeat the check and its floor, keep the median
+ *   npm run bench -- --no-pictures         build without the TV's PNG pictures (BOARD_TV_PICTURES=off)
+ *   npm run bench -- --keep                keep the work folder: the data made, the builds' logs
  *
  * Every figure comes from a child process: wall time is measured around it, and its peak
  * memory (max RSS) and CPU time are read inside it (`process.resourceUsage()`, written at exit
@@ -33,10 +35,12 @@ interface Args {
   data?: string;
   runs: number;
   keep: boolean;
+  /** Whether the builds draw the TV's PNG pictures. */
+  pictures: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { scale: 'street', runs: 3, keep: false };
+  const args: Args = { scale: 'street', runs: 3, keep: false, pictures: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string => {
@@ -51,8 +55,9 @@ function parseArgs(argv: string[]): Args {
     } else if (a === '--data') args.data = resolve(value());
     else if (a === '--runs') args.runs = Math.max(1, Number(value()));
     else if (a === '--keep') args.keep = true;
+    else if (a === '--no-pictures') args.pictures = false;
     else if (a === '--help' || a === '-h') {
-      console.log('npm run bench -- [--scale street|district] [--data DIR] [--runs N] [--keep]');
+      console.log('npm run bench -- [--scale street|district] [--data DIR] [--runs N] [--keep] [--no-pictures]');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -221,7 +226,7 @@ function checkRun(root: string): Run {
  * `<cwd>/.astro/.prerender` when outDir is elsewhere, and two builds at once (tests,
  * another engineer) would overwrite each other's chunks there.
  */
-function buildRun(root: string, outDir: string, cacheDir: string): Run {
+function buildRun(root: string, outDir: string, cacheDir: string, pictures: boolean): Run {
   // As `npm run build` runs it: the check, then Astro's build in the same process.
   return mustSucceed(
     measure([...nodeOptionsOf('build'), join(PROJECT, 'src/cli/build.ts'), '--outDir', outDir], PROJECT, {
@@ -229,6 +234,7 @@ function buildRun(root: string, outDir: string, cacheDir: string): Run {
       BOARD_CACHE_DIR: join(cacheDir, 'astro'),
       BOARD_POSTER_CACHE: join(cacheDir, 'posters'),
       BOARD_TV_CACHE: join(cacheDir, 'tv'),
+      ...(pictures ? {} : { BOARD_TV_PICTURES: 'off' }),
     }),
     'npm run build',
   );
@@ -386,7 +392,8 @@ function main(): void {
     log('build (cold) …');
     const dist = join(inside, 'dist');
     const cache = join(inside, 'cache');
-    const cold = buildRun(root, dist, cache);
+    const cold = buildRun(root, dist, cache, args.pictures);
+    writeFileSync(join(work, 'cold-build.log'), cold.stdout + cold.stderr);
     const w = weights(dist);
 
     let bare: Run | undefined;
@@ -398,7 +405,8 @@ function main(): void {
       log('build after one ledger row changed (warm caches, same output folder) …');
       const one = rootWithOneRowChanged(root, work);
       changed = one;
-      incremental = buildRun(one.root, dist, cache);
+      incremental = buildRun(one.root, dist, cache, args.pictures);
+      writeFileSync(join(work, 'one-row-build.log'), incremental.stdout + incremental.stderr);
     }
 
     const coldTotal = cold.seconds;
@@ -431,7 +439,7 @@ function main(): void {
     if (w.tv) rows.push(['pages: TV with assets', kb(w.tv.bytes), `${w.tv.assets.length} assets`, '', '< 150 KB', mark(w.tv.bytes < 150 * 1024)]);
     else rows.push(['pages: TV with assets', '—', 'no dist/tv/index.html', '', '< 150 KB', '']);
 
-    console.log(`\nBench: ${args.scale} data, ${basename(root)} (${root}/data)\n`);
+    console.log(`\nBench: ${args.scale} data, ${basename(root)} (${root}/data)${args.pictures ? '' : ', without the TV pictures (--no-pictures)'}\n`);
     console.log(table(rows));
     const whereItWent = (title: string, run: Run) => {
       const log = run.stdout + run.stderr;
