@@ -206,16 +206,20 @@ function floorRun(root: string): Run {
  * The Node options an npm script gives before its file (`node --max-old-space-size-percentage=75
  * src/cli/build.ts` → that option), so the bench runs the check and the build as npm does.
  */
-function nodeOptionsOf(script: string): string[] {
+function nodeOptionsOf(script: string, file: string): string[] {
   const command = (JSON.parse(readFileSync(join(PROJECT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts[script];
-  const words = command?.split(/\s+/) ?? [];
-  if (words[0] !== 'node') throw new Error(`npm run ${script} does not start with node: ${command}`);
-  return words.slice(1).filter((w) => w.startsWith('--'));
+  const words = command?.trim().split(/\s+/) ?? [];
+  const at = words.indexOf(file);
+  // Only single-word options (`--name=value`) between `node` and the file: anything else would be misread.
+  if (words[0] !== 'node' || at === -1 || words.slice(1, at).some((w) => !/^--[a-z-]+(=\S+)?$/.test(w))) {
+    throw new Error(`npm run ${script} is not "node [--option=value …] ${file} …": ${command}`);
+  }
+  return words.slice(1, at);
 }
 
 function checkRun(root: string): Run {
   // As `npm run check` runs it: the same script and options, the text report.
-  return mustSucceed(measure([...nodeOptionsOf('check'), join(PROJECT, 'src/cli/check.ts'), '--root', root], PROJECT), 'check');
+  return mustSucceed(measure([...nodeOptionsOf('check', 'src/cli/check.ts'), join(PROJECT, 'src/cli/check.ts'), '--root', root], PROJECT), 'check');
 }
 
 // ---------------------------------------------------------------------------------------
@@ -226,18 +230,18 @@ function checkRun(root: string): Run {
  * `<cwd>/.astro/.prerender` when outDir is elsewhere, and two builds at once (tests,
  * another engineer) would overwrite each other's chunks there.
  */
-function buildRun(root: string, outDir: string, cacheDir: string, pictures: boolean): Run {
+function buildRun(root: string, outDir: string, cacheDir: string, pictures: boolean, logFile: string): Run {
   // As `npm run build` runs it: the check, then Astro's build in the same process.
-  return mustSucceed(
-    measure([...nodeOptionsOf('build'), join(PROJECT, 'src/cli/build.ts'), '--outDir', outDir], PROJECT, {
-      BOARD_ROOT: root,
-      BOARD_CACHE_DIR: join(cacheDir, 'astro'),
-      BOARD_POSTER_CACHE: join(cacheDir, 'posters'),
-      BOARD_TV_CACHE: join(cacheDir, 'tv'),
-      ...(pictures ? {} : { BOARD_TV_PICTURES: 'off' }),
-    }),
-    'npm run build',
-  );
+  const run = measure([...nodeOptionsOf('build', 'src/cli/build.ts'), join(PROJECT, 'src/cli/build.ts'), '--outDir', outDir], PROJECT, {
+    BOARD_ROOT: root,
+    BOARD_CACHE_DIR: join(cacheDir, 'astro'),
+    BOARD_POSTER_CACHE: join(cacheDir, 'posters'),
+    BOARD_TV_CACHE: join(cacheDir, 'tv'),
+    ...(pictures ? {} : { BOARD_TV_PICTURES: 'off' }),
+  });
+  // Written before the exit code is looked at: the log of a failed build is the one most wanted.
+  writeFileSync(logFile, run.stdout + run.stderr);
+  return mustSucceed(run, `npm run build (log: ${logFile})`);
 }
 
 /**
@@ -374,6 +378,7 @@ function main(): void {
   const work = mkdtempSync(join(tmpdir(), 'board-bench-'));
   // Build output inside the project (see buildRun); removed at the end.
   const inside = mkdtempSync(join(PROJECT, 'node_modules', '.bench-'));
+  let done = false;
   try {
     const root = dataRoot(args, work);
     log(`data: ${root}/data (${filesUnder(join(root, 'data', 'ledger')).length} ledger files)`);
@@ -392,8 +397,7 @@ function main(): void {
     log('build (cold) …');
     const dist = join(inside, 'dist');
     const cache = join(inside, 'cache');
-    const cold = buildRun(root, dist, cache, args.pictures);
-    writeFileSync(join(work, 'cold-build.log'), cold.stdout + cold.stderr);
+    const cold = buildRun(root, dist, cache, args.pictures, join(work, 'cold-build.log'));
     const w = weights(dist);
 
     let bare: Run | undefined;
@@ -405,8 +409,7 @@ function main(): void {
       log('build after one ledger row changed (warm caches, same output folder) …');
       const one = rootWithOneRowChanged(root, work);
       changed = one;
-      incremental = buildRun(one.root, dist, cache, args.pictures);
-      writeFileSync(join(work, 'one-row-build.log'), incremental.stdout + incremental.stderr);
+      incremental = buildRun(one.root, dist, cache, args.pictures, join(work, 'one-row-build.log'));
     }
 
     const coldTotal = cold.seconds;
@@ -457,18 +460,21 @@ Method
 - Each figure is one child process, timed around it (wall); its CPU time and peak memory
   (max RSS) are read inside it by a preloaded module. Check and floor: median of ${runs} run(s).
 - Floor: read every CSV file, decode it, parse it with papaparse into arrays (no step callback);
-  nothing else. Check: \`node src/cli/check.ts --root ROOT\`, as \`npm run check\` runs it.
-- Build: \`node src/cli/build.ts\`, as \`npm run build\` runs it (the check, then Astro's build in
-  the same process, which takes the checked data), with a fresh cache folder, output inside
-  the project. Bare: a throwaway Astro project on the same node_modules with one
+  nothing else. Check: \`node ${nodeOptionsOf('check', 'src/cli/check.ts').join(' ')} src/cli/check.ts --root ROOT\`,
+  as \`npm run check\` runs it.
+- Build: \`node ${nodeOptionsOf('build', 'src/cli/build.ts').join(' ')} src/cli/build.ts\`, as \`npm run build\` runs it (the
+  check, then Astro's build in the same process, which takes the checked data), with a fresh
+  cache folder, output inside the project${args.pictures ? '' : ', BOARD_TV_PICTURES=off (--no-pictures)'}. Bare: a throwaway Astro project on the same node_modules with one
   \`[id].astro\` page and as many ids as the build wrote HTML files (${w.count}).
 - One row changed: the note of ${changed ? `${changed.file}:${changed.line}` : '—'} gains a word, in a copy; the build
   runs again with the same cache and output folders.
 - Pages: sizes of the HTML files written; a passbook is p/, h/, m/ or u/<id>/index.html; the TV
   page counts dist/tv/index.html plus the scripts, styles and images it names.`);
+    done = true;
   } finally {
     rmSync(inside, { recursive: true, force: true });
-    if (!args.keep) rmSync(work, { recursive: true, force: true });
+    // Kept when asked, and after a failure: the builds' logs are in it.
+    if (!args.keep && done) rmSync(work, { recursive: true, force: true });
     else log(`kept ${work}`);
   }
 }

@@ -77,7 +77,10 @@ function figuresAt(root: string, rev: string, project: string): Figures | undefi
   if (existsSync(cached)) return JSON.parse(readFileSync(cached, 'utf8')) as Figures;
   const dir = materialise(root, rev);
   try {
-    const r = spawnSync(process.execPath, [join(project, 'src/cli/figures.ts'), dir], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    // With the build's heap limit (npm run build gives three quarters of the memory): the
+    // previous publication of a district is as large as the data being built.
+    const heap = process.execArgv.filter((a) => a.startsWith('--max-old-space-size'));
+    const r = spawnSync(process.execPath, [...heap, join(project, 'src/cli/figures.ts'), dir], { encoding: 'utf8', maxBuffer: 1 << 30 });
     if (r.status !== 0) return undefined;
     mkdirSync(cacheDir, { recursive: true });
     writeFileSync(`${cached}.${process.pid}.tmp`, r.stdout);

@@ -5,12 +5,12 @@
  * a ranking (the first carries 本期变动, which follows the previous publication), and a
  * ranking's page for one unit. A key covers everything the page shows (the passbook's book, or
  * the ranking's rows on the page, and the site's settings) except the data version and date
- * in the footer, which change with every edit and would make every page new. Those are written as placeholders and filled
- * in after the pages (`stampPages`), in every such page, rendered or copied. So one changed
- * ledger row renders the pages it changed, not all ten thousand. A placeholder is exactly as
- * long as the value that replaces it, so the value is written over it in place (a few bytes per
- * page, not the page again); the key holds the placeholders, so a copied page always has this
- * build's. This relies on dist/ being emptied before each build (src/out-dir.ts, or Astro's
+ * in the footer, which change with every edit and would make every page new. Those are
+ * written as placeholders and filled in after the pages (`stampPages`), in every such page,
+ * rendered or copied. So one changed ledger row renders the pages it changed, not all ten
+ * thousand. A placeholder is exactly as long as the value that replaces it, so the value is
+ * written over it in place (a few bytes per page, not the page again); the key holds the
+ * placeholders, so a copied page always has this build's. This relies on dist/ being emptied before each build (src/out-dir.ts, or Astro's
  * default): a page already stamped with the previous version would otherwise stay in place,
  * and nothing would fill it in again.
  */
@@ -91,8 +91,9 @@ export function rankingPageKey(result: ResultView, index: number, board: Board):
 
 /**
  * The cache key of a ranking's page for one unit (/rankings/party/2022/unit/ZB01/): what it
- * shows, its rows without their breakdown, as for `rankingPageKey`. One changed row changes
- * its unit's page only; a street has some 750 of them.
+ * shows, its rows without their breakdown, as for `rankingPageKey`. The rows carry the
+ * overall rank and its change too, which the table shows, so a changed total also gives new
+ * keys to the units of those it passed; the others (a street has some 750 unit pages) are copied.
  */
 export function unitRankingKey(result: ResultView, unit: UnitRanking, board: Board): string {
   const rows = unit.rows.map((r) => ({ ...r, breakdown: undefined }));
