@@ -56,6 +56,37 @@ describe('the built sample site', () => {
     expect(problems).toEqual([]);
   }, 600_000);
 
+  test("a ranking's pager links to a few of its pages, each of them built, and every page is reachable from the first", () => {
+    // Pages of each ranking: rankings/<scheme>/<period>/index.html, …/2/index.html …
+    const byRanking = new Map<string, string[]>();
+    for (const f of listFiles(dist)) {
+      const m = /^(rankings\/[^/]+\/[^/]+\/)(?:\d+\/)?index\.html$/.exec(f);
+      if (m) byRanking.set(m[1]!, [...(byRanking.get(m[1]!) ?? []), f]);
+    }
+    const longest = [...byRanking].sort((a, b) => b[1].length - a[1].length)[0]!;
+    const [base, files] = longest;
+    // The sample's household ranking runs over more pages than the pager shows.
+    expect(files.length).toBeGreaterThan(7);
+    const linksOf = (file: string) => {
+      const nav = /<nav class="pager"[^>]*>([\s\S]*?)<\/nav>/.exec(readFileSync(join(dist, file), 'utf8'))?.[1] ?? '';
+      return [...nav.matchAll(/href="\/([^"]+)"/g)].map((m) => `${m[1]}index.html`);
+    };
+    // Not every page: the first page links to the pages after it and to the last.
+    expect(new Set(linksOf(`${base}index.html`)).size).toBeLessThan(files.length - 1);
+    const seen = new Set([`${base}index.html`]);
+    const queue = [...seen];
+    while (queue.length > 0) {
+      const links = linksOf(queue.shift()!);
+      // Nine page numbers at most, and the previous and next page.
+      expect(links.length).toBeLessThanOrEqual(11);
+      for (const l of links) {
+        expect(files).toContain(l);
+        if (!seen.has(l)) (seen.add(l), queue.push(l));
+      }
+    }
+    expect([...seen].sort()).toEqual([...files].sort());
+  });
+
   test('no full personal name, mobile or ID number appears anywhere in dist/', () => {
     const people = readFileSync(join(PROJECT, 'data/people.csv'), 'utf8').split(/\r?\n/).slice(1).filter(Boolean);
     const names = people.map((l) => l.split(',')[1]!).filter((n) => [...n].length >= 2);
