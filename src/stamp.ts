@@ -10,9 +10,9 @@
  * rendered or copied. So one changed ledger row renders the pages it changed, not all ten
  * thousand. A placeholder is exactly as long as the value that replaces it, so the value is
  * written over it in place (a few bytes per page, not the page again); the key holds the
- * placeholders, so a copied page always has this build's. This relies on dist/ being emptied before each build (src/out-dir.ts, or Astro's
- * default): a page already stamped with the previous version would otherwise stay in place,
- * and nothing would fill it in again.
+ * placeholders, so a copied page always has this build's. This relies on dist/ being emptied
+ * before each build (src/out-dir.ts, or Astro's default): a page already stamped with the
+ * previous version would otherwise stay in place, and nothing would fill it in again.
  */
 import { createHash } from 'node:crypto';
 import { open, writeFile } from 'node:fs/promises';
