@@ -21,9 +21,16 @@ import { maskName } from './domain/mask.ts';
 import { addPoints, roundPoints } from './domain/numbers.ts';
 import type { SubjectKind } from './data/settings.ts';
 import type { Item } from './data/tables.ts';
+import { pagesOf } from './pager.ts';
 
 /** Rows per page of a ranking on the site. */
 export const PAGE_SIZE = 50;
+
+/**
+ * Honours per page of the honours list. A district's 8,679 honours on one page made it
+ * 1.6 MB; 200 rows are about 40 KB, and a community's list of a year still fits on one page.
+ */
+export const HONOR_PAGE_SIZE = 200;
 
 export interface SubjectRef {
   id: string;
@@ -330,7 +337,7 @@ export function computeBoard(data: Dataset, version: DataVersion): Board {
         period,
         previous,
         rows,
-        pages: paginate(rows),
+        pages: pagesOf(rows, PAGE_SIZE),
         byUnit: [...byUnit.entries()]
           .sort(([a], [b]) => (a < b ? -1 : 1))
           .map(([unit, list]) => ({
@@ -507,12 +514,6 @@ function rankOrder(a: number | null, b: number | null): number {
   if (a === null) return 1;
   if (b === null) return -1;
   return a - b;
-}
-
-function paginate<T>(rows: T[]): T[][] {
-  const pages: T[][] = [];
-  for (let i = 0; i < rows.length; i += PAGE_SIZE) pages.push(rows.slice(i, i + PAGE_SIZE));
-  return pages.length > 0 ? pages : [[]];
 }
 
 /** ↑ ↓ against the previous period; `new` for a subject that had no rank then. */

@@ -25,3 +25,31 @@ export function pagerItems(count: number, index: number): PagerItem[] {
   }
   return items;
 }
+
+/** `rows` cut into pages of `size`; no rows is one empty page, so a list always has a first page. */
+export function pagesOf<T>(rows: readonly T[], size: number): T[][] {
+  const pages: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) pages.push(rows.slice(i, i + size));
+  return pages.length > 0 ? pages : [[]];
+}
+
+/**
+ * Where each group of sorted rows begins once they are cut into pages: the group's key, the
+ * page it starts on and the row it starts at, in the rows' order. The honours list uses it
+ * to link each period to the page and row where that period's honours begin.
+ *
+ * @example groupStarts([['a', 'a'], ['a', 'b']], (r) => r) // [{ key: 'a', page: 0, row: 0 }, { key: 'b', page: 1, row: 1 }]
+ */
+export function groupStarts<T>(pages: readonly (readonly T[])[], key: (row: T) => string): { key: string; page: number; row: number }[] {
+  const starts: { key: string; page: number; row: number }[] = [];
+  const seen = new Set<string>();
+  for (const [page, rows] of pages.entries()) {
+    for (const [row, r] of rows.entries()) {
+      const k = key(r);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      starts.push({ key: k, page, row });
+    }
+  }
+  return starts;
+}
