@@ -24,6 +24,8 @@ export const screenSchema = z.object({
   playlist: z.array(z.enum(['ranking', 'stars', 'notices', 'shop', 'prices', 'honors', 'news'])).optional(),
   /** `portrait` for a TV mounted upright. */
   orientation: z.enum(['landscape', 'portrait']).default('landscape'),
+  /** `rankingTop` for this screen (default: the `tv` setting). */
+  rankingTop: z.number().int().min(1).max(100_000).optional(),
 });
 
 export const siteSchema = z.object({
@@ -48,6 +50,12 @@ export const siteSchema = z.object({
        * its media player). `no` leaves them out: a street's rankings are some 1,800 pictures.
        */
       pictures: yesNo.default(true),
+      /**
+       * Show each ranking down to this rank (ties included), not through the whole list: a
+       * district's household ranking is some 1,500 slides, days of slideshow. Unset: the
+       * whole list. The site and the posters always publish the whole ranking.
+       */
+      rankingTop: z.number().int().min(1).max(100_000).optional(),
     })
     .default({ slideSeconds: 15, pictures: true }),
   posters: z

@@ -39,18 +39,18 @@ export function tvScreens(board: Board): TvScreen[] {
   const tv: Site['tv'] = board.site.tv;
   const all = slidesByKind(board);
   const idle = idleSlide(board);
-  const screen = (id: string | undefined, playlist: readonly TvKind[], seconds: number, orientation: TvScreen['orientation']): TvScreen => ({
+  const screen = (id: string | undefined, playlist: readonly TvKind[], seconds: number, orientation: TvScreen['orientation'], top: number | undefined): TvScreen => ({
     id,
     path: id ? `/tv/${id}/` : '/tv/',
     seconds,
     orientation,
     playlist: [...playlist],
-    slides: playlist.flatMap((kind) => all[kind]),
+    slides: playlist.flatMap((kind) => all(kind, top)),
     idle,
   });
   return [
-    screen(undefined, DEFAULT_PLAYLIST, tv.slideSeconds, 'landscape'),
-    ...(tv.screens ?? []).map((s) => screen(s.id, s.playlist ?? DEFAULT_PLAYLIST, s.slideSeconds ?? tv.slideSeconds, s.orientation)),
+    screen(undefined, DEFAULT_PLAYLIST, tv.slideSeconds, 'landscape', tv.rankingTop),
+    ...(tv.screens ?? []).map((s) => screen(s.id, s.playlist ?? DEFAULT_PLAYLIST, s.slideSeconds ?? tv.slideSeconds, s.orientation, s.rankingTop ?? tv.rankingTop)),
   ];
 }
 
@@ -74,18 +74,27 @@ export function pictureSlides(screen: TvScreen, board: Board): TvSlide[] {
   return slides.length > 0 ? slides : [screen.idle];
 }
 
-/** Every kind's slides, built once and shared by the screens. */
-function slidesByKind(board: Board): Record<TvKind, TvSlide[]> {
+/**
+ * Every kind's slides, built once and shared by the screens; the rankings once for each
+ * `rankingTop` a screen asks for.
+ */
+function slidesByKind(board: Board): (kind: TvKind, top: number | undefined) => TvSlide[] {
   const f = formatters(board.site.locale);
   const latest = board.schemes.filter((s) => s.latest).map((s) => board.result(s.id, s.latest!)!);
-  return {
-    ranking: latest.filter((r) => !r.scheme.isStarRating).flatMap((r) => rankingSlides(r, f)),
+  const kinds: Record<Exclude<TvKind, 'ranking'>, TvSlide[]> = {
     stars: latest.filter((r) => r.scheme.isStarRating).flatMap((r) => starSlides(r, f)),
     notices: board.notices.map((n) => noticeSlide(n, f)),
     shop: shopSlides(board, f),
     prices: priceSlides(board, f),
     honors: honorSlides(board.honors, f),
     news: newsSlides(board, f),
+  };
+  const rankings = new Map<number | undefined, TvSlide[]>();
+  return (kind, top) => {
+    if (kind !== 'ranking') return kinds[kind];
+    let slides = rankings.get(top);
+    if (!slides) rankings.set(top, (slides = latest.filter((r) => !r.scheme.isStarRating).flatMap((r) => rankingSlides(r, f, top))));
+    return slides;
   };
 }
 

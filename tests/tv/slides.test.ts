@@ -1,12 +1,13 @@
 import { describe, expect, test, beforeAll } from 'vitest';
-import { computeBoard, getBoard, type Board } from '../../src/board.ts';
+import { computeBoard, getBoard, type Board, type RankedRow } from '../../src/board.ts';
 import { screensOf, tvScreens, pictureSlides, leadParagraph, DEFAULT_PLAYLIST, ROWS_PER_SLIDE, slideTexts, type TvScreen } from '../../src/tv/slides.ts';
 import { pictureName, pictureRoutes } from '../../src/tv/pictures.ts';
 import { checkProject } from '../../src/data/check.ts';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixture, FIXTURES } from '../helpers/fixture.ts';
-import { hallFixture, EXTRA_MEMBERS } from './hall-fixture.ts';
+import { hallFixture, EXTRA_MEMBERS, HALL_SITE } from './hall-fixture.ts';
+import { topRows } from '../../src/tv/kinds/rankings.ts';
 
 let board: Board;
 let screens: TvScreen[];
@@ -82,6 +83,59 @@ describe('ranking slides', () => {
     const data = getBoard(fixture(undefined, { 'data/households.csv': '户号,户名,组织,联系党员\nH1,锦园社区1-1-101,SQ1,P1\nH2,锦园社区1-2-202,SQ1,P2\n' }));
     const credit = tvScreens(data)[0]!.slides.find((s) => s.id.startsWith('ranking-credit-'))!;
     expect(credit.table!.columns.map((c) => c.role)).toEqual(['rank', 'name', 'num']);
+  });
+});
+
+describe('rankingTop: a long ranking cut on the TV', () => {
+  // The hall's site with a cut at 25th place, and one screen that shows the whole list.
+  const cutSite = HALL_SITE.replace('  slideSeconds: 15\n', '  slideSeconds: 15\n  rankingTop: 25\n').replace(
+    '{ id: hall, playlist: [ranking], slideSeconds: 10 }',
+    '{ id: hall, playlist: [ranking], slideSeconds: 10, rankingTop: 100000 }',
+  );
+  let cut: Board;
+  beforeAll(() => {
+    const root = hallFixture();
+    writeFileSync(join(root, 'data/site.yaml'), cutSite);
+    cut = getBoard(root);
+  });
+
+  test('everyone ranked 25th or better is shown, ties included, and the slide says it is the top 25', () => {
+    expect(cut.site.tv.rankingTop).toBe(25);
+    const rows = cut.result('party', '2022')!.rows;
+    const slides = tvScreens(cut)[0]!.slides.filter((s) => s.id.startsWith('ranking-party-2022-'));
+    const names = slides.flatMap((s) => s.table!.rows.map((r) => r.cells[1]));
+    const expected = rows.filter((r) => r.rank !== null && r.rank <= 25);
+    expect(names).toEqual(expected.map((r) => r.name));
+    // The fixture's ties cross 25th place: more than 25 rows, and the next row is ranked below 25th.
+    expect(expected.length).toBeGreaterThan(25);
+    expect(rows[expected.length]!.rank).toBeGreaterThan(25);
+    expect(slides).toHaveLength(Math.ceil(expected.length / ROWS_PER_SLIDE));
+    expect(slides[0]!.note).toBe(`第 1/${slides.length} 页 · 前 25 名 · 共 302 人`);
+    // The pictures follow the screen.
+    const pictures = pictureSlides(tvScreens(cut)[0]!, cut).filter((s) => s.id.startsWith('ranking-party-2022-'));
+    expect(pictures).toHaveLength(slides.length);
+  });
+
+  test("a screen's own rankingTop wins: the hall screen shows all 302", () => {
+    const hall = tvScreens(cut).find((s) => s.id === 'hall')!;
+    const names = hall.slides.filter((s) => s.id.startsWith('ranking-party-2022-')).flatMap((s) => s.table!.rows.map((r) => r.cells[1]));
+    expect(names).toEqual(cut.result('party', '2022')!.rows.map((r) => r.name));
+  });
+
+  test('topRows: ties at the cut are kept, the vetoed left out; a cut that leaves no ranked row out keeps the whole list', () => {
+    const row = (rank: number | null) => ({ rank, vetoed: rank === null }) as RankedRow;
+    const rows = [1, 2, 2, 4, 4, 4, 7, null].map(row);
+    expect(topRows(rows, 3).map((r) => r.rank)).toEqual([1, 2, 2]);
+    expect(topRows(rows, 4).map((r) => r.rank)).toEqual([1, 2, 2, 4, 4, 4]);
+    expect(topRows(rows, 6).map((r) => r.rank)).toEqual([1, 2, 2, 4, 4, 4]);
+    expect(topRows(rows, 7)).toBe(rows);
+    expect(topRows(rows, undefined)).toBe(rows);
+  });
+
+  test('rankingTop must be a whole number of at least 1', () => {
+    const root = fixture(undefined, { 'data/site.yaml': `${readFileSync(join(FIXTURES, '_base/data/site.yaml'), 'utf8')}tv: { rankingTop: 0 }\n` });
+    const { problems } = checkProject(root);
+    expect(problems.errors.map((e) => e.file)).toContain('data/site.yaml');
   });
 });
 

@@ -5,8 +5,21 @@ import { ROWS_PER_SLIDE, col, medal, pageNote, pages, stars, unitLabel, type Fmt
 /** Names listed on a star level's card; the table slides after it list them all. */
 const NAMES_PER_FIGURE = 4;
 
-/** A scheme's latest ranking, ten rows a slide, through the whole list. */
-export function rankingSlides(result: ResultView, f: Fmt): TvSlide[] {
+/**
+ * The rows a TV shows of a ranking cut at `top`: everyone ranked `top`th or better, ties
+ * included, without the vetoed (who have no rank). The whole list, the vetoed at its end,
+ * when every ranked row makes the cut, or when `top` is not set.
+ *
+ * @example topRows(rows, 30).at(-1)!.rank // 30, or less when a tie crosses 30th place
+ */
+export function topRows(rows: readonly RankedRow[], top: number | undefined): readonly RankedRow[] {
+  if (top === undefined) return rows;
+  const shown = rows.filter((r) => r.rank !== null && r.rank <= top);
+  return shown.length === rows.filter((r) => r.rank !== null).length ? rows : shown;
+}
+
+/** A scheme's latest ranking, ten rows a slide, through the whole list or down to rank `top`. */
+export function rankingSlides(result: ResultView, f: Fmt, top?: number): TvSlide[] {
   const { t } = f;
   const scheme = result.scheme;
   const hasLevels = scheme.levels.length > 0;
@@ -21,8 +34,10 @@ export function rankingSlides(result: ResultView, f: Fmt): TvSlide[] {
     col('num', t('ranking.total'), total, { line: 1, width: 30 }),
     ...(hasLevels ? [col('level', t('ranking.level'), level, { line: 2, width: hasUnits ? 40 : 85, indent: hasUnits ? undefined : 15 })] : []),
   ];
-  const count = t(`tv.count.${scheme.subject}`, { n: result.rows.length });
-  const chunks = pages(result.rows, ROWS_PER_SLIDE);
+  const shown = topRows(result.rows, top);
+  const all = t(`tv.count.${scheme.subject}`, { n: result.rows.length });
+  const count = shown.length < result.rows.length ? `${t('tv.top', { n: top! })} · ${all}` : all;
+  const chunks = pages(shown, ROWS_PER_SLIDE);
   return chunks.map((rows, i) => ({
     id: `ranking-${scheme.id}-${result.period}-${i + 1}`,
     kind: 'ranking',
