@@ -19,7 +19,7 @@ import { open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import type { Board, Passbook, ResultView, SchemeView, UnitRanking } from './board.ts';
+import type { Board, Passbook, RankedRow, ResultView, SchemeView, UnitRanking } from './board.ts';
 import { formatDate } from './i18n/index.ts';
 
 const BUILDING = Symbol.for('points-board:building');
@@ -81,12 +81,8 @@ function schemeHash(scheme: SchemeView): string {
  */
 export function rankingPageKey(result: ResultView, index: number, board: Board): string | undefined {
   if (index === 0) return undefined;
-  const rows = result.pages[index]!.map((r) => ({ ...r, breakdown: undefined }));
   const units = result.byUnit.map((u) => [u.unit, u.unitName]);
-  return createHash('sha256')
-    .update(schemeHash(result.scheme))
-    .update(JSON.stringify([result.period, index, result.rows.length, result.pages.length, units, result.stats, rows, board.site, stampMarks(board)]))
-    .digest('hex');
+  return rankingTableKey(result, [result.period, index, result.rows.length, result.pages.length, units, result.stats], result.pages[index]!, board);
 }
 
 /**
@@ -96,10 +92,18 @@ export function rankingPageKey(result: ResultView, index: number, board: Board):
  * keys to the units of those it passed; the others (a street has some 750 unit pages) are copied.
  */
 export function unitRankingKey(result: ResultView, unit: UnitRanking, board: Board): string {
-  const rows = unit.rows.map((r) => ({ ...r, breakdown: undefined }));
+  return rankingTableKey(result, [result.period, unit.unit, unit.unitName, unit.type], unit.rows, board);
+}
+
+/**
+ * The key of a page that shows ranking rows: the scheme, what else the page shows (`shown`),
+ * the rows as the ranking table shows them (without their breakdown), the site's settings and
+ * the placeholders.
+ */
+function rankingTableKey(result: ResultView, shown: unknown[], rows: readonly RankedRow[], board: Board): string {
   return createHash('sha256')
     .update(schemeHash(result.scheme))
-    .update(JSON.stringify([result.period, unit.unit, unit.unitName, unit.type, rows, board.site, stampMarks(board)]))
+    .update(JSON.stringify([...shown, rows.map((r) => ({ ...r, breakdown: undefined })), board.site, stampMarks(board)]))
     .digest('hex');
 }
 
