@@ -15,6 +15,12 @@ const yesNo = z.preprocess((v) => {
 
 export const POSTER_SIZES = ['A4', 'A3', 'A2', 'A1'] as const;
 
+/** How far down a TV shows each ranking: a rank, or `全部` / `all` for the whole list. */
+const rankingTop = z.union([
+  z.number().int().min(1).max(100_000),
+  z.preprocess((v) => (typeof v === 'string' && ['all', '全部'].includes(v.trim().toLowerCase()) ? 'all' : v), z.literal('all')),
+], { error: '写一个名次（如 30），或写 全部' });
+
 export const screenSchema = z.object({
   /** Screen id, used in the address `/tv/<id>/`. */
   id: slug,
@@ -24,8 +30,8 @@ export const screenSchema = z.object({
   playlist: z.array(z.enum(['ranking', 'stars', 'notices', 'shop', 'prices', 'honors', 'news'])).optional(),
   /** `portrait` for a TV mounted upright. */
   orientation: z.enum(['landscape', 'portrait']).default('landscape'),
-  /** `rankingTop` for this screen (default: the `tv` setting). */
-  rankingTop: z.number().int().min(1).max(100_000).optional(),
+  /** `rankingTop` for this screen (default: the `tv` setting); `全部` (all) for the whole list. */
+  rankingTop: rankingTop.optional(),
 });
 
 export const siteSchema = z.object({
@@ -55,7 +61,7 @@ export const siteSchema = z.object({
        * district's household ranking is some 1,500 slides, days of slideshow. Unset: the
        * whole list. The site and the posters always publish the whole ranking.
        */
-      rankingTop: z.number().int().min(1).max(100_000).optional(),
+      rankingTop: rankingTop.optional(),
     })
     .default({ slideSeconds: 15, pictures: true }),
   posters: z

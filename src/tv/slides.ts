@@ -49,10 +49,13 @@ export function tvScreens(board: Board): TvScreen[] {
     idle,
   });
   return [
-    screen(undefined, DEFAULT_PLAYLIST, tv.slideSeconds, 'landscape', tv.rankingTop),
-    ...(tv.screens ?? []).map((s) => screen(s.id, s.playlist ?? DEFAULT_PLAYLIST, s.slideSeconds ?? tv.slideSeconds, s.orientation, s.rankingTop ?? tv.rankingTop)),
+    screen(undefined, DEFAULT_PLAYLIST, tv.slideSeconds, 'landscape', cutAt(tv.rankingTop)),
+    ...(tv.screens ?? []).map((s) => screen(s.id, s.playlist ?? DEFAULT_PLAYLIST, s.slideSeconds ?? tv.slideSeconds, s.orientation, cutAt(s.rankingTop ?? tv.rankingTop))),
   ];
 }
+
+/** The rank a ranking is cut at on a screen: none for `all` or no setting. */
+const cutAt = (top: Site['tv']['rankingTop']): number | undefined => (top === 'all' ? undefined : top);
 
 const screenCache = new WeakMap<Board, TvScreen[]>();
 /** `tvScreens`, computed once per board: the pages and the pictures of a build share it. */

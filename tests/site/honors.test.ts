@@ -69,7 +69,7 @@ describe('the honours list of a large community', () => {
 
   test("each month links to the page and row where its honours begin; the pager links the pages", () => {
     const first = readFileSync(page(1), 'utf8');
-    const nav = /<nav aria-label="按周期查看">([\s\S]*?)<\/nav>/.exec(first)?.[1] ?? '';
+    const nav = /<nav class="no-print" aria-label="按周期查看">([\s\S]*?)<\/nav>/.exec(first)?.[1] ?? '';
     const links = [...nav.matchAll(/<a href="([^"]+)">([^<]+)<\/a>/g)].map((m) => ({ href: m[1]!, label: m[2]! }));
     expect(links.length).toBe(12);
     const all: { page: string; id?: string; period: string; note: string }[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, test, beforeAll } from 'vitest';
-import { computeBoard, getBoard, type Board, type RankedRow } from '../../src/board.ts';
+import { computeBoard, getBoard, type Board, type RankedRow, type ResultView } from '../../src/board.ts';
 import { screensOf, tvScreens, pictureSlides, leadParagraph, DEFAULT_PLAYLIST, ROWS_PER_SLIDE, slideTexts, type TvScreen } from '../../src/tv/slides.ts';
 import { pictureName, pictureRoutes } from '../../src/tv/pictures.ts';
 import { checkProject } from '../../src/data/check.ts';
@@ -7,7 +7,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixture, FIXTURES } from '../helpers/fixture.ts';
 import { hallFixture, EXTRA_MEMBERS, HALL_SITE } from './hall-fixture.ts';
-import { topRows } from '../../src/tv/kinds/rankings.ts';
+import { topRows, rankingSlides } from '../../src/tv/kinds/rankings.ts';
+import { formatters } from '../../src/tv/model.ts';
 
 let board: Board;
 let screens: TvScreen[];
@@ -86,6 +87,10 @@ describe('ranking slides', () => {
   });
 });
 
+/** A ranking row with only what topRows and the TV's table read, named H1, H2 … as made. */
+let rowCount = 0;
+const ranked = (rank: number | null, total = 0) => ({ rank, total, vetoed: rank === null, id: `H${++rowCount}`, name: `H${rowCount}`, level: null }) as unknown as RankedRow;
+
 describe('rankingTop: a long ranking cut on the TV', () => {
   // The hall's site with a cut at 25th place, and one screen that shows the whole list.
   const cutSite = HALL_SITE.replace('  slideSeconds: 15\n', '  slideSeconds: 15\n  rankingTop: 25\n').replace(
@@ -122,14 +127,43 @@ describe('rankingTop: a long ranking cut on the TV', () => {
     expect(names).toEqual(cut.result('party', '2022')!.rows.map((r) => r.name));
   });
 
-  test('topRows: ties at the cut are kept, the vetoed left out; a cut that leaves no ranked row out keeps the whole list', () => {
-    const row = (rank: number | null) => ({ rank, vetoed: rank === null }) as RankedRow;
-    const rows = [1, 2, 2, 4, 4, 4, 7, null].map(row);
-    expect(topRows(rows, 3).map((r) => r.rank)).toEqual([1, 2, 2]);
-    expect(topRows(rows, 4).map((r) => r.rank)).toEqual([1, 2, 2, 4, 4, 4]);
-    expect(topRows(rows, 6).map((r) => r.rank)).toEqual([1, 2, 2, 4, 4, 4]);
-    expect(topRows(rows, 7)).toBe(rows);
-    expect(topRows(rows, undefined)).toBe(rows);
+  test('topRows: a tie at the cut is kept when it fits one more slide, the vetoed left out; no ranked row left out keeps the whole list', () => {
+    const rows = [1, 2, 2, 4, 4, 4, 7, null].map(ranked);
+    expect(topRows(rows, 3)).toEqual({ rows: rows.slice(0, 3), cut: true });
+    expect(topRows(rows, 4).rows.map((r) => r.rank)).toEqual([1, 2, 2, 4, 4, 4]);
+    expect(topRows(rows, 6).rows.map((r) => r.rank)).toEqual([1, 2, 2, 4, 4, 4]);
+    expect(topRows(rows, 7)).toEqual({ rows, cut: false });
+    expect(topRows(rows, undefined)).toEqual({ rows, cut: false });
+    // Twelve tied at first place: one slide and a bit, shown whole.
+    const twelve = Array.from({ length: 12 }, () => ranked(1));
+    expect(topRows(twelve, 5)).toEqual({ rows: twelve, cut: false });
+  });
+
+  test('a tie across the cut too large for one more slide is one line: early in a month, 48 households with no points share third place', () => {
+    const rows = [ranked(1, 30), ranked(2, 20), ...Array.from({ length: 48 }, () => ranked(3, 0)), ranked(null, 5)];
+    expect(topRows(rows, 5)).toEqual({ rows: rows.slice(0, 2), cut: true, tied: { rank: 3, count: 48, row: rows[2] } });
+    // Everyone tied at the top (a deduction-only score nobody lost points in): one line, not the whole list.
+    const level = Array.from({ length: 40 }, () => ranked(1, 65));
+    expect(topRows(level, 5)).toEqual({ rows: [], cut: true, tied: { rank: 1, count: 40, row: level[0] } });
+
+    const result = { scheme: { id: 'credit', name: '信用积分', subject: 'household', levels: [] }, period: '2022-10', rows } as unknown as ResultView;
+    const slides = rankingSlides(result, formatters('zh-CN'), 5);
+    expect(slides).toHaveLength(1);
+    expect(slides[0]!.note).toBe('前 5 名 · 共 51 户');
+    expect(slides[0]!.table!.rows.map((r) => r.cells)).toEqual([
+      ['1', rows[0]!.name, '30'],
+      ['2', rows[1]!.name, '20'],
+      ['3', '共 48 户并列', '0'],
+    ]);
+  });
+
+  test('a screen with rankingTop: 全部 shows the whole list under a site-wide cut', () => {
+    const root = hallFixture();
+    writeFileSync(join(root, 'data/site.yaml'), cutSite.replace('rankingTop: 100000', 'rankingTop: 全部'));
+    const board = getBoard(root);
+    const hall = tvScreens(board).find((s) => s.id === 'hall')!;
+    expect(hall.slides.filter((s) => s.id.startsWith('ranking-party-2022-')).flatMap((s) => s.table!.rows.map((r) => r.cells[1]))).toHaveLength(302);
+    expect(tvScreens(board)[0]!.slides.filter((s) => s.id.startsWith('ranking-party-2022-')).length).toBeLessThan(31);
   });
 
   test('rankingTop must be a whole number of at least 1', () => {

@@ -5,17 +5,34 @@ import { ROWS_PER_SLIDE, col, medal, pageNote, pages, stars, unitLabel, type Fmt
 /** Names listed on a star level's card; the table slides after it list them all. */
 const NAMES_PER_FIGURE = 4;
 
+/** What a TV shows of a ranking cut at `top`. */
+export interface TopCut {
+  rows: readonly RankedRow[];
+  /** Rows were left out: the slides say 前 N 名. */
+  cut: boolean;
+  /** A tie across the cut too large to list (it is shown as one line): its rank, size and first row. */
+  tied?: { rank: number; count: number; row: RankedRow };
+}
+
 /**
- * The rows a TV shows of a ranking cut at `top`: everyone ranked `top`th or better, ties
- * included, without the vetoed (who have no rank). The whole list, the vetoed at its end,
- * when every ranked row makes the cut, or when `top` is not set.
+ * The rows a TV shows of a ranking cut at `top`: everyone ranked `top`th or better, without
+ * the vetoed (who have no rank). A tie across the cut is listed when it fits on one more
+ * slide; a larger one is one line (early in a month most households have no points yet,
+ * and share the last place). The whole list, the vetoed at its end, when `top` is not set,
+ * or when the cut leaves out no ranked row and the list is short.
  *
- * @example topRows(rows, 30).at(-1)!.rank // 30, or less when a tie crosses 30th place
+ * @example topRows(rows, 30).rows.at(-1)!.rank // 30, or less when a tie crosses 30th place
  */
-export function topRows(rows: readonly RankedRow[], top: number | undefined): readonly RankedRow[] {
-  if (top === undefined) return rows;
-  const shown = rows.filter((r) => r.rank !== null && r.rank <= top);
-  return shown.length === rows.filter((r) => r.rank !== null).length ? rows : shown;
+export function topRows(rows: readonly RankedRow[], top: number | undefined): TopCut {
+  if (top === undefined) return { rows, cut: false };
+  // Ranked rows come first, in rank order, then the vetoed.
+  let end = rows.findIndex((r) => r.rank === null || r.rank > top);
+  if (end === -1) end = rows.length;
+  const ranked = rows.filter((r) => r.rank !== null).length;
+  if (end <= top + ROWS_PER_SLIDE) return end === ranked ? { rows, cut: false } : { rows: rows.slice(0, end), cut: true };
+  const rank = rows[end - 1]!.rank!;
+  const start = rows.findIndex((r) => r.rank === rank);
+  return { rows: rows.slice(0, start), cut: true, tied: { rank, count: end - start, row: rows[start]! } };
 }
 
 /** A scheme's latest ranking, ten rows a slide, through the whole list or down to rank `top`. */
@@ -36,14 +53,21 @@ export function rankingSlides(result: ResultView, f: Fmt, top?: number): TvSlide
   ];
   const shown = topRows(result.rows, top);
   const all = t(`tv.count.${scheme.subject}`, { n: result.rows.length });
-  const count = shown.length < result.rows.length ? `${t('tv.top', { n: top! })} · ${all}` : all;
-  const chunks = pages(shown, ROWS_PER_SLIDE);
+  const count = shown.cut ? `${t('tv.top', { n: top! })} · ${all}` : all;
+  const lines = shown.rows.map((r) => rankingRow(r, hasUnits, hasLevels, f));
+  if (shown.tied) {
+    const { rank, count: n, row } = shown.tied;
+    const cells = [String(rank), t('tv.tied', { count: t(`tv.count.${scheme.subject}`, { n }) }), ...(hasUnits ? [''] : []), f.points(row.total)];
+    if (hasLevels) cells.push(row.level ?? '');
+    lines.push({ cells, medal: medal(rank) });
+  }
+  const chunks = pages(lines, ROWS_PER_SLIDE);
   return chunks.map((rows, i) => ({
     id: `ranking-${scheme.id}-${result.period}-${i + 1}`,
     kind: 'ranking',
     title: t('ranking.title', { scheme: scheme.name, period: f.period(result.period) }),
     note: pageNote(f, i + 1, chunks.length, count),
-    table: { columns, rows: rows.map((r) => rankingRow(r, hasUnits, hasLevels, f)) },
+    table: { columns, rows },
   }));
 }
 
