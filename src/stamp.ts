@@ -60,7 +60,16 @@ export function stampMarks(board: Board): { version: string; date: string } {
 export function passbookKey(book: Passbook, board: Board): string {
   const hash = createHash('sha256');
   for (const s of book.schemes) hash.update(schemeHash(s.scheme));
-  return hash.update(JSON.stringify([{ ...book, schemes: book.schemes.map((s) => ({ ...s, scheme: s.scheme.id })) }, board.site, stampMarks(board)])).digest('hex');
+  return hash.update(JSON.stringify([{ ...book, schemes: book.schemes.map((s) => ({ ...s, scheme: s.scheme.id })) }, pageSite(board), stampMarks(board)])).digest('hex');
+}
+
+/**
+ * The site's settings a page shows: all but the TV's and the posters', which no page outside
+ * the TV reads. A district that changes its TV playlist does not draw its 122,040 passbooks again.
+ */
+function pageSite(board: Board): Omit<Board['site'], 'tv' | 'posters'> {
+  const { tv: _tv, posters: _posters, ...shown } = board.site;
+  return shown;
 }
 
 /** The hash of a scheme's view, worked out once (every ranking page and passbook shows one). */
@@ -103,7 +112,7 @@ export function unitRankingKey(result: ResultView, unit: UnitRanking, board: Boa
 function rankingTableKey(result: ResultView, shown: unknown[], rows: readonly RankedRow[], board: Board): string {
   return createHash('sha256')
     .update(schemeHash(result.scheme))
-    .update(JSON.stringify([...shown, rows.map((r) => ({ ...r, breakdown: undefined })), board.site, stampMarks(board)]))
+    .update(JSON.stringify([...shown, rows.map((r) => ({ ...r, breakdown: undefined })), pageSite(board), stampMarks(board)]))
     .digest('hex');
 }
 

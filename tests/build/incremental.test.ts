@@ -52,6 +52,16 @@ describe('building again after an edit', () => {
     expect(unstamped(again.out)).toEqual([]);
   });
 
+  test('a TV or poster setting changed: no passbook is drawn again, and the site equals a build from nothing', () => {
+    const site = join(root, 'data/site.yaml');
+    writeFileSync(site, `${readFileSync(site, 'utf8')}tv: { slideSeconds: 20, rankingTop: 1 }\nposters: { size: A4 }\n`);
+    const again = buildSiteWithLog(root, { BOARD_CACHE_DIR: cache });
+    expect(again.log).toMatch(/├─ \/p\/P1\/index\.html \((restored|cached)\)/);
+    expect(again.log).not.toMatch(/├─ \/[phmu]\/[^/]+\/index\.html \(\+/);
+    expect(unstamped(again.out)).toEqual([]);
+    expect(hashTree(again.out)).toEqual(hashTree(buildSiteWithLog(root).out));
+  });
+
   test('the site name changed: every passbook is drawn again', () => {
     const site = join(root, 'data/site.yaml');
     writeFileSync(site, readFileSync(site, 'utf8').replace('name: 测试街道积分公示栏', 'name: 测试街道积分公示墙'));
