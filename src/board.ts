@@ -21,10 +21,9 @@ import { maskName } from './domain/mask.ts';
 import { addPoints, roundPoints } from './domain/numbers.ts';
 import type { SubjectKind } from './data/settings.ts';
 import type { Item } from './data/tables.ts';
-import { pagesOf } from './pager.ts';
+import { pagesOf, PAGE_SIZE } from './pager.ts';
 
-/** Rows per page of a ranking on the site. */
-export const PAGE_SIZE = 50;
+export { PAGE_SIZE } from './pager.ts';
 
 /**
  * Honours per page of the honours list. A district's 8,679 honours on one page made it

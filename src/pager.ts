@@ -1,3 +1,6 @@
+/** Rows per page of a ranking on the site (the whole ranking, and the ranking within a unit). */
+export const PAGE_SIZE = 50;
+
 /**
  * Which page numbers a ranking's pager links to. A district's monthly household ranking runs
  * to 1,500 pages: listing every one made each of them 1,500 links long (124 KB, and more

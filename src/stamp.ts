@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Board, Passbook, RankedRow, ResultView, SchemeView, UnitRanking } from './board.ts';
+import { PAGE_SIZE } from './pager.ts';
 import { formatDate } from './i18n/index.ts';
 
 const BUILDING = Symbol.for('points-board:building');
@@ -95,13 +96,15 @@ export function rankingPageKey(result: ResultView, index: number, board: Board):
 }
 
 /**
- * The cache key of a ranking's page for one unit (/rankings/party/2022/unit/ZB01/): what it
- * shows, its rows without their breakdown, as for `rankingPageKey`. The rows carry the
+ * The cache key of a page of a ranking for one unit (/rankings/party/2022/unit/ZB01/, …/2/):
+ * what it shows, its rows without their breakdown, as for `rankingPageKey`. The rows carry the
  * overall rank and its change too, which the table shows, so a changed total also gives new
  * keys to the units of those it passed; the others (a street has some 750 unit pages) are copied.
  */
-export function unitRankingKey(result: ResultView, unit: UnitRanking, board: Board): string {
-  return rankingTableKey(result, [result.period, unit.unit, unit.unitName, unit.type], unit.rows, board);
+export function unitRankingKey(result: ResultView, unit: UnitRanking, index: number, board: Board): string {
+  const count = Math.max(1, Math.ceil(unit.rows.length / PAGE_SIZE));
+  const rows = unit.rows.slice(index * PAGE_SIZE, (index + 1) * PAGE_SIZE);
+  return rankingTableKey(result, [result.period, unit.unit, unit.unitName, unit.type, index, count, unit.rows.length], rows, board);
 }
 
 /**
@@ -116,12 +119,16 @@ function rankingTableKey(result: ResultView, shown: unknown[], rows: readonly Ra
     .digest('hex');
 }
 
-/** The site paths of every page printed with placeholders: passbooks, rankings past their first page, and rankings within a unit. */
+/** The site paths of every page printed with placeholders: passbooks, rankings past their first page, and every page of the rankings within a unit. */
 export function pagesStampedLater(board: Board): string[] {
   const paths = board.passbooks.map((b) => b.href);
   for (const r of board.results) {
     for (let i = 1; i < r.pages.length; i++) paths.push(`/rankings/${r.scheme.id}/${r.period}/${i + 1}/`);
-    for (const u of r.byUnit) paths.push(`/rankings/${r.scheme.id}/${r.period}/unit/${u.unit}/`);
+    for (const u of r.byUnit) {
+      const base = `/rankings/${r.scheme.id}/${r.period}/unit/${u.unit}/`;
+      paths.push(base);
+      for (let i = 1; i < Math.ceil(u.rows.length / PAGE_SIZE); i++) paths.push(`${base}${i + 1}/`);
+    }
   }
   return paths;
 }

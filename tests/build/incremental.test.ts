@@ -73,7 +73,8 @@ describe('building again after an edit', () => {
 });
 
 describe('a ranking over several pages', () => {
-  test('a change elsewhere: its pages past the first are copied, the first is rendered, and the site equals a build from nothing', () => {
+  // Five builds: 80 s on a quiet machine, past the default two minutes when it is shared.
+  test('a change elsewhere: its pages past the first are copied, the first is rendered, and the site equals a build from nothing', { timeout: 400_000 }, () => {
     const root = hallFixture();
     const env = cachedNoPictures();
     const first = buildSiteWithLog(root, env);
