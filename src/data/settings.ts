@@ -17,7 +17,8 @@ export const POSTER_SIZES = ['A4', 'A3', 'A2', 'A1'] as const;
 
 /** How far down a TV shows each ranking: a rank, or `全部` / `all` for the whole list. */
 const rankingTop = z.union([
-  z.number().int().min(1).max(100_000),
+  // "30", quoted, is 30.
+  z.preprocess((v) => (typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : v), z.number().int().min(1).max(100_000)),
   z.preprocess((v) => (typeof v === 'string' && ['all', '全部'].includes(v.trim().toLowerCase()) ? 'all' : v), z.literal('all')),
 ], { error: '写一个名次（如 30），或写 全部' });
 

@@ -166,6 +166,16 @@ describe('rankingTop: a long ranking cut on the TV', () => {
     expect(tvScreens(board)[0]!.slides.filter((s) => s.id.startsWith('ranking-party-2022-')).length).toBeLessThan(31);
   });
 
+  test('rankingTop: "30" in quotes is 30, 全部 and all are the whole list', () => {
+    const read = (value: string) => {
+      const root = fixture(undefined, { 'data/site.yaml': `${readFileSync(join(FIXTURES, '_base/data/site.yaml'), 'utf8')}tv: { rankingTop: ${value} }\n` });
+      return getBoard(root).site.tv.rankingTop;
+    };
+    expect(read('"30"')).toBe(30);
+    expect(read('全部')).toBe('all');
+    expect(read('ALL')).toBe('all');
+  });
+
   test('rankingTop must be a whole number of at least 1', () => {
     const root = fixture(undefined, { 'data/site.yaml': `${readFileSync(join(FIXTURES, '_base/data/site.yaml'), 'utf8')}tv: { rankingTop: 0 }\n` });
     const { problems } = checkProject(root);

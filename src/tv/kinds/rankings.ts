@@ -21,7 +21,7 @@ export interface TopCut {
  * and share the last place). The whole list, the vetoed at its end, when `top` is not set,
  * or when the cut leaves out no ranked row and the list is short.
  *
- * @example topRows(rows, 30).rows.at(-1)!.rank // 30, or less when a tie crosses 30th place
+ * @example topRows(rows, 30).rows.at(-1)?.rank // 30 or less (none when a large tie starts at the top)
  */
 export function topRows(rows: readonly RankedRow[], top: number | undefined): TopCut {
   if (top === undefined) return { rows, cut: false };
