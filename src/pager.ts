@@ -29,10 +29,16 @@ export function pagerItems(count: number, index: number): PagerItem[] {
   return items;
 }
 
-/** `rows` cut into pages of `size`; no rows is one empty page, so a list always has a first page. */
+/** A list cut into pieces of `size`; no rows, no pieces (a TV shows no slide of an empty list). */
+export function chunks<T>(list: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+/** `rows` cut into pages of `size`; no rows is one empty page, so a list on the site always has a first page. */
 export function pagesOf<T>(rows: readonly T[], size: number): T[][] {
-  const pages: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) pages.push(rows.slice(i, i + size));
+  const pages = chunks(rows, size);
   return pages.length > 0 ? pages : [[]];
 }
 

@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Board, Passbook, RankedRow, ResultView, SchemeView, UnitRanking } from './board.ts';
-import { PAGE_SIZE } from './pager.ts';
+import { PAGE_SIZE, pagesOf } from './pager.ts';
 import { formatDate } from './i18n/index.ts';
 
 const BUILDING = Symbol.for('points-board:building');
@@ -101,9 +101,7 @@ export function rankingPageKey(result: ResultView, index: number, board: Board):
  * overall rank and its change too, which the table shows, so a changed total also gives new
  * keys to the units of those it passed; the others (a street has some 750 unit pages) are copied.
  */
-export function unitRankingKey(result: ResultView, unit: UnitRanking, index: number, board: Board): string {
-  const count = Math.max(1, Math.ceil(unit.rows.length / PAGE_SIZE));
-  const rows = unit.rows.slice(index * PAGE_SIZE, (index + 1) * PAGE_SIZE);
+export function unitRankingKey(result: ResultView, unit: UnitRanking, rows: readonly RankedRow[], index: number, count: number, board: Board): string {
   return rankingTableKey(result, [result.period, unit.unit, unit.unitName, unit.type, index, count, unit.rows.length], rows, board);
 }
 
@@ -127,7 +125,7 @@ export function pagesStampedLater(board: Board): string[] {
     for (const u of r.byUnit) {
       const base = `/rankings/${r.scheme.id}/${r.period}/unit/${u.unit}/`;
       paths.push(base);
-      for (let i = 1; i < Math.ceil(u.rows.length / PAGE_SIZE); i++) paths.push(`${base}${i + 1}/`);
+      for (let i = 1; i < pagesOf(u.rows, PAGE_SIZE).length; i++) paths.push(`${base}${i + 1}/`);
     }
   }
   return paths;

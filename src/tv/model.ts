@@ -9,6 +9,7 @@
  * inline styles) and satori by the same numbers.
  */
 import { translator, formatPeriod, formatDate, formatPoints, type Locale, type Translate } from '../i18n/index.ts';
+import { chunks } from '../pager.ts';
 
 /** What a playlist may hold, in the order of the settings schema. */
 export const TV_KINDS = ['ranking', 'stars', 'notices', 'shop', 'prices', 'honors', 'news'] as const;
@@ -131,11 +132,7 @@ export function formatters(locale: Locale): Fmt {
 }
 
 /** Cuts a list into pages of `size`. */
-export function pages<T>(list: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
-}
+export const pages = chunks;
 
 export function pageNote(f: Fmt, n: number, total: number, count?: string): string {
   const page = total > 1 ? f.t('tv.page', { n, total }) : '';
