@@ -41,6 +41,11 @@
   var today = '';
 
   var playing = [];
+  /** Today's notices (slides with a period), and the turns they take between other slides. */
+  var NOTICE_EVERY = 5;
+  var notices = [];
+  var sinceNotice = 0;
+  var noticeTurn = 0;
   var index = -1;
   var loops = 0;
   var current = null;
@@ -171,10 +176,17 @@
   // ---------------------------------------------------------------------------------------
   // The loop
 
-  /** The slides of the coming loop: notices only in their notice period, on today's date. */
+  /**
+   * The slides of the coming loop, on today's date: a notice only in its notice period, and
+   * then again every NOTICE_EVERY other slides (a notice is what a waiting room should not
+   * miss), the notices taking turns.
+   */
   function startLoop() {
     today = localDay(new Date());
     playing = [];
+    notices = [];
+    sinceNotice = 0;
+    noticeTurn = 0;
     for (var k = 0; k < slides.length; k++) join(slides[k]);
     pending = 0;
     for (k = parts.length - partsLeft; k < parts.length; k++) pending += partSlidesToday(parts[k]);
@@ -188,11 +200,22 @@
     return !((start && today < start) || (end && today > end));
   }
 
-  /** Adds a slide to the loop if it is on today. */
+  /** Adds a slide to the loop if it is on today; before it, a notice's turn when one is due. */
   function join(s) {
     var end = s.getAttribute('data-end');
     if (!on(s.getAttribute('data-start'), end)) return;
-    if (end) daysLeft(s, dayNumber(end) - dayNumber(today) + 1);
+    if (end) {
+      daysLeft(s, dayNumber(end) - dayNumber(today) + 1);
+      notices.push(s);
+      sinceNotice = 0;
+    } else {
+      if (notices.length > 0 && sinceNotice >= NOTICE_EVERY) {
+        playing.push(notices[noticeTurn % notices.length]);
+        noticeTurn++;
+        sinceNotice = 0;
+      }
+      sinceNotice++;
+    }
     playing.push(s);
   }
 
@@ -208,13 +231,16 @@
   }
 
   function advance() {
+    if (localDay(new Date()) !== today) {
+      // Midnight passed (or the clock was set): today's slides are not yesterday's. A notice
+      // comes on its first day and goes after its last without a reload.
+      if (newVersion && reload()) return;
+      startLoop();
+    }
     if (index + 1 >= playing.length && pending > 0) {
       // A part of this loop is still on its way: the slide stays a moment longer (the idle
       // slide, when none of the page's own slides is on today).
-      if (!current && idle) {
-        addClass(idle, 'is-active');
-        current = idle;
-      }
+      if (!current && idle) activate(idle);
       setTimeout(advance, 250);
       return;
     }
@@ -228,15 +254,23 @@
     setTimeout(advance, seconds * 1000);
   }
 
-  /** Shows one slide. Adding before removing, in one task: no frame without a slide. */
+  /**
+   * Shows one slide and hides every other: the page comes with one slide shown, which may not
+   * be on today. Adding before removing, in one task: no frame without a slide, none with two.
+   */
   function show(slide) {
-    addClass(slide, 'is-active');
-    if (current && current !== slide) removeClass(current, 'is-active');
-    current = slide;
+    activate(slide);
     body.setAttribute('data-slide', slide.id);
     body.setAttribute('data-index', String(index));
     body.setAttribute('data-count', String(playing.length + pending));
     runProgress();
+  }
+
+  function activate(slide) {
+    addClass(slide, 'is-active');
+    var shown = holder.getElementsByClassName('is-active');
+    for (var k = shown.length - 1; k >= 0; k--) if (shown[k] !== slide) removeClass(shown[k], 'is-active');
+    current = slide;
   }
 
   function runProgress() {

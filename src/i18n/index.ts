@@ -49,6 +49,26 @@ const dateFormats = new Map<Locale, (date: string) => string>();
 const pointFormats = new Map<Locale, (n: number) => string>();
 
 /** A date as people read it: 2023年1月5日 / 5 Jan 2023. Fixed time zone: output never depends on TZ. */
+const shortFormats = new Map<Locale, (d: string) => string>();
+
+/**
+ * A date without its year, where the period around it says the year: 1月22日, 22 Jan.
+ *
+ * @example formatShortDate('zh-CN', '2022-01-22') // '1月22日'
+ */
+export function formatShortDate(locale: Locale, date: string): string {
+  let format = shortFormats.get(locale);
+  if (!format) {
+    const intl = new Intl.DateTimeFormat(locale, { month: locale === 'en' ? 'short' : 'long', day: 'numeric', timeZone: 'UTC' });
+    format = remembered((d: string) => {
+      const [y, m, day] = d.split('-').map(Number);
+      return intl.format(new Date(Date.UTC(y!, m! - 1, day!)));
+    });
+    shortFormats.set(locale, format);
+  }
+  return format(date);
+}
+
 export function formatDate(locale: Locale, date: string): string {
   let format = dateFormats.get(locale);
   if (!format) {

@@ -24,6 +24,15 @@ export default function tvPictures(): AstroIntegration {
         drawing = startPictures(board);
       },
       'astro:build:done': async ({ dir, logger }) => {
+        const { getBoard } = await import('../board.ts');
+        const { screensOf, loopLengths, minutesSeconds, LOOP_TARGET_SECONDS } = await import('./slides.ts');
+        for (const screen of screensOf(getBoard())) {
+          const { plain, longest } = loopLengths(screen);
+          const notice = longest > plain ? ` (${minutesSeconds(longest)} while a notice is up)` : '';
+          const line = `TV ${screen.path}: ${screen.slides.length} slides, a loop of ${minutesSeconds(plain)}${notice} at ${screen.seconds} s a slide`;
+          if (longest > LOOP_TARGET_SECONDS) logger.warn(`${line}: longer than ${LOOP_TARGET_SECONDS / 60} minutes; tv.rankingTop sets how far down each ranking goes`);
+          else logger.info(line);
+        }
         const done = await drawing;
         if (done === null) return;
         if (done instanceof Error) throw done;

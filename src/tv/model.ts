@@ -21,6 +21,16 @@ export const DEFAULT_PLAYLIST: readonly TvKind[] = ['notices', 'ranking', 'stars
 /** Rows on one slide. Ten for rankings, as the brief of the hall asks; fewer below figures. */
 export const ROWS_PER_SLIDE = 10;
 
+/**
+ * How far down a TV shows each ranking when `tv.rankingTop` is not set: the top ten (and a
+ * tie across the tenth place), with a QR code to the whole list. A loop of a street's schemes
+ * then stays under ten minutes; `rankingTop: 全部` plays every row.
+ */
+export const DEFAULT_RANKING_TOP = 10;
+
+/** The longest loop a screen should play with the default settings, in seconds (the build says when one is longer). */
+export const LOOP_TARGET_SECONDS = 600;
+
 export type TvTone = 'gold' | 'red' | 'black' | 'muted';
 
 export interface TvColumn {
@@ -44,6 +54,8 @@ export interface TvRow {
   tone?: TvTone;
   /** 1, 2 or 3: the rank is drawn as a medal. */
   medal?: 1 | 2 | 3;
+  /** The row is one sentence across the table (另有 12 户本期未得分); `cells` is empty. */
+  sentence?: string;
 }
 
 export interface TvFigure {
@@ -87,8 +99,19 @@ export interface TvSlide {
   notice?: TvNotice;
   /** A single line in the middle of the slide (the idle slide). */
   message?: string;
+  /** A QR code to the page with the whole list, its caption and its address to type. */
+  qr?: TvQr;
   /** Shown only on days from `start` to `end` (inclusive), decided by the player on the TV's date. */
   window?: { start: string; end: string };
+}
+
+export interface TvQr {
+  /** https://example.org/rankings/party/2022/ */
+  url: string;
+  /** 扫码查看完整排名和自己的积分 */
+  caption: string;
+  /** example.org/rankings/party/2022 */
+  address: string;
 }
 
 export interface TvScreen {
@@ -161,9 +184,10 @@ export function slideTexts(slide: TvSlide): string[] {
   const out = [slide.title, slide.note ?? ''];
   for (const fig of slide.figures ?? []) out.push(fig.label, fig.value, fig.stars ?? '', ...(fig.items ?? []));
   for (const c of slide.table?.columns ?? []) out.push(c.label);
-  for (const r of slide.table?.rows ?? []) out.push(...r.cells);
+  for (const r of slide.table?.rows ?? []) out.push(...r.cells, r.sentence ?? '');
   for (const s of slide.stories ?? []) out.push(s.title, s.meta, s.summary);
   if (slide.notice) out.push(...Object.values(slide.notice));
   if (slide.message) out.push(slide.message);
+  if (slide.qr) out.push(slide.qr.caption, slide.qr.address);
   return out;
 }

@@ -6,6 +6,7 @@
  */
 import { faceFor, type PosterFonts } from '../posters/fonts.ts';
 import type { TvColumn, TvFigure, TvRow, TvSlide } from './model.ts';
+import { qrSvg } from '../render/qr.ts';
 
 export interface PictureChrome {
   siteName: string;
@@ -60,8 +61,14 @@ const C = {
 
 type Style = Record<string, string | number>;
 interface El {
-  type: 'div';
-  props: { style: Style; children?: (El | string)[] | string };
+  type: 'div' | 'img';
+  props: { style: Style; children?: (El | string)[] | string; src?: string; width?: number; height?: number };
+}
+
+/** A QR code as an image of `size` px square. */
+function qrImage(url: string, size: number): El {
+  const src = `data:image/svg+xml;base64,${Buffer.from(qrSvg(url)).toString('base64')}`;
+  return { type: 'img', props: { src, width: size, height: size, style: { width: size, height: size } } };
 }
 
 /** A box; satori lays out every box as flex. */
@@ -153,10 +160,30 @@ export function slideTree(slide: TvSlide, chrome: PictureChrome, options: Pictur
     parts.push(
       portrait
         ? abs({ left: 0, right: 0, top: r(1.22), height: r(0.5) }, [line(font(0.4, 0.5, C.num), slide.note)])
-        : abs({ left: r(4.5), width: innerW - r(4.5) - r(5.7), bottom: 0, height: r(0.5), justifyContent: 'center' }, [line(font(0.4, 0.5, C.kicker), slide.note)]),
+        : abs({ left: r(4.5), width: innerW - r(4.5) - r(5.7), bottom: 0, height: r(0.5), justifyContent: 'center' }, [line(font(fit(slide.note, 0.4, 400, innerW - r(4.5) - r(5.7)), 0.5, C.kicker), slide.note)]),
     );
   }
-  parts.push(abs({ left: 0, width: innerW, top: r(bodyTop), height: innerH - r(bodyTop) - r(bodyBottom), flexDirection: 'column' }, body(slide, portrait, innerW, r, font, fit)));
+  // A QR code beside the table (landscape; an upright set's table takes the whole height), or
+  // in the middle of the idle slide.
+  const idle = slide.kind === 'idle';
+  const qrBeside = slide.qr && !idle && !portrait ? r(3.7) : 0;
+  const bodyW = innerW - qrBeside;
+  parts.push(abs({ left: 0, width: bodyW, top: r(bodyTop), height: innerH - r(bodyTop) - r(bodyBottom), flexDirection: 'column' }, body(slide, portrait, bodyW, r, font, fit)));
+  if (slide.qr && (idle || !portrait)) {
+    const boxW = idle ? innerW : r(3.4);
+    const code = r(idle ? (portrait ? 5 : 3.6) : 3.2);
+    parts.push(
+      abs({ right: 0, width: boxW, top: r(idle ? (portrait ? 2.6 : 1.9) : bodyTop), flexDirection: 'column', alignItems: 'center' }, [
+        qrImage(slide.qr.url, code),
+        h({ marginTop: r(0.12), width: boxW, justifyContent: 'center', textAlign: 'center', ...font(0.4, 0.52, C.kicker, 700) }, slide.qr.caption),
+        // The address wraps after a slash, as the page's <wbr> lets it.
+        h(
+          { marginTop: r(0.08), width: boxW, flexWrap: 'wrap', justifyContent: 'center' },
+          slide.qr.address.split(/(?<=\/)/).map((part) => h(font(0.38, 0.48, C.muted), part)),
+        ),
+      ]),
+    );
+  }
   // The browser's progress line, as a plain rule: a picture has no time.
   parts.push(abs({ left: 0, width: innerW, bottom: r(portrait ? 1.92 : 0.62), height: r(0.05), backgroundColor: C.track }));
   parts.push(foot);
@@ -281,7 +308,9 @@ function table(columns: TvColumn[], rows: TvRow[], portrait: boolean, tableWidth
   return h({ flexDirection: 'column', width: '100%' }, [
     rowBox(order.map(({ c }) => cell(c, c.label, true)), { backgroundColor: C.head }),
     ...rows.map((row, n) =>
-      rowBox(
+      row.sentence !== undefined
+        ? rowBox([h({ width: '100%', paddingLeft: '10%', alignItems: 'center', height: r(cellHeight) }, [line(font(0.42, cellHeight, '#a99893'), row.sentence)])], n % 2 === 1 ? { backgroundColor: C.odd } : {})
+        : rowBox(
         order.map(({ c, i }) => {
           const text = row.cells[i] ?? '';
           if (i === 0 && row.medal) {

@@ -26,7 +26,8 @@ export function pictureChrome(board: Board): PictureChrome {
     siteName: board.site.name,
     phone: board.site.phone ? `${t('footer.phone')} ${board.site.phone}` : '',
     version: `${t('footer.version')} ${board.version.id}`,
-    dateLabel: t('footer.versionDate'),
+    // A commit's date is the day the data was published; without git, the newest date in the data.
+    dateLabel: t(board.version.source === 'git' ? 'tv.published' : 'tv.dataAsOf'),
     date: formatDate(board.site.locale, board.version.date),
   };
 }

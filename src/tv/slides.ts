@@ -5,7 +5,8 @@
  */
 import type { Board } from '../board.ts';
 import type { Site } from '../data/settings.ts';
-import { DEFAULT_PLAYLIST, formatters, pages, type TvChrome, type TvKind, type TvScreen, type TvSlide } from './model.ts';
+import { DEFAULT_PLAYLIST, DEFAULT_RANKING_TOP, formatters, pages, type TvChrome, type TvKind, type TvQr, type TvScreen, type TvSlide } from './model.ts';
+import { absoluteUrl, honorsPath, rankingPath, shortAddress } from '../view/routes.ts';
 import { rankingSlides, starSlides } from './kinds/rankings.ts';
 import { noticeSlide } from './kinds/notices.ts';
 import { shopSlides, priceSlides } from './kinds/shop.ts';
@@ -54,8 +55,17 @@ export function tvScreens(board: Board): TvScreen[] {
   ];
 }
 
-/** The rank a ranking is cut at on a screen: none for `all` or no setting. */
-const cutAt = (top: Site['tv']['rankingTop']): number | undefined => (top === 'all' ? undefined : top);
+/** The rank a ranking is cut at on a screen: none for `all`, the top ten when not set. */
+const cutAt = (top: Site['tv']['rankingTop']): number | undefined => (top === 'all' ? undefined : (top ?? DEFAULT_RANKING_TOP));
+
+/** Honour slides a period may take on a screen that cuts its rankings (the rest: one line and the QR). */
+const HONOR_SLIDES = 2;
+
+/** A QR code to a page of the site, with its caption. */
+function qrTo(board: Board, path: string, caption: string): TvQr {
+  const url = absoluteUrl(board.site.baseUrl, path);
+  return { url, caption, address: shortAddress(url) };
+}
 
 const screenCache = new WeakMap<Board, TvScreen[]>();
 /** `tvScreens`, computed once per board: the pages and the pictures of a build share it. */
@@ -84,28 +94,72 @@ export function pictureSlides(screen: TvScreen, board: Board): TvSlide[] {
 function slidesByKind(board: Board): (kind: TvKind, top: number | undefined) => TvSlide[] {
   const f = formatters(board.site.locale);
   const latest = board.schemes.filter((s) => s.latest).map((s) => board.result(s.id, s.latest!)!);
-  const kinds: Record<Exclude<TvKind, 'ranking'>, TvSlide[]> = {
+  const kinds: Record<Exclude<TvKind, 'ranking' | 'honors'>, TvSlide[]> = {
     stars: latest.filter((r) => r.scheme.isStarRating).flatMap((r) => starSlides(r, f)),
     notices: board.notices.map((n) => noticeSlide(n, f)),
     shop: shopSlides(board, f),
     prices: priceSlides(board, f),
-    honors: honorSlides(board.honors, f),
     news: newsSlides(board, f),
   };
-  const rankings = new Map<number | undefined, TvSlide[]>();
-  return (kind, top) => {
-    if (kind !== 'ranking') return kinds[kind];
-    let slides = rankings.get(top);
-    if (!slides) rankings.set(top, (slides = latest.filter((r) => !r.scheme.isStarRating).flatMap((r) => rankingSlides(r, f, top))));
+  const byTop = new Map<string, TvSlide[]>();
+  const once = (key: string, make: () => TvSlide[]) => {
+    let slides = byTop.get(key);
+    if (!slides) byTop.set(key, (slides = make()));
     return slides;
+  };
+  return (kind, top) => {
+    if (kind === 'ranking') {
+      return once(`ranking-${top}`, () =>
+        latest.filter((r) => !r.scheme.isStarRating).flatMap((r) => rankingSlides(r, f, top, qrTo(board, rankingPath(r.scheme.id, r.period), f.t('tv.qr.ranking')))),
+      );
+    }
+    if (kind === 'honors') {
+      // A screen that plays every ranking row plays every honour too.
+      const brief = top === undefined ? undefined : { slides: HONOR_SLIDES, qr: qrTo(board, honorsPath(), f.t('tv.qr.honors')) };
+      return once(`honors-${brief !== undefined}`, () => honorSlides(board.honors, f, brief));
+    }
+    return kinds[kind];
   };
 }
 
-
+/** A day with nothing to play: the board's name, the clock (the page's own) and a QR code to the site. */
 function idleSlide(board: Board): TvSlide {
   const { t } = formatters(board.site.locale);
-  return { id: 'idle', kind: 'idle', title: board.site.name, note: board.site.organiser, message: t('tv.idle') };
+  // The board's name is the line above the title already.
+  return { id: 'idle', kind: 'idle', title: board.site.organiser, qr: qrTo(board, '/', t('tv.qr.site')) };
 }
+
+/**
+ * How long one loop of a screen plays on a given day, in seconds: every slide on that day
+ * once, and a notice in its period again after every `NOTICE_EVERY` other slides, as the
+ * player plays it (public/tv/tv.js).
+ */
+export function loopSeconds(screen: TvScreen, day: string): number {
+  const notices = screen.slides.filter((s) => s.window && s.window.start <= day && day <= s.window.end).length;
+  const others = screen.slides.filter((s) => !s.window).length;
+  const repeats = notices > 0 ? Math.max(0, Math.ceil(others / NOTICE_EVERY) - 1) : 0;
+  return (Math.max(1, notices + others + repeats)) * screen.seconds;
+}
+
+/**
+ * A screen's loop on a day without a notice, and on its busiest notice day (the most notices
+ * in their period at once: some window's first day), in seconds.
+ */
+export function loopLengths(screen: TvScreen): { plain: number; longest: number } {
+  const plain = loopSeconds(screen, '0000-01-01');
+  const starts = screen.slides.flatMap((s) => (s.window ? [s.window.start] : []));
+  return { plain, longest: Math.max(plain, ...starts.map((day) => loopSeconds(screen, day))) };
+}
+
+/** 5 min 15 s */
+export function minutesSeconds(seconds: number): string {
+  const m = Math.floor(seconds / 60);
+  const s = Math.round(seconds % 60);
+  return m > 0 ? `${m} min${s > 0 ? ` ${s} s` : ''}` : `${s} s`;
+}
+
+/** A notice in its period comes back after this many other slides (the player's NOTICE_EVERY). */
+export const NOTICE_EVERY = 5;
 
 /**
  * Slides the page of a screen carries itself: the first ones, so the TV shows a slide as

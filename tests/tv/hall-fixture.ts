@@ -1,6 +1,7 @@
 /**
  * The service hall's test data: the base fixture with 300 more party members (so the party
- * ranking runs over 31 slides) and three extra screens in site.yaml. Masked names stay
+ * ranking runs over 31 slides on the hall screen, which plays every row) and four extra
+ * screens in site.yaml (the last plays notices only: idle outside their periods). Masked names stay
  * unique (王*明): 20 surnames × 15 last characters.
  */
 import { readFileSync } from 'node:fs';
@@ -25,9 +26,10 @@ maskNames: true
 tv:
   slideSeconds: 15
   screens:
-    - { id: hall, playlist: [ranking], slideSeconds: 10 }
+    - { id: hall, playlist: [ranking], slideSeconds: 10, rankingTop: 全部 }
     - { id: upright, orientation: portrait, playlist: [notices, stars, shop, prices, honors, news] }
     - { id: short, playlist: [news, shop, honors] }
+    - { id: notices, playlist: [notices] }
 `;
 
 export function hallFixture(): string {

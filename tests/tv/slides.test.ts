@@ -1,6 +1,6 @@
 import { describe, expect, test, beforeAll } from 'vitest';
 import { computeBoard, getBoard, type Board, type RankedRow, type ResultView } from '../../src/board.ts';
-import { screensOf, tvScreens, pictureSlides, leadParagraph, DEFAULT_PLAYLIST, ROWS_PER_SLIDE, slideTexts, type TvScreen } from '../../src/tv/slides.ts';
+import { screensOf, tvScreens, pictureSlides, leadParagraph, loopLengths, loopSeconds, DEFAULT_PLAYLIST, LOOP_TARGET_SECONDS, ROWS_PER_SLIDE, slideTexts, type TvScreen } from '../../src/tv/slides.ts';
 import { pictureName, pictureRoutes } from '../../src/tv/pictures.ts';
 import { checkProject } from '../../src/data/check.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -27,7 +27,7 @@ describe('tvScreens', () => {
   });
 
   test('each screen of site.yaml gets its address, playlist, pace and orientation', () => {
-    expect(screens.map((s) => s.path)).toEqual(['/tv/', '/tv/hall/', '/tv/upright/', '/tv/short/']);
+    expect(screens.map((s) => s.path)).toEqual(['/tv/', '/tv/hall/', '/tv/upright/', '/tv/short/', '/tv/notices/']);
     expect(screen('hall').seconds).toBe(10);
     expect(screen('short').seconds).toBe(15);
     expect(screen('upright').orientation).toBe('portrait');
@@ -49,8 +49,8 @@ describe('tvScreens', () => {
 });
 
 describe('ranking slides', () => {
-  test('a ranking of 302 runs over 31 slides of at most ten rows, every row once, in rank order', () => {
-    const party = screen().slides.filter((s) => s.id.startsWith('ranking-party-2022-'));
+  test('on a screen with rankingTop: 全部, a ranking of 302 runs over 31 slides of at most ten rows, every row once, in rank order', () => {
+    const party = screen('hall').slides.filter((s) => s.id.startsWith('ranking-party-2022-'));
     expect(party).toHaveLength(Math.ceil((EXTRA_MEMBERS + 2) / ROWS_PER_SLIDE));
     for (const s of party) expect(s.table!.rows.length).toBeLessThanOrEqual(ROWS_PER_SLIDE);
     const names = party.flatMap((s) => s.table!.rows.map((r) => r.cells[1]));
@@ -58,7 +58,7 @@ describe('ranking slides', () => {
   });
 
   test('the page and the count stand beside the title', () => {
-    const s = screen().slides.find((x) => x.id === 'ranking-party-2022-2')!;
+    const s = screen('hall').slides.find((x) => x.id === 'ranking-party-2022-2')!;
     expect(s.title).toBe('党员积分 · 2022 年度');
     expect(s.note).toBe('第 2/31 页 · 共 302 人');
   });
@@ -94,7 +94,7 @@ const ranked = (rank: number | null, total = 0) => ({ rank, total, vetoed: rank 
 describe('rankingTop: a long ranking cut on the TV', () => {
   // The hall's site with a cut at 25th place, and one screen that shows the whole list.
   const cutSite = HALL_SITE.replace('  slideSeconds: 15\n', '  slideSeconds: 15\n  rankingTop: 25\n').replace(
-    '{ id: hall, playlist: [ranking], slideSeconds: 10 }',
+    '{ id: hall, playlist: [ranking], slideSeconds: 10, rankingTop: 全部 }',
     '{ id: hall, playlist: [ranking], slideSeconds: 10, rankingTop: 100000 }',
   );
   let cut: Board;
@@ -115,7 +115,7 @@ describe('rankingTop: a long ranking cut on the TV', () => {
     expect(expected.length).toBeGreaterThan(25);
     expect(rows[expected.length]!.rank).toBeGreaterThan(25);
     expect(slides).toHaveLength(Math.ceil(expected.length / ROWS_PER_SLIDE));
-    expect(slides[0]!.note).toBe(`第 1/${slides.length} 页 · 前 25 名 · 共 302 人`);
+    expect(slides[0]!.note).toBe('前 25 名 · 共 302 人');
     // The pictures follow the screen.
     const pictures = pictureSlides(tvScreens(cut)[0]!, cut).filter((s) => s.id.startsWith('ranking-party-2022-'));
     expect(pictures).toHaveLength(slides.length);
@@ -139,8 +139,8 @@ describe('rankingTop: a long ranking cut on the TV', () => {
     expect(topRows(twelve, 5)).toEqual({ rows: twelve, cut: false });
   });
 
-  test('a tie across the cut too large for one more slide is one line: early in a month, 48 households with no points share third place', () => {
-    const rows = [ranked(1, 30), ranked(2, 20), ...Array.from({ length: 48 }, () => ranked(3, 0)), ranked(null, 5)];
+  test('a tie across the cut too large for one more slide is one line: 48 households on 6 points share third place', () => {
+    const rows = [ranked(1, 30), ranked(2, 20), ...Array.from({ length: 48 }, () => ranked(3, 6)), ranked(null, 5)];
     expect(topRows(rows, 5)).toEqual({ rows: rows.slice(0, 2), cut: true, tied: { rank: 3, count: 48, row: rows[2] } });
     // Everyone tied at the top (a deduction-only score nobody lost points in): one line, not the whole list.
     const level = Array.from({ length: 40 }, () => ranked(1, 65));
@@ -153,8 +153,31 @@ describe('rankingTop: a long ranking cut on the TV', () => {
     expect(slides[0]!.table!.rows.map((r) => r.cells)).toEqual([
       ['1', rows[0]!.name, '30'],
       ['2', rows[1]!.name, '20'],
-      ['3', '共 48 户并列', '0'],
+      ['3', '共 48 户并列', '6'],
     ]);
+  });
+
+  test('households on 0 points take no row: one line counts them, on screens that play every row too', () => {
+    const rows = [ranked(1, 30), ranked(2, 20), ...Array.from({ length: 48 }, () => ranked(3, 0))];
+    const result = { scheme: { id: 'credit', name: '信用积分', subject: 'household', levels: [] }, period: '2022-10', rows } as unknown as ResultView;
+    for (const top of [5, undefined]) {
+      const slides = rankingSlides(result, formatters('zh-CN'), top);
+      expect(slides).toHaveLength(1);
+      expect(slides[0]!.table!.rows.map((r) => r.sentence ?? r.cells[1])).toEqual([rows[0]!.name, rows[1]!.name, '另有 48 户本期未得分']);
+    }
+    // Cut above the zeros: the QR code and the site list them, the slide does not count them.
+    const many = [...Array.from({ length: 12 }, (_, i) => ranked(i + 1, 50 - i)), ...Array.from({ length: 30 }, () => ranked(13, 0))];
+    const cut = rankingSlides({ ...result, rows: many } as ResultView, formatters('zh-CN'), 10);
+    expect(cut.flatMap((s) => s.table!.rows.map((r) => r.sentence ?? r.cells[0]))).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+  });
+
+  test('with no rankingTop set, the TV shows each ranking to the top ten, each slide with a QR code to the whole ranking', () => {
+    const slides = screen().slides.filter((s) => s.id.startsWith('ranking-party-2022-'));
+    const rows = board.result('party', '2022')!.rows;
+    const shown = slides.flatMap((s) => s.table!.rows.map((r) => r.cells[1]));
+    expect(shown).toEqual(rows.filter((r) => r.rank !== null && r.rank <= 10).map((r) => r.name));
+    for (const s of slides) expect(s.qr).toEqual({ url: 'https://example.org/rankings/party/2022/', caption: '扫码查看完整排名和自己的积分', address: 'example.org/rankings/party/2022' });
+    expect(slides[0]!.note).toBe('前 10 名 · 共 302 人');
   });
 
   test('a screen with rankingTop: 全部 shows the whole list under a site-wide cut', () => {
@@ -233,6 +256,23 @@ describe('leadParagraph', () => {
 
   test('an empty body gives an empty lead', () => {
     expect(leadParagraph('\n<Stats />\n')).toBe('');
+  });
+});
+
+describe('the loop', () => {
+  test('a notice in its period comes back after every five other slides, as the player plays it', () => {
+    const s: TvScreen = { ...screen(), seconds: 10, slides: [
+      { id: 'n', kind: 'notices', title: '', window: { start: '2023-01-05', end: '2023-01-11' } },
+      ...Array.from({ length: 12 }, (_, i) => ({ id: `r${i}`, kind: 'ranking' as const, title: '' })),
+    ] };
+    // n r0–r4 n r5–r9 n r10 r11: 15 slides in the period, 12 outside it.
+    expect(loopSeconds(s, '2023-01-06')).toBe(150);
+    expect(loopSeconds(s, '2023-01-12')).toBe(120);
+    expect(loopLengths(s)).toEqual({ plain: 120, longest: 150 });
+  });
+
+  test('the hall fixture’s default screen loops in under ten minutes, notices included', () => {
+    expect(loopLengths(screen()).longest).toBeLessThanOrEqual(LOOP_TARGET_SECONDS);
   });
 });
 

@@ -9,6 +9,7 @@
 import { describe, expect, test, beforeAll, afterAll } from 'vitest';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildSite, listFiles } from '../helpers/build.ts';
@@ -112,15 +113,15 @@ const log = (page: Page) => page.evaluate(() => (window as unknown as { __tvLog:
 describe('the slideshow pages', () => {
   test('one page per screen, each carrying the data version of version.json', () => {
     const version = JSON.parse(readFileSync(join(dist, 'version.json'), 'utf8')).dataVersion as string;
-    for (const path of ['tv/index.html', 'tv/hall/index.html', 'tv/upright/index.html', 'tv/short/index.html']) {
+    for (const path of ['tv/index.html', 'tv/hall/index.html', 'tv/upright/index.html', 'tv/short/index.html', 'tv/notices/index.html']) {
       expect(readFileSync(join(dist, path), 'utf8')).toContain(`<meta name="data-version" content="${version}">`);
     }
   });
 
   test('no inline script, no inline style: ready for a Content-Security-Policy without unsafe-inline', () => {
-    // Four screens' pages and the parts of their slides.
+    // Five screens' pages and the parts of their slides.
     const pages = listFiles(join(dist, 'tv')).filter((f) => f.endsWith('.html'));
-    expect(pages.filter((f) => !f.includes('parts/')).length).toBe(4);
+    expect(pages.filter((f) => !f.includes('parts/')).length).toBe(5);
     for (const f of pages) {
       const html = readFileSync(join(dist, 'tv', f), 'utf8');
       expect(html, f).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
@@ -253,6 +254,44 @@ describe('the player', () => {
       const api = JSON.parse(readFileSync(join(dist, 'api/results/party/2022.json'), 'utf8')) as { rows: { name: string }[] };
       expect(api.rows.length).toBe(302);
       expect(shown).toEqual(api.rows.map((r) => r.name));
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('a day with nothing to play', () => {
+  test('a notices-only screen outside every notice period shows the idle slide alone: the board’s name, the clock and a QR code to the site', async () => {
+    const { context, page, errors } = await open(server, '/tv/notices/?seconds=0.3', { time: '2024-06-01T10:00:00' });
+    try {
+      await page.waitForTimeout(1500);
+      const visible = await page.$$eval('.slide', (els) => els.filter((e) => getComputedStyle(e).visibility === 'visible').map((e) => e.id));
+      expect(visible).toEqual(['slide-idle']);
+      expect(await page.locator('.kicker').textContent()).toBe('测试街道积分公示栏');
+      expect(await page.locator('#slide-idle .title').textContent()).toBe('测试街道党工委');
+      expect(await page.locator('#clock-time').textContent()).toBe('10:00');
+      expect(await page.locator('#slide-idle .qr-caption').textContent()).toBe('扫码打开公示栏网站');
+      expect(await page.evaluate(measureSlides)).toEqual([]);
+      mkdirSync(SHOTS, { recursive: true });
+      const shot = join(SHOTS, 'idle.png');
+      await page.evaluate(() => document.querySelectorAll('.slide').forEach((s) => s.classList.toggle('is-active', s.id === 'slide-idle')));
+      await page.screenshot({ path: shot });
+      expect(execFileSync('zbarimg', ['-q', '--raw', shot], { encoding: 'utf8' }).trim()).toBe('https://example.org/');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a ranking slide’s QR code, as the TV shows it, leads to that ranking on the site', async () => {
+    const { context, page } = await open(server, '/tv/?seconds=3600', { time: '2024-06-01T10:00:00' });
+    try {
+      const id = await page.evaluate(() => document.querySelector('.slide-ranking')!.id);
+      await page.evaluate((id) => document.querySelectorAll('.slide').forEach((s) => s.classList.toggle('is-active', s.id === id)), id);
+      mkdirSync(SHOTS, { recursive: true });
+      const shot = join(SHOTS, 'ranking-qr.png');
+      await page.screenshot({ path: shot });
+      expect(execFileSync('zbarimg', ['-q', '--raw', shot], { encoding: 'utf8' }).trim()).toBe('https://example.org/rankings/party/2022/');
     } finally {
       await context.close();
     }

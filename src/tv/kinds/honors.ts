@@ -1,6 +1,6 @@
 /** The honours board: red and black flags, plaques, star households. */
 import type { HonorView } from '../../board.ts';
-import { col, pageNote, pages, unitLabel, type Fmt, type TvColumn, type TvSlide } from '../model.ts';
+import { col, pageNote, pages, unitLabel, type Fmt, type TvColumn, type TvQr, type TvRow, type TvSlide } from '../model.ts';
 
 const HONOR_ROWS = 8;
 
@@ -10,7 +10,7 @@ const HONOR_MARK = { red: '▲', black: '▼', gold: '◆' } as const;
  * The current honours: for each honour (流动红旗, 星级文明户 …) the entries of its latest
  * period, one slide group per period, newest first.
  */
-export function honorSlides(honors: HonorView[], f: Fmt): TvSlide[] {
+export function honorSlides(honors: HonorView[], f: Fmt, brief?: { slides: number; qr: TvQr }): TvSlide[] {
   const { t } = f;
   const latest = new Map<string, string>();
   // board.honors is newest first, so the first period seen for an honour is its latest.
@@ -24,16 +24,20 @@ export function honorSlides(honors: HonorView[], f: Fmt): TvSlide[] {
     col('note', t('honors.note'), 35, { line: 2, width: 55 }, { clip: true }),
   ];
   return periods.flatMap((period) => {
-    const chunks = pages(current.filter((h) => h.period === period), HONOR_ROWS);
+    let rows: TvRow[] = current
+      .filter((h) => h.period === period)
+      .map((h) => ({ cells: [`${HONOR_MARK[h.tone]} ${h.honor}`, h.subject.name, unitLabel(h.subject), h.note ?? ''], tone: h.tone }));
+    // A loop people watch: a long roll is cut, and says how many more the site lists.
+    const most = brief ? brief.slides * HONOR_ROWS : Infinity;
+    if (rows.length > most) rows = [...rows.slice(0, most - 1), { cells: [], sentence: t('tv.honors.more', { n: rows.length - most + 1 }), tone: 'muted' }];
+    const chunks = pages(rows, HONOR_ROWS);
     return chunks.map((list, i) => ({
       id: `honors-${period}-${i + 1}`,
       kind: 'honors' as const,
       title: `${t('honors.title')} · ${f.period(period)}`,
       note: pageNote(f, i + 1, chunks.length),
-      table: {
-        columns,
-        rows: list.map((h) => ({ cells: [`${HONOR_MARK[h.tone]} ${h.honor}`, h.subject.name, unitLabel(h.subject), h.note ?? ''], tone: h.tone })),
-      },
+      table: { columns, rows: list },
+      ...(brief ? { qr: brief.qr } : {}),
     }));
   });
 }

@@ -1,6 +1,6 @@
 /** Rankings and star ratings: each scheme's latest result, ten rows a slide, through the whole list. */
 import type { RankedRow, ResultView } from '../../board.ts';
-import { ROWS_PER_SLIDE, col, medal, pageNote, pages, stars, unitLabel, type Fmt, type TvColumn, type TvRow, type TvSlide } from '../model.ts';
+import { ROWS_PER_SLIDE, col, medal, pageNote, pages, stars, unitLabel, type Fmt, type TvColumn, type TvQr, type TvRow, type TvSlide } from '../model.ts';
 
 /** Names listed on a star level's card; the table slides after it list them all. */
 const NAMES_PER_FIGURE = 4;
@@ -35,8 +35,13 @@ export function topRows(rows: readonly RankedRow[], top: number | undefined): To
   return { rows: rows.slice(0, start), cut: true, tied: { rank, count: end - start, row: rows[start]! } };
 }
 
-/** A scheme's latest ranking, ten rows a slide, through the whole list or down to rank `top`. */
-export function rankingSlides(result: ResultView, f: Fmt, top?: number): TvSlide[] {
+/**
+ * A scheme's latest ranking, ten rows a slide, through the whole list or down to rank `top`,
+ * each slide with `qr` (the whole ranking on the site). Subjects with no points in the period
+ * take no row: one line counts them (early in a month most households have none yet), unless
+ * the list is cut above them anyway.
+ */
+export function rankingSlides(result: ResultView, f: Fmt, top?: number, qr?: TvQr): TvSlide[] {
   const { t } = f;
   const scheme = result.scheme;
   const hasLevels = scheme.levels.length > 0;
@@ -51,7 +56,9 @@ export function rankingSlides(result: ResultView, f: Fmt, top?: number): TvSlide
     col('num', t('ranking.total'), total, { line: 1, width: 30 }),
     ...(hasLevels ? [col('level', t('ranking.level'), level, { line: 2, width: hasUnits ? 40 : 85, indent: hasUnits ? undefined : 15 })] : []),
   ];
-  const shown = topRows(result.rows, top);
+  const scored = result.rows.filter((r) => r.total !== 0 || r.vetoed);
+  const zeros = result.rows.length - scored.length;
+  const shown = topRows(scored, top);
   const all = t(`tv.count.${scheme.subject}`, { n: result.rows.length });
   const count = shown.cut ? `${t('tv.top', { n: top! })} · ${all}` : all;
   const lines = shown.rows.map((r) => rankingRow(r, hasUnits, hasLevels, f));
@@ -61,15 +68,19 @@ export function rankingSlides(result: ResultView, f: Fmt, top?: number): TvSlide
     if (hasLevels) cells.push(row.level ?? '');
     lines.push({ cells, medal: medal(rank) });
   }
+  if (zeros > 0 && !shown.cut) lines.push({ cells: [], sentence: t(`tv.zero.${scheme.subject}`, { n: zeros }), tone: 'muted' });
   const chunks = pages(lines, ROWS_PER_SLIDE);
   return chunks.map((rows, i) => ({
     id: `ranking-${scheme.id}-${result.period}-${i + 1}`,
     kind: 'ranking',
     title: t('ranking.title', { scheme: scheme.name, period: f.period(result.period) }),
-    note: pageNote(f, i + 1, chunks.length, count),
+    // A cut list is a slide or two, its ranks say the order: no room for page numbers too.
+    note: shown.cut ? count : pageNote(f, i + 1, chunks.length, count),
     table: { columns, rows },
+    ...(qr ? { qr } : {}),
   }));
 }
+
 
 function rankingRow(r: RankedRow, hasUnits: boolean, hasLevels: boolean, f: Fmt): TvRow {
   const cells = [r.rank === null ? '—' : String(r.rank), r.name, ...(hasUnits ? [unitLabel(r)] : []), f.points(r.total)];
