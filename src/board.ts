@@ -111,6 +111,8 @@ export interface SchemeView {
   period: Scheme['period'];
   publishDay?: number;
   redeemable: boolean;
+  /** Yuan a point is worth, when the scheme says. */
+  pointValue?: number;
   categories: Scheme['categories'];
   levels: Level[];
   total: Scheme['total'];
@@ -126,7 +128,9 @@ export interface SchemeView {
 export interface PassbookEntry {
   date: string;
   label: string;
-  /** Positive: earned; negative: redeemed. */
+  /** Earned (a deduction is earned points below zero) or spent in the shop. */
+  kind: 'earned' | 'redeemed';
+  /** Positive: earned; negative: a deduction or a redemption. */
   amount: number;
   balance: number;
   file: string;
@@ -265,6 +269,7 @@ export function computeBoard(data: Dataset, version: DataVersion): Board {
       period: s.period,
       publishDay: s.publishDay,
       redeemable: s.redeemable,
+      pointValue: s.pointValue,
       categories: s.categories,
       levels: s.levels,
       total: s.total,
@@ -547,10 +552,10 @@ function passbookBalance(
   for (let e = 0, c = 0; e < events.length || c < charges.length; ) {
     if (c === charges.length || (e < events.length && events[e]!.date <= charges[c]!.date)) {
       const { date, amount, row } = events[e++]!;
-      entries.push({ date, label: row.title, amount, file: row.file, line: row.line, reviewer: row.reviewer, balance: after(amount) });
+      entries.push({ date, label: row.title, kind: 'earned', amount, file: row.file, line: row.line, reviewer: row.reviewer, balance: after(amount) });
     } else {
       const { date, item, quantity, points, file, line } = charges[c++]!;
-      entries.push({ date, label: `${itemName.get(item) ?? item} × ${quantity}`, amount: -points, file, line, balance: after(-points) });
+      entries.push({ date, label: `${itemName.get(item) ?? item} × ${quantity}`, kind: 'redeemed', amount: -points, file, line, balance: after(-points) });
     }
   }
   return { earned: totals.earned, redeemed: totals.redeemed, balance: totals.balance, entries };

@@ -4,14 +4,20 @@
  */
 import { getBoard } from './board.ts';
 import { getChanges } from './changes.ts';
-import { translator, formatPeriod, formatDate, formatPoints, type Locale } from './i18n/index.ts';
+import { translator, formatPeriod, formatDate, formatShortDate, formatPoints, type Locale } from './i18n/index.ts';
 
 export const board = getBoard();
 export const locale: Locale = board.site.locale;
 export const t = translator(locale);
 export const period = (p: string) => formatPeriod(t, p);
 export const date = (d: string) => formatDate(locale, d);
+/** 1月22日: for rows under a heading that says the year. */
+export const shortDate = (d: string) => formatShortDate(locale, d);
 export const points = (n: number) => formatPoints(locale, n);
+/** The locale's colon after a label: 组织：… or Organiser: … */
+export const colon = locale === 'en' ? ': ' : '：';
+/** A remark in the locale's brackets: （3 分） or (3 points) */
+export const paren = (x: string | number) => (locale === 'en' ? ` (${x})` : `（${x}）`);
 export const percent = (x: number) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(x);
 
 /** 本期变动: what changed since the previous publication (computed once per build). */

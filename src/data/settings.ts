@@ -120,6 +120,8 @@ export const schemeSchema = z
     publishDay: z.number().int().min(1).max(31).optional(),
     /** Earned points form a balance the shop can spend. */
     redeemable: yesNo.default(false),
+    /** Yuan a point is worth (S6's credit card: 1 分 = 1 元), shown beside balances. */
+    pointValue: z.number().positive().max(10_000).optional(),
     categories: z.array(categorySchema).min(1),
     /** Clamp of the sum of categories. */
     total: z.object({ min: z.number().optional(), max: z.number().optional() }).default({}),
