@@ -363,6 +363,9 @@ export function computeBoard(data: Dataset, version: DataVersion): Board {
   const resolved = shopCheck.redemptionsResolved;
   const itemName = new Map<string, string>();
   for (const item of data.items) if (!itemName.has(item.id)) itemName.set(item.id, item.name);
+  // A redemption's label says its quantity with the item's unit: 洗衣液 × 2 袋.
+  const itemUnit = new Map<string, string>();
+  for (const item of data.items) if (item.unit && !itemUnit.has(item.id)) itemUnit.set(item.id, item.unit);
 
   const balanceViews = data.schemes
     .map((s, i) => ({ scheme: schemes[i]!, source: s }))
@@ -417,7 +420,7 @@ export function computeBoard(data: Dataset, version: DataVersion): Board {
           .map((m) => ({ period: m.result.period, row: m.row, count: m.result.rows.length }))
           .sort((a, b) => periodRank.get(b.period)! - periodRank.get(a.period)!),
         uncounted,
-        balance: bal && balanceRow ? passbookBalance(bal.events.get(id) ?? [], bal.charges.get(id) ?? [], itemName, balanceRow) : undefined,
+        balance: bal && balanceRow ? passbookBalance(bal.events.get(id) ?? [], bal.charges.get(id) ?? [], itemName, itemUnit, balanceRow) : undefined,
       });
     }
     return { ...ref(id), schemes: schemeViews, honors: honorsBySubject.get(id) ?? [] };
@@ -543,6 +546,7 @@ function passbookBalance(
   events: readonly EarnedEvent[],
   charges: ResolvedRedemption[],
   itemName: Map<string, string>,
+  itemUnit: Map<string, string>,
   totals: BalanceRow,
 ): PassbookScheme['balance'] {
   inDateOrder(charges); // as the shop check accepted them; made sure of, not assumed
@@ -555,7 +559,7 @@ function passbookBalance(
       entries.push({ date, label: row.title, kind: 'earned', amount, file: row.file, line: row.line, reviewer: row.reviewer, balance: after(amount) });
     } else {
       const { date, item, quantity, points, file, line } = charges[c++]!;
-      entries.push({ date, label: `${itemName.get(item) ?? item} × ${quantity}`, kind: 'redeemed', amount: -points, file, line, balance: after(-points) });
+      entries.push({ date, label: `${itemName.get(item) ?? item} × ${quantity}${itemUnit.has(item) ? ` ${itemUnit.get(item)}` : ''}`, kind: 'redeemed', amount: -points, file, line, balance: after(-points) });
     }
   }
   return { earned: totals.earned, redeemed: totals.redeemed, balance: totals.balance, entries };

@@ -120,7 +120,7 @@ export function posterDocs(board: Board): PosterDoc[] {
         ...base,
         id: `ranking-${slug(scheme.id)}-${slug(result.period)}`,
         title,
-        subtitle: t('ranking.count', { n: result.rows.length }),
+        subtitle: t(`ranking.count.${scheme.subject}`, { n: result.rows.length }),
         table: rankingTable(t, result, points),
         footer: footer(`/rankings/${scheme.id}/${result.period}/`),
       });

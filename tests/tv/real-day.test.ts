@@ -166,3 +166,40 @@ describe('a loop people watch', () => {
     expect(longest).toBeLessThanOrEqual(600);
   });
 });
+
+describe('all day, every day', () => {
+  test('a soak of 3,000 slide changes keeps the DOM and the JS heap flat', async () => {
+    // The page's clock is Playwright's: ten minutes of slides at 0.2 s pass in a few seconds.
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    await context.addInitScript(`
+      window.__changes = 0;
+      new MutationObserver(function () { window.__changes++; }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-slide'] });
+    `);
+    const page = await context.newPage();
+    try {
+      await page.clock.install({ time: new Date('2023-01-12T23:50:00') });
+      await page.goto(server.url + '/tv/?seconds=0.2');
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Performance.enable');
+      const measure = async () => {
+        await cdp.send('HeapProfiler.collectGarbage');
+        const { metrics } = await cdp.send('Performance.getMetrics');
+        const get = (name: string) => metrics.find((m) => m.name === name)!.value;
+        return { changes: await page.evaluate(() => (window as unknown as { __changes: number }).__changes), nodes: get('Nodes'), heap: get('JSHeapUsedSize') };
+      };
+      await page.clock.runFor(60_000);
+      const early = await measure();
+      for (let i = 0; i < 9; i++) await page.clock.runFor(60_000);
+      const late = await measure();
+      // Across midnight too (23:50 to 00:00 and on): the loop started again with the new day.
+      expect(late.changes - early.changes).toBeGreaterThanOrEqual(2700);
+      expect(late.changes).toBeGreaterThanOrEqual(3000);
+      expect(late.nodes).toBeLessThanOrEqual(early.nodes * 1.02);
+      expect(late.heap).toBeLessThan(early.heap * 1.25);
+      console.log(`TV soak: ${late.changes} slide changes; DOM nodes ${early.nodes} → ${late.nodes}; JS heap ${(early.heap / 1e6).toFixed(2)} → ${(late.heap / 1e6).toFixed(2)} MB`);
+      expect(await page.$$eval('.slide', (els) => els.filter((e) => getComputedStyle(e).visibility === 'visible').length)).toBe(1);
+    } finally {
+      await context.close();
+    }
+  });
+});
