@@ -13,6 +13,8 @@ interface Entry {
 
 const entries = {
   // Files and encodings
+  'file-not-read': { message: (a) => `这个文件不会被读取：${a.why}`, hint: '（只有 README“文件一览”中的文件会被读取。）' },
+  'file-duplicate-name': { message: (a) => `${a.file} 和 ${a.other} 是同一张表的两个文件（${a.why}）。`, hint: '只保留一个文件，删除另一个；两个都留着，同一批记录会算两遍。' },
   'file-unreadable': { message: (a) => `无法读取文件：${a.reason}`, hint: '检查文件是否存在、是否被其他程序占用。' },
   'nul-byte': { message: () => '文件中含有空字符（NUL），不是正常的文本 CSV。', hint: '请在 Excel 或 WPS 中打开后“另存为 CSV”。' },
   'file-empty': { message: () => '文件是空的，连表头都没有。', hint: '请保留第 1 行表头；没有数据时可以删除此文件。' },
@@ -94,6 +96,7 @@ const entries = {
   'mdx-unsafe': { message: (a) => `文章中不允许使用 ${a.what}。`, hint: '只能使用普通 Markdown 和项目提供的数据组件（如 <Ranking scheme="party" period="2022" />）。' },
   'unknown-honor-subject': { message: (a) => `找不到荣誉对象“${a.id}”。`, hint: '对象必须是 units、people、households 或 merchants 中的编号。' },
   // Warnings
+  'base-url-example': { message: (a) => `网站地址 baseUrl 还是示例地址“${a.url}”：海报、价签和电视上的每个二维码都会指向这个地址，扫出来打不开。`, hint: '在 data/site.yaml 中把 baseUrl 改成公示栏网站的真实地址，例如 https://jifen.xxjd.gov.cn/。' },
   'assessment-missing': { message: (a) => `${a.id} 在 ${a.period} 没有“${a.category}”的评分，按 0 分计算。`, hint: '补填评分表，或确认确实没有评分。' },
   'missing-glyph': { message: (a) => `“${a.value}”中的 ${a.chars} 在海报字体中没有，海报上会印成 〓。`, hint: '服务器上安装 fonts-hanazono（收录生僻字），或与当事人确认可用的常用字。' },
   'lost-character': { message: (a) => `“${a.value}”中有问号，可能是 Excel 保存为 GBK 时丢失了生僻字。`, hint: '用“CSV UTF-8”格式重新保存，或手工改正这个字。' },

@@ -13,6 +13,7 @@ import { parseYaml, parseYamlList } from './yaml.ts';
 import { parseEntry } from './content.ts';
 import { newsSchema, noticeSchema, type NewsEntry, type NoticeEntry } from './content-schemas.ts';
 import { numberCell } from './cells.ts';
+import { accountForFiles } from './files.ts';
 import type { Dataset } from './dataset.ts';
 
 /** Rows that failed validation but whose ids parsed: references to them are not reported again. */
@@ -47,6 +48,8 @@ function listFiles(root: string, dir: string, ext: string): string[] {
 
 export function loadProject(root: string): Loaded {
   const problems = new Problems();
+  // First what cannot be read at all: the cause comes before what it causes.
+  accountForFiles(root, problems);
   const files = new Map<string, Uint8Array>();
   const rejected: Rejected = { ids: new Set(), rules: new Set(), items: new Set(), schemes: new Set(), ledgerSubjects: new Set(), stockItems: new Set() };
 
@@ -99,6 +102,7 @@ export function loadProject(root: string): Loaded {
 
   const siteText = readText('data/site.yaml', true);
   const site = siteText === undefined ? undefined : parseYaml(siteText, 'data/site.yaml', siteSchema, problems);
+  if (site && siteText !== undefined) warnExampleBaseUrl(site.baseUrl, siteText, problems);
   const schemesText = readText('data/schemes.yaml', true);
   const schemeRead =
     schemesText === undefined ? { items: [], rejectedIds: [] } : parseYamlList(schemesText, 'data/schemes.yaml', schemeSchema, problems);
@@ -208,4 +212,23 @@ function readEntries(
     entries.push({ ...(parsed.meta as object), slug, file: rel, body: parsed.body } as NewsEntry | NoticeEntry);
   }
   return entries;
+}
+
+/** Addresses that are no site's: the schema's default and the documentation's examples. */
+const EXAMPLE_HOSTS = /^(example\.(org|com|net)|www\.example\.(org|com|net)|localhost|127\.0\.0\.1)$/i;
+
+/**
+ * A baseUrl left at the example address (or unset, which is the same default): every QR code on
+ * a poster, a shelf label and the TV would lead there. Said once, at its line in site.yaml.
+ */
+function warnExampleBaseUrl(baseUrl: string, siteText: string, problems: Problems): void {
+  let host: string;
+  try {
+    host = new URL(baseUrl).hostname;
+  } catch {
+    return; // the schema reported it
+  }
+  if (!EXAMPLE_HOSTS.test(host) && !host.endsWith('.example')) return;
+  const line = siteText.split(/\r?\n/).findIndex((l) => /^\s*baseUrl\s*:/.test(l)) + 1;
+  problems.warn({ file: 'data/site.yaml', line, field: 'baseUrl' }, 'base-url-example', { url: baseUrl });
 }

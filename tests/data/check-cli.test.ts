@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { fixture } from '../helpers/fixture.ts';
+import { readFileSync } from 'node:fs';
+import { fixture, FIXTURES } from '../helpers/fixture.ts';
 
 const CLI = join(import.meta.dirname, '../../src/cli/check.ts');
 
@@ -65,6 +66,18 @@ describe('npm run check on a folder with a dozen planted errors', () => {
 });
 
 describe('npm run check on valid data', () => {
+  test('a baseUrl left at the example address, or unset, is a warning at its line: every QR code would lead there', () => {
+    const site = readFileSync(join(FIXTURES, '_base/data/site.yaml'), 'utf8');
+    expect(JSON.parse(runCheck(fixture(), 'json').stdout).warnings).toEqual([]);
+    const example = runCheck(fixture(undefined, { 'data/site.yaml': site.replace('https://jifen.ceshi-jd.cn/', 'https://example.org/') }), 'json');
+    expect(example.status).toBe(0);
+    const [w] = JSON.parse(example.stdout).warnings as { file: string; line: number; code: string; message: string }[];
+    expect(w).toMatchObject({ file: 'data/site.yaml', line: 3, code: 'base-url-example' });
+    expect(w!.message).toContain('二维码');
+    const unset = runCheck(fixture(undefined, { 'data/site.yaml': site.replace(/^baseUrl:.*\n/m, '') }), 'json');
+    expect((JSON.parse(unset.stdout).warnings as { code: string }[]).map((x) => x.code)).toEqual(['base-url-example']);
+  });
+
   test('exits 0 and says so', () => {
     const { status, stdout } = runCheck(fixture());
     expect(status).toBe(0);

@@ -22,7 +22,10 @@ describe('npm run templates', () => {
 
   test('the templates with only their example rows pass the check, every example row accepted', () => {
     const { dataset, problems } = checkProject(root);
-    expect(problems.sorted()).toEqual({ errors: [], warnings: [] });
+    // Only the reminder that baseUrl is still the example address: an editor sets it.
+    const { errors, warnings } = problems.sorted();
+    expect(errors).toEqual([]);
+    expect(warnings.map((w) => w.code)).toEqual(['base-url-example']);
     for (const key of ['people', 'households', 'merchants', 'rules', 'ledger', 'assessments', 'items', 'stock', 'redemptions', 'honors'] as const) {
       expect(dataset[key], key).toHaveLength(1);
     }
