@@ -21,22 +21,30 @@ function check(root: string): boolean {
 
 if (!check(process.env.BOARD_ROOT ?? process.cwd())) process.exit(1);
 
-// `--outDir DIR` or `--outDir=DIR`, as `astro build` takes it; any other argument is refused, not dropped.
+// `--outDir DIR` or `--outDir=DIR`, as `astro build` takes it, and `--link`; any other argument is refused, not dropped.
 const args = process.argv.slice(2);
-let outDir: string | undefined;
+let outDir = 'dist';
+let link = false;
 for (let i = 0; i < args.length; i++) {
   const a = args[i]!;
-  if (a === '--outDir' && args[i + 1] !== undefined) outDir = args[++i];
+  if (a === '--outDir' && args[i + 1] !== undefined) outDir = args[++i]!;
   else if (a.startsWith('--outDir=')) outDir = a.slice('--outDir='.length);
+  else if (a === '--link') link = true;
   else {
-    process.stderr.write(`未知的参数 ${a}（可用 --outDir 目录）(unknown argument: only --outDir DIR)\n`);
+    process.stderr.write(`未知的参数 ${a}（可用 --outDir 目录、--link）(unknown argument: only --outDir DIR and --link)\n`);
     process.exit(2);
   }
 }
+// The site is written to a new folder and put in place only when whole (src/build/publish.ts):
+// a failed or killed build leaves the last good site serving.
+const { preparePublish } = await import('../build/publish.ts');
+const publish = preparePublish(outDir, { link });
 const { build } = await import('astro');
 try {
-  await build(outDir === undefined ? {} : { outDir });
+  await build({ outDir: publish.staging });
+  publish.commit();
 } catch (e) {
+  publish.abandon();
   process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exit(1);
 }

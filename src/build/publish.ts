@@ -1,0 +1,115 @@
+/**
+ * A safe publish: `npm run build` writes the site into a new folder beside the output folder
+ * and puts it in place only when it is whole. A build that fails, runs out of memory or is
+ * killed leaves the last good site serving, untouched.
+ *
+ * The output folder (`dist/`) is either a plain folder or a symbolic link:
+ * - a folder (the default, what GitHub's and GitLab's Pages steps upload): two renames, the
+ *   old folder aside and the new one in its place, microseconds apart; a build stopped between
+ *   them finds the old folder aside at its start and puts it back;
+ * - a link (`--link` makes it one, for a web server that serves `dist/` while it builds): the
+ *   new folder goes under `.dist-releases/` and a new link replaces the old in one atomic
+ *   rename, so a reader never finds `dist/` missing or half-written. The release before stays
+ *   (for a quick way back); older ones are removed.
+ */
+import { existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+
+const RM = { recursive: true, force: true, maxRetries: 3 } as const;
+
+export interface Publish {
+  /** Where the build writes. */
+  staging: string;
+  /** Puts the finished build in place of the output folder. */
+  commit(): void;
+  /** Removes the unfinished build (a failed build's files). */
+  abandon(): void;
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** `.dist-next-123` and `.dist-old-123` beside `dist`: a build's own folders, by its process id. */
+const ownName = (out: string, kind: 'next' | 'old') => `.${basename(out)}-${kind}-`;
+const pidOf = (out: string, kind: 'next' | 'old', name: string): number | undefined => {
+  const prefix = ownName(out, kind);
+  return name.startsWith(prefix) && /^\d+$/.test(name.slice(prefix.length)) ? Number(name.slice(prefix.length)) : undefined;
+};
+
+/**
+ * Gets the output folder `out` ready for a build into a new folder: a build stopped between
+ * its two renames gets its old folder back; the folders of builds no longer running are removed.
+ */
+export function preparePublish(outDir: string, options: { link?: boolean } = {}): Publish {
+  const out = resolve(outDir);
+  const parent = dirname(out);
+  mkdirSync(parent, { recursive: true });
+  const releases = join(parent, `.${basename(out)}-releases`);
+  const gone = (name: string, kind: 'next' | 'old') => {
+    const pid = pidOf(out, kind, name);
+    return pid !== undefined && !alive(pid);
+  };
+  // A folder set aside by a build stopped before it put the new one in place: the site it was.
+  const isLink = existsSync(out) || isSymlink(out) ? isSymlink(out) : false;
+  if (!existsSync(out) && !isSymlink(out)) {
+    const aside = readdirSync(parent).filter((n) => gone(n, 'old')).sort();
+    if (aside.length > 0) renameSync(join(parent, aside.at(-1)!), out);
+  }
+  for (const name of readdirSync(parent)) if (gone(name, 'next') || gone(name, 'old')) rmSync(join(parent, name), RM);
+
+  const linkMode = options.link === true || isLink;
+  const staging = linkMode ? join(releases, `${new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14)}-${process.pid}`) : join(parent, `${ownName(out, 'next')}${process.pid}`);
+  rmSync(staging, RM);
+  mkdirSync(staging, { recursive: true });
+  return {
+    staging,
+    abandon: () => rmSync(staging, RM),
+    commit: () => (linkMode ? swapLink(out, staging, releases) : swapFolder(out, staging)),
+  };
+}
+
+function isSymlink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/** Old folder aside, new folder in place, old folder removed. */
+function swapFolder(out: string, staging: string): void {
+  const aside = join(dirname(out), `${ownName(out, 'old')}${process.pid}`);
+  const had = existsSync(out);
+  if (had) renameSync(out, aside);
+  renameSync(staging, out);
+  // A .git in the old folder (a gh-pages checkout) goes with the new site.
+  if (had && existsSync(join(aside, '.git')) && !existsSync(join(out, '.git'))) renameSync(join(aside, '.git'), join(out, '.git'));
+  if (had) rmSync(aside, RM);
+}
+
+/** A new link to the new release, renamed over the old link in one step; older releases removed. */
+function swapLink(out: string, staging: string, releases: string): void {
+  const parent = dirname(out);
+  const previous = isSymlink(out) ? resolve(parent, readlinkSync(out)) : undefined;
+  if (existsSync(out) && !isSymlink(out)) {
+    // The first time: the plain folder becomes the release before.
+    const first = join(releases, `0-${process.pid}`);
+    renameSync(out, first);
+  }
+  const temp = join(parent, `${ownName(out, 'next')}link-${process.pid}`);
+  rmSync(temp, RM);
+  symlinkSync(relative(parent, staging), temp);
+  renameSync(temp, out);
+  // Keep this release and the one before it.
+  const keep = new Set([staging, previous].filter(Boolean) as string[]);
+  for (const name of readdirSync(releases)) {
+    const p = join(releases, name);
+    if (!keep.has(p) && !(previous === undefined && name.startsWith('0-'))) rmSync(p, RM);
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * A safe publish: `npm run build` puts the new site in place only when it is whole. A build
+ * killed at any moment, or one that fails, leaves the last good site as it was, and the next
+ * build cleans up after it.
+ */
+import { describe, expect, test, beforeAll } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PROJECT, hashTree } from '../helpers/build.ts';
+import { fixture } from '../helpers/fixture.ts';
+
+const cli = join(PROJECT, 'src/cli/build.ts');
+const env = (root: string, cache: string) => ({ ...process.env, BOARD_ROOT: root, BOARD_CACHE_DIR: cache, ASTRO_TELEMETRY_DISABLED: '1', BOARD_TV_PICTURES: 'off', BOARD_POSTERS: 'off' });
+
+function build(root: string, out: string, cache: string, extra: string[] = []) {
+  const r = spawnSync(process.execPath, [cli, '--outDir', out, ...extra], { cwd: PROJECT, encoding: 'utf8', env: env(root, cache) });
+  if (r.status !== 0) throw new Error(`build failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+/** Starts a build and kills it (SIGKILL, as the out-of-memory killer does) after `ms`; resolves to the signal that ended it. */
+function killedAfter(root: string, out: string, cache: string, ms: number, extra: string[] = []): Promise<string | null> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [cli, '--outDir', out, ...extra], { cwd: PROJECT, env: env(root, cache), stdio: 'ignore', detached: true });
+    const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), ms);
+    child.on('exit', (_code, signal) => {
+      clearTimeout(timer);
+      resolve(signal);
+    });
+  });
+}
+
+let root: string;
+let parent: string;
+let out: string;
+let cache: string;
+let good: Record<string, string>;
+/** How long a whole build takes here: the kills fall inside it. */
+let took: number;
+
+beforeAll(() => {
+  root = fixture();
+  parent = mkdtempSync(join(tmpdir(), 'board-publish-'));
+  out = join(parent, 'dist');
+  cache = mkdtempSync(join(tmpdir(), 'board-cache-'));
+  build(root, out, cache);
+  // Timed warm, as the builds to be killed run: a kill must fall before the end.
+  const started = performance.now();
+  build(root, out, cache);
+  took = performance.now() - started;
+  good = hashTree(out);
+  // The next build has other data: a build that got through would change the home page.
+  writeFileSync(join(root, 'data/site.yaml'), readFileSync(join(root, 'data/site.yaml'), 'utf8').replace(/^name: .*$/m, 'name: 改了名字的公示栏'));
+});
+
+describe('a build killed at several moments', () => {
+  // While it checks the data, while Astro bundles, while it writes the pages.
+  for (const share of [0.1, 0.45, 0.8]) {
+    test(`killed ${share * 100} % into the build: the last good site is whole and untouched`, async () => {
+      expect(await killedAfter(root, out, cache, took * share)).toBe('SIGKILL');
+      expect(hashTree(out)).toEqual(good);
+    });
+  }
+
+  test('the next build cleans up what the killed ones left, and puts the new site in place', () => {
+    build(root, out, cache);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('改了名字的公示栏');
+    expect(readdirSync(parent)).toEqual(['dist']);
+  });
+
+  test('a build with a data error leaves the site as it was', () => {
+    const before = hashTree(out);
+    writeFileSync(join(root, 'data/ledger/2022-01.csv'), readFileSync(join(root, 'data/ledger/2022-01.csv'), 'utf8') + '2022-02-30,H1,C01,,,,,张三,已核实\n');
+    const r = spawnSync(process.execPath, [cli, '--outDir', out], { cwd: PROJECT, encoding: 'utf8', env: env(root, cache) });
+    expect(r.status).toBe(1);
+    expect(hashTree(out)).toEqual(before);
+    expect(readdirSync(parent)).toEqual(['dist']);
+  });
+});
+
+describe('--link: a web server serving dist/ while it builds', () => {
+  test('dist/ becomes a link to a release, swapped in one rename; a killed build leaves the link as it was', async () => {
+    const root2 = fixture();
+    const parent2 = mkdtempSync(join(tmpdir(), 'board-publish-'));
+    const out2 = join(parent2, 'dist');
+    build(root2, out2, cache, ['--link']);
+    expect(lstatSync(out2).isSymbolicLink()).toBe(true);
+    const first = hashTree(out2);
+    expect(await killedAfter(root2, out2, cache, took * 0.6)).toBe('SIGKILL');
+    expect(hashTree(out2)).toEqual(first);
+    build(root2, out2, cache);
+    // Still a link, now to the new release; the one before is kept for a way back.
+    expect(lstatSync(out2).isSymbolicLink()).toBe(true);
+    expect(readdirSync(join(parent2, '.dist-releases')).length).toBe(2);
+    expect(existsSync(join(out2, 'index.html'))).toBe(true);
+  });
+});
