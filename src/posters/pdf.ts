@@ -1,6 +1,6 @@
 /**
- * Draws laid-out pages into a print-ready PDF with pdfkit: exact ISO page sizes, TrimBox,
- * BleedBox and crop marks, backgrounds that touch the trim edge run on into the bleed, text
+ * Draws laid-out pages into a print-ready PDF with pdfkit: exact ISO trim sizes (TrimBox), a
+ * BleedBox the bleed beyond it and a MediaBox with a slug for the crop marks, backgrounds that touch the trim edge run on into the bleed, text
  * as real text in embedded subset fonts, the QR code as vector squares.
  */
 import * as fontkit from 'fontkit';
@@ -53,9 +53,20 @@ function stampFontObject(face: PosterFace): fontkit.Font {
   return f;
 }
 
-/** Crop marks: how far from the trim corner they start, and how thick they are (points). */
-const MARK_OFFSET = 0.75 * PT_PER_MM;
+/**
+ * Print geometry. With a bleed the paper is larger than the trim by the bleed and a slug
+ * beyond it, where the crop marks go: they start a bleed's width (and a little) outside the
+ * trim, so the cutter's tolerance never puts them on the finished poster. Without a bleed (an
+ * office printer, which cannot print to the edge) the design is inset so nothing prints within
+ * `OFFICE_MARGIN` of the edge.
+ */
+const SLUG = 10 * PT_PER_MM;
+const OFFICE_MARGIN = 5 * PT_PER_MM;
+/** Crop marks: the gap beyond the bleed before they start, and their thickness (points). */
+const MARK_GAP = 1 * PT_PER_MM;
 const MARK_WIDTH = 0.25;
+/** Registration black: every ink, so the mark shows on each plate. */
+const REGISTRATION: [number, number, number, number] = [100, 100, 100, 100];
 
 /** The trimmed page size in points, e.g. A3 → 841.89 × 1190.55. */
 export function trimSizePt(size: PosterSize): { width: number; height: number } {
@@ -67,8 +78,13 @@ export function trimSizePt(size: PosterSize): { width: number; height: number } 
 export async function writePdf(spec: PdfSpec): Promise<{ pdf: Uint8Array; stamp?: StampInfo }> {
   const trim = trimSizePt(spec.size);
   const bleed = spec.bleed * PT_PER_MM;
-  const media = { width: trim.width + 2 * bleed, height: trim.height + 2 * bleed };
-  const scale = trim.width / spec.designWidth;
+  const slug = bleed > 0 ? SLUG : 0;
+  const outer = bleed + slug;
+  const media = { width: trim.width + 2 * outer, height: trim.height + 2 * outer };
+  // The design fills the trim; on an office printer, the trim less a margin all round.
+  const inset = bleed > 0 ? 0 : OFFICE_MARGIN;
+  const scale = Math.min((trim.width - 2 * inset) / spec.designWidth, (trim.height - 2 * inset) / spec.designHeight);
+  const origin = { x: outer + (trim.width - spec.designWidth * scale) / 2, y: outer + (trim.height - spec.designHeight * scale) / 2 };
   const info: Record<string, string | Date> = {
     Title: spec.title,
     Author: spec.author,
@@ -111,10 +127,10 @@ export async function writePdf(spec: PdfSpec): Promise<{ pdf: Uint8Array; stamp?
   for (const page of spec.pages) {
     pdf.addPage({ size: [media.width, media.height], margin: 0 });
     const boxes = pdf.page.dictionary.data as Record<string, unknown>;
-    boxes.BleedBox = [0, 0, media.width, media.height];
-    boxes.TrimBox = [bleed, bleed, bleed + trim.width, bleed + trim.height];
+    boxes.BleedBox = [slug, slug, media.width - slug, media.height - slug];
+    boxes.TrimBox = [outer, outer, outer + trim.width, outer + trim.height];
     pdf.save();
-    pdf.translate(bleed, bleed).scale(scale);
+    pdf.translate(origin.x, origin.y).scale(scale);
     drawOps(pdf, page.ops, spec, bleed / scale, fontName);
     if (page.qr) drawQr(pdf, qr, page.qr);
     if (spec.stamp) {
@@ -123,7 +139,7 @@ export async function writePdf(spec: PdfSpec): Promise<{ pdf: Uint8Array; stamp?
       pdf.addContent('/Stamp Do');
     }
     pdf.restore();
-    if (bleed > 0) drawCropMarks(pdf, trim, bleed);
+    if (bleed > 0) drawCropMarks(pdf, trim, bleed, slug);
   }
   pdf.end();
   return { pdf: await done, stamp: stampInfo };
@@ -232,30 +248,29 @@ function fmt(n: number): string {
 }
 
 /**
- * Crop marks at the four corners, in the bleed, along the trim lines: a white line under a
- * black one, so they show on the red bands as well as on white.
+ * Crop marks at the four corners, along the trim lines, in the slug beyond the bleed: 0.25 pt
+ * in registration black, on the paper's white.
  */
-function drawCropMarks(pdf: PDFKit.PDFDocument, trim: { width: number; height: number }, bleed: number): void {
-  const left = bleed;
-  const top = bleed;
-  const right = bleed + trim.width;
-  const bottom = bleed + trim.height;
-  const mediaRight = right + bleed;
-  const mediaBottom = bottom + bleed;
+function drawCropMarks(pdf: PDFKit.PDFDocument, trim: { width: number; height: number }, bleed: number, slug: number): void {
+  const outer = bleed + slug;
+  const left = outer;
+  const top = outer;
+  const right = outer + trim.width;
+  const bottom = outer + trim.height;
+  // From the bleed's edge and a gap, out to the paper's edge: in the slug only.
+  const near = bleed + MARK_GAP;
   const lines: [number, number, number, number][] = [];
   for (const x of [left, right]) {
-    lines.push([x, 0, x, top - MARK_OFFSET]);
-    lines.push([x, bottom + MARK_OFFSET, x, mediaBottom]);
+    lines.push([x, 0, x, top - near]);
+    lines.push([x, bottom + near, x, bottom + outer]);
   }
   for (const y of [top, bottom]) {
-    lines.push([0, y, left - MARK_OFFSET, y]);
-    lines.push([right + MARK_OFFSET, y, mediaRight, y]);
+    lines.push([0, y, left - near, y]);
+    lines.push([right + near, y, right + outer, y]);
   }
-  for (const [width, color] of [[MARK_WIDTH * 3, '#FFFFFF'], [MARK_WIDTH, '#000000']] as const) {
-    pdf.save();
-    pdf.lineWidth(width).strokeColor(color);
-    for (const [x1, y1, x2, y2] of lines) pdf.moveTo(x1, y1).lineTo(x2, y2);
-    pdf.stroke();
-    pdf.restore();
-  }
+  pdf.save();
+  pdf.lineWidth(MARK_WIDTH).strokeColor(REGISTRATION);
+  for (const [x1, y1, x2, y2] of lines) pdf.moveTo(x1, y1).lineTo(x2, y2);
+  pdf.stroke();
+  pdf.restore();
 }

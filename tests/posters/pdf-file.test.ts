@@ -32,47 +32,65 @@ describe('page size', () => {
     expect(pdfinfo(pdf)['Page size']).toBe('595.276 x 841.89 pts (A4)');
   });
 
-  test('A3 with 3 mm bleed: MediaBox = BleedBox 858.90 × 1207.56, TrimBox inset by 8.50 pt', () => {
+  test('A3 with 3 mm bleed: TrimBox is A3, BleedBox 3 mm beyond it, MediaBox a 10 mm slug for the marks beyond that', () => {
     const info = pdfinfo(rankingPdf);
-    expect(box(info, 'MediaBox')).toEqual([0, 0, 858.9, 1207.56]);
-    expect(box(info, 'BleedBox')).toEqual(box(info, 'MediaBox'));
-    expect(box(info, 'TrimBox')).toEqual([8.5, 8.5, 850.39, 1199.06]);
+    expect(box(info, 'MediaBox')).toEqual([0, 0, 915.59, 1264.25]);
+    expect(box(info, 'BleedBox')).toEqual([28.35, 28.35, 887.24, 1235.91]);
+    expect(box(info, 'TrimBox')).toEqual([36.85, 36.85, 878.74, 1227.4]);
     const [x1, y1, x2, y2] = box(info, 'TrimBox') as [number, number, number, number];
     expect(x2 - x1).toBeCloseTo(297 * MM, 1);
     expect(y2 - y1).toBeCloseTo(420 * MM, 1);
+    const [b1, , b2] = box(info, 'BleedBox') as [number, number, number, number];
+    expect(x1 - b1).toBeCloseTo(3 * MM, 1);
+    expect(b2 - x2).toBeCloseTo(3 * MM, 1);
   });
 
   test('every page of a long poster has the same boxes', () => {
     const last = pdfinfo(rankingPdf, rankingPages);
-    expect(box(last, 'TrimBox')).toEqual([8.5, 8.5, 850.39, 1199.06]);
+    expect(box(last, 'TrimBox')).toEqual([36.85, 36.85, 878.74, 1227.4]);
   });
 });
 
 describe('bleed and crop marks', () => {
-  // 288 dpi: 4 pixels a point. The trim line is 3 mm = 8.5 pt = 34 px in from the media edge.
-  const corner = (): ReturnType<typeof renderRegionRgb> => renderRegionRgb(rankingPdf, 1, 288, { x: 0, y: 0, width: 80, height: 80 });
+  // 288 dpi: 4 pixels a point. The slug is 10 mm (113.4 px), the bleed 3 mm (34 px) more: the
+  // trim line is 147.4 px in from the paper's edge.
+  const corner = (): ReturnType<typeof renderRegionRgb> => renderRegionRgb(rankingPdf, 1, 288, { x: 0, y: 0, width: 300, height: 300 });
   const isRed = ([r, g, b]: [number, number, number]): boolean => r > 170 && g < 60 && b < 80;
+  const isDark = ([r, g, b]: [number, number, number]): boolean => r < 80 && g < 80 && b < 80;
+  const isWhite = ([r, g, b]: [number, number, number]): boolean => r > 240 && g > 240 && b > 240;
 
-  test('the red band runs on into the bleed', () => {
+  test('the red band runs on into the bleed, to its edge', () => {
     const img = corner();
-    expect(isRed(img.rgb(12, 60))).toBe(true); // left bleed, below the marks
-    expect(isRed(img.rgb(60, 12))).toBe(true); // top bleed, right of the marks
-    expect(isRed(img.rgb(60, 60))).toBe(true); // inside the trim
+    expect(isRed(img.rgb(118, 200))).toBe(true); // left bleed
+    expect(isRed(img.rgb(200, 118))).toBe(true); // top bleed
+    expect(isRed(img.rgb(200, 200))).toBe(true); // inside the trim
+    expect(isWhite(img.rgb(108, 200))).toBe(true); // the slug beyond the bleed is paper
   });
 
-  test('crop marks lie in the bleed along the trim lines, black on white', () => {
+  test('crop marks lie in the slug along the trim lines, at least the bleed away from the trim', () => {
     const img = corner();
-    const column = Array.from({ length: 24 }, (_, y) => img.rgb(34, y));
-    expect(column.some(([r, g, b]) => r < 80 && g < 80 && b < 80)).toBe(true);
-    const across = Array.from({ length: 12 }, (_, i) => img.rgb(28 + i, 10));
-    expect(across.some(([r, g, b]) => r > 200 && g > 200 && b > 200)).toBe(true);
-    // They stop short of the trimmed page.
-    expect(isRed(img.rgb(34, 40))).toBe(true);
+    // The vertical mark on the left trim line, from the paper's edge towards the trim corner.
+    const column = Array.from({ length: 100 }, (_, y) => img.rgb(147, y));
+    expect(column.filter(isDark).length).toBeGreaterThan(60);
+    // It stops before the bleed: white between its end and the bleed's edge.
+    for (let y = 104; y < 112; y++) expect(isDark(img.rgb(147, y)), `y ${y}`).toBe(false);
+    // And nothing dark inside the bleed along the trim line.
+    for (let y = 115; y < 147; y++) expect(isDark(img.rgb(147, y)), `y ${y}`).toBe(false);
   });
 
-  test('a poster without bleed has no crop marks', () => {
-    const img = renderRegionRgb(onePagePdf, 1, 288, { x: 0, y: 0, width: 40, height: 40 });
-    for (let i = 0; i < 40; i++) expect(isRed(img.rgb(i, i))).toBe(true);
+  test('a poster without bleed (an office printer) has no crop marks and nothing within 5 mm of the edge', () => {
+    // 5 mm at 288 dpi: 56.7 px.
+    const img = renderRegionRgb(onePagePdf, 1, 288, { x: 0, y: 0, width: 56, height: 56 });
+    for (let i = 0; i < 56; i++) for (const j of [0, 28, 55]) expect(isWhite(img.rgb(i, j)), `${i},${j}`).toBe(true);
+    const info = pdfinfo(onePagePdf);
+    const text = words(onePagePdf, 1);
+    for (const w of text.words) {
+      expect(w.xMin).toBeGreaterThanOrEqual(5 * MM);
+      expect(w.yMin).toBeGreaterThanOrEqual(5 * MM);
+      expect(w.xMax).toBeLessThanOrEqual(text.width - 5 * MM);
+      expect(w.yMax).toBeLessThanOrEqual(text.height - 5 * MM);
+    }
+    expect(box(info, 'TrimBox')).toEqual(box(info, 'MediaBox'));
   });
 });
 
@@ -146,11 +164,12 @@ describe('nothing overflows', () => {
   test('every word of every page lies inside the trimmed page with a margin', () => {
     for (let page = 1; page <= rankingPages; page++) {
       const { width, height, words: list } = words(rankingPdf, page);
-      const bleed = 3 * MM;
+      // The trim is 3 mm of bleed and 10 mm of slug in from the paper's edge.
+      const outer = 13 * MM;
       for (const w of list) {
-        expect(w.xMin, `${w.text} on page ${page}`).toBeGreaterThanOrEqual(bleed + 5 * MM);
-        expect(w.xMax, `${w.text} on page ${page}`).toBeLessThanOrEqual(width - bleed - 5 * MM);
-        expect(w.yMax, `${w.text} on page ${page}`).toBeLessThanOrEqual(height - bleed - 5 * MM);
+        expect(w.xMin, `${w.text} on page ${page}`).toBeGreaterThanOrEqual(outer + 5 * MM);
+        expect(w.xMax, `${w.text} on page ${page}`).toBeLessThanOrEqual(width - outer - 5 * MM);
+        expect(w.yMax, `${w.text} on page ${page}`).toBeLessThanOrEqual(height - outer - 5 * MM);
       }
     }
   });
