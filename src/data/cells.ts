@@ -224,7 +224,7 @@ export function choiceCell<const T extends string>(
 
 // Personal data. A mainland mobile number: 11 digits starting 13–19, maybe split by
 // spaces or dashes (138 1234 5678). A resident ID number: 18 characters with a real birth
-// date inside, or the old 15-digit form.
+// date inside, or the old 15-digit form. A bank card number: see hasBankCard.
 const MOBILE = /(?<![0-9])(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2}(?![0-9])/;
 const ID_18 = /(?<![0-9])\d{6}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[0-9Xx](?![0-9A-Za-z])/;
 const ID_15 = /(?<![0-9])\d{6}\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}(?![0-9])/;
@@ -243,12 +243,39 @@ function hasElevenDigits(s: string): boolean {
   return false;
 }
 
+/** A run of 16 to 19 digits, maybe in groups split by a space or a dash: a bank card's length. */
+const CARD_RUN = /(?<![0-9])\d(?:[- ]?\d){15,18}(?![0-9])/g;
+
+/** The Luhn check every bank card number (UnionPay's 62…, Visa's, Mastercard's) passes. */
+function luhn(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+/** A bank card number: 16 to 19 digits that pass the Luhn check (a random long number does one time in ten). */
+function hasBankCard(s: string): boolean {
+  for (const m of s.matchAll(CARD_RUN)) {
+    const digits = m[0].replace(/[- ]/g, '');
+    if (digits.length >= 16 && digits.length <= 19 && luhn(digits)) return true;
+  }
+  return false;
+}
+
 /** The personal-data error a cell would raise, or undefined when it is clean. */
 export function personalDataIn(raw: string): ErrorCode | undefined {
   if (!hasElevenDigits(raw)) return undefined;
   const s = toHalfWidth(raw);
   if (ID_18.test(s) || ID_15.test(s)) return 'personal-id-number';
   if (MOBILE.test(s)) return 'personal-mobile';
+  if (hasBankCard(s)) return 'personal-bank-card';
   return undefined;
 }
 

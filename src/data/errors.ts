@@ -46,6 +46,7 @@ const entries = {
   'bad-choice': { message: (a) => `“${a.value}”不是可选的值。可选：${a.choices}。`, hint: '从可选值中选一个填写。' },
   'bad-boolean': { message: (a) => `“${a.value}”应为“是”或“否”。`, hint: '填写 是 或 否。' },
   'personal-mobile': { message: () => '这个单元格里像是手机号码，公示栏不能收录手机号。', hint: '删除手机号；监督电话请写在 site.yaml 的 phone 中。' },
+  'personal-bank-card': { message: () => '这个单元格里像是银行卡号，公示栏不能收录银行卡号。', hint: '删除银行卡号；积分兑换不需要银行卡。' },
   'personal-id-number': { message: () => '这个单元格里像是身份证号码，公示栏不能收录身份证号。', hint: '删除身份证号，用编号代替。' },
   // References between files
   'duplicate-id': { message: (a) => `编号“${a.id}”重复：已在 ${a.first} 使用。`, hint: '组织、人员、家庭户、商户的编号必须全部唯一。' },
