@@ -41,8 +41,10 @@ function computedChecks(dataset: Dataset, rejected: Rejected, problems: Problems
   for (const v of violations) {
     // A balance or stock that depends on a reported row is not known: the editor fixes that
     // row first; reporting the redemption too would send them after a mistake that is not there.
+    // A reported row dated after the redemption cannot have changed its balance: then it is said.
     const args = v.args as Record<string, string>;
-    if (v.code === 'redemption-over-balance' && rejected.ledgerSubjects.has(args.id!)) continue;
+    const unsureFrom = v.code === 'redemption-over-balance' ? rejected.ledgerSubjects.get(args.id!) : undefined;
+    if (unsureFrom !== undefined && unsureFrom <= args.date!) continue;
     if ((v.code === 'redemption-over-stock' || v.code === 'stock-below-zero') && rejected.stockItems.has(args.item!)) continue;
     const table = v.file.startsWith('data/shop/stock') ? tables.stock : tables.redemptions;
     const column = (table.columns as Record<string, { zh: string }>)[v.field];

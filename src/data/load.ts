@@ -22,8 +22,11 @@ export interface Rejected {
   rules: Set<string>;
   items: Set<string>;
   schemes: Set<string>;
-  /** Subjects with a ledger row that was reported: their balance is not known for sure. */
-  ledgerSubjects: Set<string>;
+  /**
+   * Subjects with a ledger row that was reported, and the earliest date of such a row ('' when
+   * a row's date could not be read): their balance from that date on is not known for sure.
+   */
+  ledgerSubjects: Map<string, string>;
   /** Items with a stock row that was reported: their stock is not known for sure. */
   stockItems: Set<string>;
 }
@@ -51,7 +54,7 @@ export function loadProject(root: string): Loaded {
   // First what cannot be read at all: the cause comes before what it causes.
   accountForFiles(root, problems);
   const files = new Map<string, Uint8Array>();
-  const rejected: Rejected = { ids: new Set(), rules: new Set(), items: new Set(), schemes: new Set(), ledgerSubjects: new Set(), stockItems: new Set() };
+  const rejected: Rejected = { ids: new Set(), rules: new Set(), items: new Set(), schemes: new Set(), ledgerSubjects: new Map(), stockItems: new Set() };
 
   const readBytes = (rel: string, required: boolean): Uint8Array | undefined => {
     const abs = join(root, rel);
@@ -149,7 +152,7 @@ export function loadProject(root: string): Loaded {
     households,
     merchants,
     rules: ruleRead.rows,
-    ledger: ledgerReading.finish(problems, (r) => r.subject && rejected.ledgerSubjects.add(r.subject)),
+    ledger: ledgerReading.finish(problems, (r) => r.subject && rejectLedgerRow(rejected, r.subject, r.date)),
     assessments,
     items: itemRead.rows,
     stock: stockRead.rows,
@@ -231,4 +234,11 @@ function warnExampleBaseUrl(baseUrl: string, siteText: string, problems: Problem
   if (!EXAMPLE_HOSTS.test(host) && !host.endsWith('.example')) return;
   const line = siteText.split(/\r?\n/).findIndex((l) => /^\s*baseUrl\s*:/.test(l)) + 1;
   problems.warn({ file: 'data/site.yaml', line, field: 'baseUrl' }, 'base-url-example', { url: baseUrl });
+}
+
+/** Notes a reported ledger row of `subject`: its balance is unsure from `date` on (from the start when the date is not known). */
+export function rejectLedgerRow(rejected: Rejected, subject: string, date: string | undefined): void {
+  const from = date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : '';
+  const before = rejected.ledgerSubjects.get(subject);
+  if (before === undefined || from < before) rejected.ledgerSubjects.set(subject, from);
 }

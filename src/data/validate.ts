@@ -6,7 +6,7 @@
  */
 import type { Dataset } from './dataset.ts';
 import type { Problems, Place } from './errors.ts';
-import type { Rejected } from './load.ts';
+import { rejectLedgerRow, type Rejected } from './load.ts';
 import { PARTY_ROLES, tables, type Column, type Person } from './tables.ts';
 import type { Scheme, SubjectKind } from './settings.ts';
 
@@ -195,7 +195,7 @@ export function validateReferences(data: Dataset, rejected: Rejected, problems: 
   const fitting = new Map<Scheme, Map<string, Person | null>>();
   const ledger = data.ledger.filter((row) => {
     const ok = ledgerRowOk(row);
-    if (!ok) rejected.ledgerSubjects.add(row.subject);
+    if (!ok) rejectLedgerRow(rejected, row.subject, row.date);
     return ok;
   });
   function ledgerRowOk(row: (typeof data.ledger)[number]): boolean {

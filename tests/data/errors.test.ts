@@ -69,6 +69,15 @@ describe('checks that need the computation', () => {
   test('a redemption is not blamed when the ledger row behind its balance is itself reported', () => {
     expect(reported('redemption-after-bad-ledger-row')).toEqual(['data/ledger/2022-01-households.csv:2:8 reviewer-required']);
   });
+
+  test('a reported ledger row dated after the redemption hides nothing: both are said', () => {
+    // H2's row of 2022-01-20 lacks its reviewer; the redemption of 2022-01-11 is over the balance
+    // whatever that row says.
+    expect(reported('redemption-before-bad-ledger-row')).toEqual([
+      'data/ledger/2022-01-households.csv:4:8 reviewer-required',
+      'data/shop/redemptions/2022.csv:3:5 redemption-over-balance',
+    ]);
+  });
 });
 
 describe('warnings never block', () => {
