@@ -13,6 +13,7 @@ import { indexSubjects } from '../domain/subjects.ts';
 import { checkRedemptions } from '../domain/shop.ts';
 import { missingAssessments } from '../domain/score.ts';
 import { schemePeriods } from '../domain/scheme-periods.ts';
+import { periodBounds } from '../domain/periods.ts';
 import { checkGlyphs } from './glyphs.ts';
 
 export interface Checked {
@@ -50,10 +51,16 @@ function computedChecks(dataset: Dataset, rejected: Rejected, problems: Problems
     const column = (table.columns as Record<string, { zh: string }>)[v.field];
     problems.error({ file: v.file, line: v.line, field: column?.zh ?? v.field }, v.code, v.args);
   }
-  // A subject with no score in an assessed category counts 0: say so, without blocking.
+  // A subject with no score in an assessed category counts 0: say so, without blocking. Not
+  // for a period the data has not reached the end of: the year-end 民主评议 is not missing in
+  // January, it is not due (144 warnings every January said otherwise).
+  let latest = '';
+  for (const r of dataset.ledger) if (r.date > latest) latest = r.date;
+  for (const r of dataset.redemptions) if (r.date > latest) latest = r.date;
   for (const scheme of dataset.schemes) {
     if (!scheme.categories.some((c) => c.assessed)) continue;
     for (const period of schemePeriods(dataset, scheme)) {
+      if (periodBounds(period).end > latest) continue;
       const file = dataset.assessments.find((a) => a.scheme === scheme.id && a.period === period)?.file ?? 'data/assessments/';
       for (const w of missingAssessments(dataset, index, scheme, period)) {
         problems.warn({ file, line: 0, field: w.category }, 'assessment-missing', { id: w.subject, period: w.period, category: w.category });

@@ -35,6 +35,17 @@ export function place(i: DataIssue): string {
   return parts.length > 0 ? parts.join('，') : '整个文件';
 }
 
+/** More than this many problems of one kind in a file are grouped; the first few are shown whole. */
+const GROUP_AT = 5;
+const GROUP_SHOWN = 3;
+
+/** 另有 141 处同类问题：第 12、15、18 … 行（共 141 处）. */
+function restOf(rest: DataIssue[]): string {
+  const lines = [...new Set(rest.map((i) => i.line).filter((l) => l > 0))];
+  const where = lines.length === 0 ? '' : `：第 ${lines.slice(0, 12).join('、')}${lines.length > 12 ? ' …' : ''} 行`;
+  return `另有 ${rest.length} 处同类问题${where}（同上，逐条列表见 npm run check -- --format json）`;
+}
+
 function formatText({ errors, warnings }: Report): string {
   const lines: string[] = [];
   const byFile = new Map<string, { issue: DataIssue; level: string }[]>();
@@ -48,8 +59,21 @@ function formatText({ errors, warnings }: Report): string {
   for (const file of [...byFile.keys()].sort()) {
     const entries = byFile.get(file)!.sort((a, b) => a.issue.line - b.issue.line || a.issue.column - b.issue.column);
     lines.push(`${file}`);
+    // Many problems of one kind in one file (2,000 bad dates, 144 missing scores) are the first
+    // few and one line with the count and where the rest are, not 2,000 lines.
+    const groups = new Map<string, { issue: DataIssue; level: string }[]>();
+    for (const e of entries) {
+      const key = `${e.level}\u0000${e.issue.code}`;
+      groups.set(key, [...(groups.get(key) ?? []), e]);
+    }
+    const shown = new Map<string, number>();
     for (const { issue, level } of entries) {
-      lines.push(`  ${level} ${place(issue)}：${issue.message} [${issue.code}]`);
+      const key = `${level}\u0000${issue.code}`;
+      const group = groups.get(key)!;
+      const n = shown.get(key) ?? 0;
+      shown.set(key, n + 1);
+      if (group.length <= GROUP_AT || n < GROUP_SHOWN) lines.push(`  ${level} ${place(issue)}：${issue.message} [${issue.code}]`);
+      else if (n === GROUP_SHOWN) lines.push(`  ${level} ${restOf(group.slice(GROUP_SHOWN).map((e) => e.issue))} [${issue.code}]`);
     }
     lines.push('');
   }
