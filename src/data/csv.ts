@@ -234,7 +234,10 @@ interface HeaderMap<C extends Record<string, Column>> {
   headers: string[];
   /** Columns not in the table, for tables that accept extra columns (assessments). */
   extra: Map<number, string>;
-  /** The header was refused whole (too many columns): the file's rows are not read. */
+  /**
+   * The header was refused whole (too many columns, not a header, another separator): one error
+   * says why, and the file's rows are not read, so no error follows from the first.
+   */
   tooWide?: boolean;
 }
 
@@ -269,6 +272,8 @@ export function mapHeader<C extends Record<string, Column>>(
     problems.error({ file, line: header.line }, 'too-many-columns', { count: header.cells.length });
     return { keys, headers: [], extra, tooWide: true };
   }
+  const refused = diagnoseHeader(header, table.columns, file, problems);
+  if (refused) return { keys, headers: [], extra, tooWide: true };
   header.cells.forEach((raw, i) => {
     const h = raw.replace(/^\uFEFF/, '').trim();
     const at = { file, line: header.line, column: i + 1, field: h };
@@ -298,6 +303,35 @@ export function mapHeader<C extends Record<string, Column>>(
     }
   }
   return { keys, headers: header.cells, extra };
+}
+
+/** Separators Excel and WPS write instead of the comma, by locale or by "Unicode text". */
+const OTHER_SEPARATORS: [string, string][] = [
+  ['\t', '制表符（Tab，Excel 的“Unicode 文本”或“文本文件(制表符分隔)”）'],
+  [';', '英文分号 ;（欧洲地区的 Excel 设置）'],
+  ['；', '中文分号 ；'],
+];
+
+/**
+ * A first line with no header the table knows is one problem with one cause, not a missing
+ * column for each column and an unknown one for each cell: the file is separated by tabs or
+ * semicolons, or a title row sits above the header. Reports it and says so (true).
+ */
+function diagnoseHeader(header: RawRecord, columns: Record<string, Column>, file: string, problems: Problems): boolean {
+  const known = (h: string) => Object.values(columns).some((c) => c.zh === h || c.en.toLowerCase() === h.toLowerCase());
+  const texts = header.cells.map((c) => c.replace(/^\uFEFF/, '').trim());
+  if (texts.some(known)) return false;
+  const joined = header.cells.join(',');
+  for (const [sep, name] of OTHER_SEPARATORS) {
+    const parts = joined.split(sep).flatMap((p) => p.split(',')).map((p) => p.replace(/^\uFEFF/, '').trim());
+    if (parts.filter(known).length >= 2) {
+      problems.error({ file, line: header.line }, 'csv-separator', { separator: name });
+      return true;
+    }
+  }
+  const shown = texts.filter(Boolean).slice(0, 3).join('、');
+  problems.error({ file, line: header.line }, 'csv-no-header', { first: shown.length > 40 ? `${shown.slice(0, 40)}…` : shown || '（空）' });
+  return true;
 }
 
 /** Fields whose value is a person's or household's name, checked for lost characters. */

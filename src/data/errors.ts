@@ -20,6 +20,8 @@ const entries = {
   'file-empty': { message: () => '文件是空的，连表头都没有。', hint: '请保留第 1 行表头；没有数据时可以删除此文件。' },
   'csv-quotes': { message: () => '引号没有配对：从这一行开始的单元格缺少结束的英文双引号 "。', hint: '检查这一行里的双引号，单元格内的引号要写成两个 ""。' },
   'csv-too-many-cells': { message: (a) => `这一行有 ${a.count} 个单元格，多于表头的 ${a.header} 列。`, hint: '删除多余的单元格，或检查是否有未加引号的英文逗号。' },
+  'csv-separator': { message: (a) => `这个文件的列是用${a.separator}分隔的，不是逗号，所以整行被当成了一列。`, hint: '在 Excel 或 WPS 中打开，“另存为”时保存类型选“CSV UTF-8（逗号分隔）(*.csv)”。' },
+  'csv-no-header': { message: (a) => `第 1 行（${a.first}）不是表头：一个认识的列名也没有。如果表头上面有标题行（如“2022年12月积分台账”），请删除标题行，让表头在第 1 行。`, hint: '表头的列名见 README 的“文件一览”，也可以从网站的 /templates/ 下载模板。' },
   'yaml-invalid': { message: (a) => `YAML 格式错误：${a.reason}`, hint: '检查缩进（用空格，不要用 Tab）和冒号后的空格。' },
   'yaml-field': { message: (a) => `设置项“${a.path}”不正确：${a.reason}`, hint: '对照 README 中的设置说明修改。' },
   // Headers

@@ -47,3 +47,25 @@ describe('many problems of one kind', () => {
     expect(JSON.parse(formatReport(report, 'json')).errors).toHaveLength(40);
   });
 });
+
+describe('the cause first, once', () => {
+  const ledger = base('data/ledger/2022-01.csv');
+  const only = (extra: Record<string, string>) => checkProject(fixture(undefined, extra)).problems.sorted().errors.map((e) => `${e.file}:${e.line} ${e.code}`);
+
+  test('a tab-separated “CSV” (Excel’s Unicode text) is one error naming the tabs, no missing columns', () => {
+    expect(only({ 'data/ledger/2022-03.csv': ledger.replaceAll(',', '\t') })).toEqual(['data/ledger/2022-03.csv:1 csv-separator']);
+  });
+
+  test('a semicolon-separated file (a European Excel) is one error naming the semicolons', () => {
+    const errors = checkProject(fixture(undefined, { 'data/ledger/2022-03.csv': ledger.replaceAll(',', ';') })).problems.sorted().errors;
+    expect(errors.map((e) => e.code)).toEqual(['csv-separator']);
+    expect(errors[0]!.message).toContain('英文分号');
+  });
+
+  test('a title row above the header is one error that says to delete it', () => {
+    const errors = checkProject(fixture(undefined, { 'data/ledger/2022-03.csv': `2022年3月积分台账,,,,,,,,\n${ledger}` })).problems.sorted().errors;
+    expect(errors.map((e) => `${e.line} ${e.code}`)).toEqual(['1 csv-no-header']);
+    expect(errors[0]!.message).toContain('2022年3月积分台账');
+    expect(errors[0]!.message).toContain('删除标题行');
+  });
+});
