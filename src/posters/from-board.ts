@@ -4,7 +4,7 @@
  * shop's price list and monthly summaries, and the honour roll.
  */
 import { posterSlug, type Board, type ResultView, type RankedRow } from '../board.ts';
-import { translator, formatPeriod, formatDate, formatPoints, type Translate } from '../i18n/index.ts';
+import { translator, formatPeriod, formatDate, formatShortDate, formatPoints, type Locale, type Translate } from '../i18n/index.ts';
 import { plainParagraphs } from './text.ts';
 import type { PosterDoc, Highlight } from './doc.ts';
 
@@ -15,10 +15,17 @@ function pageUrl(board: Board, path: string): string {
   return new URL(path.replace(/^\//, ''), board.site.baseUrl.endsWith('/') ? board.site.baseUrl : `${board.site.baseUrl}/`).href;
 }
 
+/** A notice period as short as it reads: 1月9日–15日, 1月16日–2月3日, or with the years when they differ. */
+function shortRange(locale: Locale, start: string, end: string): string {
+  if (start.slice(0, 4) !== end.slice(0, 4)) return `${formatDate(locale, start)}–${formatDate(locale, end)}`;
+  const to = locale === 'zh-CN' && start.slice(0, 7) === end.slice(0, 7) ? `${Number(end.slice(8))}日` : formatShortDate(locale, end);
+  return `${formatShortDate(locale, start)}–${to}`;
+}
+
 /** Poster ids are [a-z0-9-]: the same spelling the site links to. */
 const slug = posterSlug;
 
-function rankingTable(t: Translate, result: ResultView, points: (n: number) => string): NonNullable<PosterDoc['table']> {
+function rankingTable(t: Translate, result: ResultView, points: (n: number) => string, rows: readonly RankedRow[] = result.rows): NonNullable<PosterDoc['table']> {
   const scheme = result.scheme;
   const levelHeader = scheme.isStarRating ? t('ranking.stars') : t('ranking.level');
   const levelOf = (r: RankedRow) => (r.vetoed ? `${t('ranking.vetoed')} ${r.level ?? ''}`.trim() : r.stars !== undefined ? '★'.repeat(r.stars) : (r.level ?? ''));
@@ -32,7 +39,7 @@ function rankingTable(t: Translate, result: ResultView, points: (n: number) => s
       { label: t('ranking.total'), align: 'right', width: 0.9 },
       ...(scheme.levels.length > 0 ? [{ label: levelHeader, width: 1.1 }] : []),
     ],
-    rows: result.rows.map((r) => [
+    rows: rows.map((r) => [
       r.rank === null ? '—' : String(r.rank),
       r.name,
       r.unitName ?? '',
@@ -40,7 +47,7 @@ function rankingTable(t: Translate, result: ResultView, points: (n: number) => s
       points(r.total),
       ...(scheme.levels.length > 0 ? [levelOf(r)] : []),
     ]),
-    highlight: result.rows.map((r): Highlight | null => (r.vetoed ? 'black' : r.rank === 1 || r.stars === 5 ? 'gold' : null)),
+    highlight: rows.map((r): Highlight | null => (r.vetoed ? 'black' : r.rank === 1 || r.stars === 5 ? 'gold' : null)),
   };
 }
 
@@ -95,6 +102,13 @@ export function posterDocs(board: Board): PosterDoc[] {
       size: (n.size ?? base.size) as Size,
       title: n.title,
       subtitle: t('notices.period', { start: date(n.start), end: date(n.end) }),
+      // What a passer-by needs from a metre away, on page 1 in the poster's biggest figures:
+      // the period, the last day to object, and whom to call (every page's footer has the phone too).
+      summary: [
+        { label: t('posters.notice.period'), value: shortRange(locale, n.start, n.end) },
+        { label: t('posters.notice.deadline'), value: formatShortDate(locale, n.end) },
+        ...(n.contact ? [{ label: t('posters.notice.contact'), value: n.contact }] : []),
+      ],
       paragraphs: plainParagraphs(n.body),
       table: n.result ? rankingTable(t, n.result, points) : undefined,
       notes: [t('notices.contact', { contact: n.contact })],
@@ -116,12 +130,16 @@ export function posterDocs(board: Board): PosterDoc[] {
         footer: footer(`/stars/${scheme.id}/${result.period}/`),
       });
     } else {
+      // Rows with no points take no paper: one line counts them, the site (the QR code) lists them.
+      const scored = result.rows.filter((r) => r.total !== 0 || r.vetoed);
+      const zeros = result.rows.length - scored.length;
       docs.push({
         ...base,
         id: `ranking-${slug(scheme.id)}-${slug(result.period)}`,
         title,
         subtitle: t(`ranking.count.${scheme.subject}`, { n: result.rows.length }),
-        table: rankingTable(t, result, points),
+        table: rankingTable(t, result, points, scored),
+        ...(zeros > 0 ? { notes: [t(`posters.zeros.${scheme.subject}`, { n: zeros })] } : {}),
         footer: footer(`/rankings/${scheme.id}/${result.period}/`),
       });
     }

@@ -1,0 +1,42 @@
+/** What the posters say, from the sample's board: a notice's essentials on page 1, zeros in one line. */
+import { describe, expect, test, beforeAll } from 'vitest';
+import { getBoard, type Board } from '../../src/board.ts';
+import { posterDocs } from '../../src/posters/from-board.ts';
+import type { PosterDoc } from '../../src/posters/doc.ts';
+import { PROJECT } from '../helpers/build.ts';
+
+let board: Board;
+let docs: PosterDoc[];
+beforeAll(() => {
+  board = getBoard(PROJECT);
+  docs = posterDocs(board);
+});
+
+describe('a notice poster', () => {
+  test('says its period, the last day to object and whom to call in its biggest figures, on page 1', () => {
+    const notice = docs.find((d) => d.id === 'notice-2022-party')!;
+    expect(notice.summary).toEqual([
+      { label: '公示期', value: '1月9日–15日' },
+      { label: '异议截止', value: '1月15日' },
+      { label: '异议电话', value: board.notices.find((n) => n.slug === '2022-party')!.contact },
+    ]);
+  });
+
+  test('lists everyone, those on 0 points too: a notice is the whole list', () => {
+    const notice = docs.find((d) => d.id === 'notice-2022-party')!;
+    expect(notice.table!.rows).toHaveLength(board.notices.find((n) => n.slug === '2022-party')!.result!.rows.length);
+  });
+});
+
+describe('a ranking poster', () => {
+  test('households on 0 points take no row: one line counts them and points to the site', () => {
+    const result = board.result('credit', '2022-12')!;
+    const zeros = result.rows.filter((r) => r.total === 0 && !r.vetoed).length;
+    expect(zeros).toBeGreaterThan(100);
+    const poster = docs.find((d) => d.id === 'ranking-credit-2022-12')!;
+    expect(poster.table!.rows).toHaveLength(result.rows.length - zeros);
+    expect(poster.table!.rows.every((cells) => cells.some((c) => c !== '0'))).toBe(true);
+    expect(poster.notes).toEqual([`另有 ${zeros} 户本期未得分，名单见网站（扫描右下角二维码）。`]);
+    expect(poster.subtitle).toBe(`共 ${result.rows.length} 户`);
+  });
+});
