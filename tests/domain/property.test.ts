@@ -24,7 +24,7 @@ function randomCase(seed: number): Case {
   const subjects = Array.from({ length: 3 + Math.floor(rnd() * 6) }, (_, i) => `H${i + 1}`);
   const rules = Array.from({ length: 4 }, (_, i) => {
     // Points with one decimal, some negative; some rules capped.
-    const tenths = (Math.floor(rnd() * 61) - 15) * (rnd() < 0.5 ? 1 : 1);
+    const tenths = Math.floor(rnd() * 61) - 15;
     return { code: `R${i}`, tenths: tenths === 0 ? 5 : tenths, cap: rnd() < 0.5 ? Math.floor(rnd() * 8) + 1 : undefined };
   });
   const rows = Array.from({ length: 30 + Math.floor(rnd() * 40) }, () => ({

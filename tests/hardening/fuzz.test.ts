@@ -32,9 +32,15 @@ function mutate(bytes: Uint8Array, rnd: () => number): Uint8Array {
 /** The invariants every run must keep, whatever the bytes. */
 function expectLocatedAndSound(root: string, file: string) {
   const { dataset, problems } = checkProject(root);
+  // Lines an error may name in the fuzzed file: the header is 1, the last line (CR, LF or CRLF) its count.
+  const text = readFileSync(join(root, file), 'latin1');
+  const lines = text.split(/\r\n|\r|\n/).length;
   for (const e of problems.errors) {
     expect(e.file).toMatch(/^(data|content)\//);
-    expect(Number.isInteger(e.line) && e.line >= 0).toBe(true);
+    expect(Number.isInteger(e.line), `${e.code} line ${e.line}`).toBe(true);
+    // A line the editor can find: within the file it names (0: the whole file).
+    if (e.file === file) expect(e.line, `${e.code} line ${e.line} of ${lines}`).toBeLessThanOrEqual(lines);
+    expect(e.line).toBeGreaterThanOrEqual(0);
     expect(e.message.length).toBeGreaterThan(0);
   }
   // Rows that count are sound: a real date, a known subject and rule, a reviewer when verified.
