@@ -14,6 +14,7 @@
  * before each build (src/out-dir.ts, or Astro's default): a page already stamped with the
  * previous version would otherwise stay in place, and nothing would fill it in again.
  */
+import { rankingPath, unitRankingPath } from './view/routes.ts';
 import { createHash } from 'node:crypto';
 import { open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -121,9 +122,9 @@ function rankingTableKey(result: ResultView, shown: unknown[], rows: readonly Ra
 export function pagesStampedLater(board: Board): string[] {
   const paths = board.passbooks.map((b) => b.href);
   for (const r of board.results) {
-    for (let i = 1; i < r.pages.length; i++) paths.push(`/rankings/${r.scheme.id}/${r.period}/${i + 1}/`);
+    for (let i = 1; i < r.pages.length; i++) paths.push(rankingPath(r.scheme.id, r.period, i + 1));
     for (const u of r.byUnit) {
-      const base = `/rankings/${r.scheme.id}/${r.period}/unit/${u.unit}/`;
+      const base = unitRankingPath(r.scheme.id, r.period, u.unit);
       paths.push(base);
       for (let i = 1; i < pagesOf(u.rows, PAGE_SIZE).length; i++) paths.push(`${base}${i + 1}/`);
     }

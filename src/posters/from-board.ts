@@ -3,6 +3,7 @@
  * computed table, every scheme's ranking per period (the points wall), star ratings, the
  * shop's price list and monthly summaries, and the honour roll.
  */
+import { noticePath, rankingPath, shopPeriodPath, starsPath, absoluteUrl } from '../view/routes.ts';
 import { posterSlug, type Board, type ResultView, type RankedRow } from '../board.ts';
 import { translator, formatPeriod, formatDate, formatShortDate, formatPoints, type Locale, type Translate } from '../i18n/index.ts';
 import { plainParagraphs } from './text.ts';
@@ -10,10 +11,6 @@ import type { PosterDoc, Highlight } from './doc.ts';
 
 type Size = PosterDoc['size'];
 
-/** Absolute address of a page of the site, for the QR code. */
-function pageUrl(board: Board, path: string): string {
-  return new URL(path.replace(/^\//, ''), board.site.baseUrl.endsWith('/') ? board.site.baseUrl : `${board.site.baseUrl}/`).href;
-}
 
 /** A notice period as short as it reads: 1月9日–15日, 1月16日–2月3日, or with the years when they differ. */
 function shortRange(locale: Locale, start: string, end: string): string {
@@ -91,7 +88,7 @@ export function posterDocs(board: Board): PosterDoc[] {
     phone,
     dataVersion: board.version.id,
     date: board.version.date,
-    url: pageUrl(board, path),
+    url: absoluteUrl(board.site.baseUrl, path),
   });
   const docs: PosterDoc[] = [];
 
@@ -112,7 +109,7 @@ export function posterDocs(board: Board): PosterDoc[] {
       paragraphs: plainParagraphs(n.body),
       table: n.result ? rankingTable(t, n.result, points) : undefined,
       notes: [t('notices.contact', { contact: n.contact })],
-      footer: footer(`/notices/${n.slug}/`, n.contact),
+      footer: footer(noticePath(n.slug), n.contact),
     });
   }
 
@@ -127,7 +124,7 @@ export function posterDocs(board: Board): PosterDoc[] {
         summary: result.levels.map(({ level, count }) => ({ label: level.name, value: t('stars.count', { n: count }) })),
         table: rankingTable(t, result, points),
         notes: result.levels.filter((l) => l.level.guidance).map((l) => `${l.level.name}：${l.level.guidance}`),
-        footer: footer(`/stars/${scheme.id}/${result.period}/`),
+        footer: footer(starsPath(scheme.id, result.period)),
       });
     } else {
       // Rows with no points take no paper: one line counts them, the site (the QR code) lists them.
@@ -140,7 +137,7 @@ export function posterDocs(board: Board): PosterDoc[] {
         subtitle: t(`ranking.count.${scheme.subject}`, { n: result.rows.length }),
         table: rankingTable(t, result, points, scored),
         ...(zeros > 0 ? { notes: [t(`posters.zeros.${scheme.subject}`, { n: zeros })] } : {}),
-        footer: footer(`/rankings/${scheme.id}/${result.period}/`),
+        footer: footer(rankingPath(scheme.id, result.period)),
       });
     }
   }
@@ -190,7 +187,7 @@ export function posterDocs(board: Board): PosterDoc[] {
           return [st.name, String(sold?.quantity ?? 0), points(sold?.points ?? 0), String(st.opening), String(st.in), String(st.out), String(st.closing)];
         }),
       },
-      footer: footer(`/shop/${s.period}/`),
+      footer: footer(shopPeriodPath(s.period)),
     });
   }
 

@@ -6,7 +6,7 @@
 import type { Board } from '../board.ts';
 import type { Site } from '../data/settings.ts';
 import { DEFAULT_PLAYLIST, DEFAULT_RANKING_TOP, formatters, pages, type TvChrome, type TvKind, type TvQr, type TvScreen, type TvSlide } from './model.ts';
-import { absoluteUrl, honorsPath, rankingPath, shortAddress } from '../view/routes.ts';
+import { absoluteUrl, honorsPath, rankingPath, shortAddress, tvPath } from '../view/routes.ts';
 import { rankingSlides, starSlides } from './kinds/rankings.ts';
 import { noticeSlide } from './kinds/notices.ts';
 import { shopSlides, priceSlides } from './kinds/shop.ts';
@@ -42,7 +42,7 @@ export function tvScreens(board: Board): TvScreen[] {
   const idle = idleSlide(board);
   const screen = (id: string | undefined, playlist: readonly TvKind[], seconds: number, orientation: TvScreen['orientation'], top: number | undefined): TvScreen => ({
     id,
-    path: id ? `/tv/${id}/` : '/tv/',
+    path: tvPath(id),
     seconds,
     orientation,
     playlist: [...playlist],

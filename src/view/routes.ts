@@ -3,8 +3,32 @@
  * posters print them as QR codes and short addresses.
  */
 
-/** /rankings/party/2022/ */
-export const rankingPath = (scheme: string, period: string) => `/rankings/${scheme}/${period}/`;
+/** /rankings/party/2022/, and its later pages /rankings/party/2022/2/ (page is 1-based). */
+export const rankingPath = (scheme: string, period: string, page = 1) => `/rankings/${scheme}/${period}/${page > 1 ? `${page}/` : ''}`;
+
+/** A ranking inside one unit: /rankings/party/2022/unit/ZB1/, …/2/. */
+export const unitRankingPath = (scheme: string, period: string, unit: string, page = 1) => `${rankingPath(scheme, period)}unit/${unit}/${page > 1 ? `${page}/` : ''}`;
+
+/** A star rating: /stars/stars/2022/ */
+export const starsPath = (scheme: string, period: string) => `/stars/${scheme}/${period}/`;
+
+/** A notice: /notices/2022-party/ */
+export const noticePath = (slug: string) => `/notices/${slug}/`;
+
+/** A story: /news/2023-01-06-party-points/ */
+export const newsPath = (slug: string) => `/news/${slug}/`;
+
+/** The shop's month: /shop/2022-12/ */
+export const shopPeriodPath = (period: string) => `/shop/${period}/`;
+
+/** A ranking as a spreadsheet: /exports/party-2022.csv */
+export const exportPath = (scheme: string, period: string) => `/exports/${scheme}-${period}.csv`;
+
+/** A period's place on /changes/: /changes/#party-2022 */
+export const changesAnchor = (scheme: string, period: string) => `/changes/#${scheme}-${period}`;
+
+/** A TV screen: /tv/, /tv/hall/ */
+export const tvPath = (screen?: string) => (screen ? `/tv/${screen}/` : '/tv/');
 
 /** /honors/ */
 export const honorsPath = () => '/honors/';
