@@ -13,7 +13,7 @@ interface Entry {
 
 const entries = {
   // Files and encodings
-  'file-not-read': { message: (a) => `这个文件不会被读取：${a.why}`, hint: '（只有 README“文件一览”中的文件会被读取。）' },
+  'file-not-read': { message: (a) => `这个文件不会被读取：${a.why}`, hint: '（只有 docs/editors.md“文件一览”中的文件会被读取。）' },
   'file-duplicate-name': { message: (a) => `${a.file} 和 ${a.other} 是同一张表的两个文件（${a.why}）。`, hint: '只保留一个文件，删除另一个；两个都留着，同一批记录会算两遍。' },
   'file-unreadable': { message: (a) => `无法读取文件：${a.reason}`, hint: '检查文件是否存在、是否被其他程序占用。' },
   'nul-byte': { message: () => '文件中含有空字符（NUL），不是正常的文本 CSV。', hint: '请在 Excel 或 WPS 中打开后“另存为 CSV”。' },
@@ -21,9 +21,9 @@ const entries = {
   'csv-quotes': { message: () => '引号没有配对：从这一行开始的单元格缺少结束的英文双引号 "。', hint: '检查这一行里的双引号，单元格内的引号要写成两个 ""。' },
   'csv-too-many-cells': { message: (a) => `这一行有 ${a.count} 个单元格，多于表头的 ${a.header} 列。`, hint: '删除多余的单元格，或检查是否有未加引号的英文逗号。' },
   'csv-separator': { message: (a) => `这个文件的列是用${a.separator}分隔的，不是逗号，所以整行被当成了一列。`, hint: '在 Excel 或 WPS 中打开，“另存为”时保存类型选“CSV UTF-8（逗号分隔）(*.csv)”。' },
-  'csv-no-header': { message: (a) => `第 1 行（${a.first}）不是表头：一个认识的列名也没有。如果表头上面有标题行（如“2022年12月积分台账”），请删除标题行，让表头在第 1 行。`, hint: '表头的列名见 README 的“文件一览”，也可以从网站的 /templates/ 下载模板。' },
+  'csv-no-header': { message: (a) => `第 1 行（${a.first}）不是表头：一个认识的列名也没有。如果表头上面有标题行（如“2022年12月积分台账”），请删除标题行，让表头在第 1 行。`, hint: '表头的列名见 docs/editors.md 的“文件一览”，也可以从网站的 /templates/ 下载模板。' },
   'yaml-invalid': { message: (a) => `YAML 格式错误：${a.reason}`, hint: '检查缩进（用空格，不要用 Tab）和冒号后的空格。' },
-  'yaml-field': { message: (a) => `设置项“${a.path}”不正确：${a.reason}`, hint: '对照 README 中的设置说明修改。' },
+  'yaml-field': { message: (a) => `设置项“${a.path}”不正确：${a.reason}`, hint: '对照 docs/editors.md 中的设置说明修改。' },
   // Headers
   'unknown-column': { message: (a) => `未知的列“${a.header}”。本表可用的列：${a.accepted}。`, hint: '修改表头为可用的列名，或删除这一列。不认识的列不会被悄悄忽略。' },
   'duplicate-column': { message: (a) => `列“${a.header}”出现了两次。`, hint: '删除或重命名重复的列。' },
@@ -95,7 +95,7 @@ const entries = {
   'redemption-over-balance': { message: (a) => `${a.id} 在 ${a.date} 的余额只有 ${a.balance} 分，兑换需要 ${a.points} 分，还差 ${a.shortfall} 分。`, hint: '检查兑换日期和数量，或是否有积分记录漏录。' },
   'redemption-over-stock': { message: (a) => `商品“${a.item}”在 ${a.date} 的库存只有 ${a.stock}，兑换数量 ${a.quantity}，还差 ${a.shortfall}。`, hint: '检查兑换数量，或在 stock.csv 中补录入库。' },
   'stock-below-zero': { message: (a) => `商品“${a.item}”在 ${a.date} 的库存会变成 ${a.stock}，不能小于 0。`, hint: '检查出库或盘点数量。' },
-  'frontmatter-invalid': { message: (a) => `文章开头的设置（front matter）有误：${a.reason}`, hint: '对照 README 中的文章设置说明修改。' },
+  'frontmatter-invalid': { message: (a) => `文章开头的设置（front matter）有误：${a.reason}`, hint: '对照 docs/editors.md 中的文章设置说明修改。' },
   'mdx-unsafe': { message: (a) => `文章中不允许使用 ${a.what}。`, hint: '只能使用普通 Markdown 和项目提供的数据组件（如 <Ranking scheme="party" period="2022" />）。' },
   'unknown-honor-subject': { message: (a) => `找不到荣誉对象“${a.id}”。`, hint: '对象必须是 units、people、households 或 merchants 中的编号。' },
   // Warnings
