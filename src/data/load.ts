@@ -14,6 +14,7 @@ import { parseEntry } from './content.ts';
 import { newsSchema, noticeSchema, type NewsEntry, type NoticeEntry } from './content-schemas.ts';
 import { numberCell } from './cells.ts';
 import { accountForFiles } from './files.ts';
+import { asUtf8Bytes } from './encoding.ts';
 import type { Dataset } from './dataset.ts';
 
 /** Rows that failed validation but whose ids parsed: references to them are not reported again. */
@@ -70,7 +71,8 @@ export function loadProject(root: string): Loaded {
       return undefined;
     }
     files.set(rel, bytes);
-    return bytes;
+    // A UTF-16 file (Excel's "Unicode text") is read as the UTF-8 it holds: the readers split by lines.
+    return asUtf8Bytes(bytes);
   };
   const readText = (rel: string, required: boolean): string | undefined => {
     const bytes = readBytes(rel, required);

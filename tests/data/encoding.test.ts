@@ -64,3 +64,36 @@ describe('nothing is dropped', () => {
     }
   });
 });
+
+describe('the encoding rule, on files editors save', () => {
+  test('GBK whose bytes happen to be valid UTF-8 (English headers, 郑叶 and 志愿 the only Chinese) is read as GBK', () => {
+    const text = 'id,name,unit,note\nP9,郑叶,ZB1,志愿\n';
+    const bytes = iconv.encode(text, 'gbk');
+    // The trap: as UTF-8 these bytes are valid, and say Hebrew and Cyrillic.
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).not.toThrow();
+    expect(decodeText(bytes)).toEqual({ text, encoding: 'gb18030' });
+  });
+
+  test('UTF-16 with its BOM (Excel’s “Unicode text”) is read', () => {
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('编号,姓名', 'utf16le')]);
+    expect(decodeText(le)).toEqual({ text: '编号,姓名', encoding: 'utf-16le' });
+    const be = Buffer.from([0xfe, 0xff, 0x7f, 0x16, 0x53, 0xf7]);
+    expect(decodeText(be)).toEqual({ text: '编号', encoding: 'utf-16be' });
+  });
+
+  test('a UTF-8 BOM before GBK bytes reads the GBK, not “����”', () => {
+    expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), iconv.encode('编号,姓名', 'gbk')])).text).toBe('编号,姓名');
+  });
+
+  test('a people.csv saved as UTF-16 (comma-separated) checks to the same rows; GBK-as-UTF-8 names publish right', () => {
+    const expected = rowsOf(fixture());
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(PEOPLE, 'utf16le')]);
+    const got = rowsOf(fixture(undefined, { 'data/people.csv': utf16 }));
+    expect(got.errors).toEqual([]);
+    expect(got.people).toEqual(expected.people);
+  });
+
+  test('real UTF-8 with a Greek or Cyrillic letter stays UTF-8 when its bytes are no GBK', () => {
+    expect(decodeText(Buffer.from('α粒子,Ж', 'utf8')).encoding).toBe('utf-8');
+  });
+});
