@@ -243,8 +243,11 @@ function hasElevenDigits(s: string): boolean {
   return false;
 }
 
-/** A run of 16 to 19 digits, maybe in groups split by a space or a dash: a bank card's length. */
-const CARD_RUN = /(?<![0-9])\d(?:[- ]?\d){15,18}(?![0-9])/g;
+/**
+ * A run of 16 to 19 digits, maybe in groups split by a space or a dash: a bank card's length.
+ * Not the digits of a decimal (0.5533333333333333 has sixteen after its point).
+ */
+const CARD_RUN = /(?<![0-9.])\d(?:[- ]?\d){15,18}(?![0-9]|\.\d)/g;
 
 /** The Luhn check every bank card number (UnionPay's 62…, Visa's, Mastercard's) passes. */
 function luhn(digits: string): boolean {

@@ -41,5 +41,5 @@ describe('personalDataIn', () => {
   test.each(['110101199003071234', '11010119900307123X', '110101900307123'])('ID number %s', (s) => expect(personalDataIn(s)).toBe('personal-id-number'));
   // UnionPay (62…), 19 and 16 digits, plain, in groups of four, and full-width; all pass the Luhn check.
   test.each(['6222021234567890128', '6222 0212 3456 7890 128', '4111-1111-1111-1111', '卡号：６２２８４８００１２３４５６７８９１１'])('bank card %s', (s) => expect(personalDataIn(s)).toBe('personal-bank-card'));
-  test.each(['0635-1234567', '锦园3-2-301', '2022-10-09', '12345', '6222021234567890123', '1234567890123456'])('%s is not personal data', (s) => expect(personalDataIn(s)).toBeUndefined());
+  test.each(['0635-1234567', '锦园3-2-301', '2022-10-09', '12345', '6222021234567890123', '1234567890123456', '0.5533333333333333', '{"rate":0.4111111111111111}'])('%s is not personal data', (s) => expect(personalDataIn(s)).toBeUndefined());
 });
