@@ -12,6 +12,7 @@ import { label } from './labels.ts';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { checkedDigest, checkPosterDoc, posterMissingGlyphs, renderPosterBody, type RenderedBody } from './render.ts';
+import { OFFICE_MARGIN_MM, SLUG_MM } from './pdf.ts';
 import type { WorkerTask } from './worker.ts';
 import { applyStamp, stampable, withoutStamp, type StampInfo } from './stamp.ts';
 
@@ -26,6 +27,13 @@ export interface PosterManifestEntry {
   pages: number;
   /** Millimetres on each side. */
   bleed: number;
+  /** Beyond the bleed, for the crop marks (mm a side; 0 without bleed). */
+  slugMm: number;
+  /** The sheet the PDF is: trim + bleed + slug, each side. */
+  paperWidthMm: number;
+  paperHeightMm: number;
+  /** Without bleed, the white margin left all round for an office printer (mm). */
+  marginMm: number;
 }
 
 /** What `manifest.json` holds: one entry per PDF, sorted by file name. */
@@ -89,7 +97,12 @@ export async function renderPosters(docs: PosterDoc[], outDir: string, options: 
     const file = `${doc.id}.pdf`;
     writeFileSync(join(outDir, file), pdf);
     const mm = pageSizesMm[doc.size];
-    entries[i] = { file, title: doc.title, size: doc.size, widthMm: mm.width, heightMm: mm.height, pages: meta.pages, bleed: doc.bleed };
+    const slugMm = doc.bleed > 0 ? SLUG_MM : 0;
+    const outer = doc.bleed + slugMm;
+    entries[i] = {
+      file, title: doc.title, size: doc.size, widthMm: mm.width, heightMm: mm.height, pages: meta.pages, bleed: doc.bleed,
+      slugMm, paperWidthMm: mm.width + 2 * outer, paperHeightMm: mm.height + 2 * outer, marginMm: doc.bleed > 0 ? 0 : OFFICE_MARGIN_MM,
+    };
     if (meta.missingGlyphs.length) missingAt[i] = { file, chars: meta.missingGlyphs };
   };
   // Cached posters first, one at a time: a copy and a stamp each.
@@ -282,7 +295,7 @@ export function posterIndexHtml(manifest: PosterManifest): string {
   const t = (key: Parameters<typeof label>[1], args?: Record<string, string | number>): string => esc(label('zh-CN', key, args));
   const rows = manifest.files
     .map((f) => {
-      const bleed = f.bleed > 0 ? t('index.bleedMm', { bleed: f.bleed }) : t('index.noBleed');
+      const bleed = f.bleed > 0 ? t('index.bleedMm', { bleed: f.bleed, slug: f.slugMm, width: f.paperWidthMm, height: f.paperHeightMm }) : t('index.noBleed', { margin: f.marginMm });
       return `      <tr>
         <td><a href="${esc(encodeURIComponent(f.file))}">${esc(f.title)}</a><br><span class="file">${esc(f.file)}</span></td>
         <td>${esc(f.size)}，${t('index.mm', { width: f.widthMm, height: f.heightMm })}</td>

@@ -11,14 +11,14 @@ const zh = {
   'footer.dataVersion': '数据版本',
   'footer.date': '发布日期',
   'index.title': '公示海报打印文件',
-  'index.intro': '以下 PDF 文件可直接打印，无需修改。尺寸为裁切后的成品尺寸；带出血的文件四边各多出血位并带裁切标记。',
+  'index.intro': '以下 PDF 文件可直接打印，无需修改。尺寸为裁切后的成品尺寸（TrimBox）；带出血的文件四边各有出血（BleedBox），出血外另有放裁切标记的空白（MediaBox）。不带出血的文件四边留白，办公打印机可直接打印。',
   'index.file': '文件',
   'index.size': '尺寸',
   'index.pages': '页数',
   'index.bleed': '出血',
-  'index.noBleed': '无',
+  'index.noBleed': '无；四边留白 {margin} 毫米',
   'index.mm': '{width} × {height} 毫米',
-  'index.bleedMm': '每边 {bleed} 毫米，带裁切标记',
+  'index.bleedMm': '每边 {bleed} 毫米；其外 {slug} 毫米放裁切标记，纸张 {width} × {height} 毫米',
 } as const;
 
 export type LabelKey = keyof typeof zh;
@@ -30,14 +30,14 @@ const en: Record<LabelKey, string> = {
   'footer.dataVersion': 'Data version',
   'footer.date': 'Published',
   'index.title': 'Poster files for printing',
-  'index.intro': 'These PDF files print as they are. Sizes are the trimmed size; files with bleed extend beyond it on every side and carry crop marks.',
+  'index.intro': 'These PDF files print as they are. Sizes are the trimmed size (TrimBox); files with bleed extend beyond it on every side (BleedBox), with a margin beyond that for the crop marks (MediaBox). Files without bleed keep a white margin all round for an office printer.',
   'index.file': 'File',
   'index.size': 'Size',
   'index.pages': 'Pages',
   'index.bleed': 'Bleed',
-  'index.noBleed': 'none',
+  'index.noBleed': 'none; {margin} mm white margin all round',
   'index.mm': '{width} × {height} mm',
-  'index.bleedMm': '{bleed} mm each side, with crop marks',
+  'index.bleedMm': '{bleed} mm each side; crop marks {slug} mm beyond it, on a {width} × {height} mm sheet',
 };
 
 const catalogue: Record<PosterLocale, Record<LabelKey, string>> = { 'zh-CN': zh, en };

@@ -60,8 +60,10 @@ function stampFontObject(face: PosterFace): fontkit.Font {
  * office printer, which cannot print to the edge) the design is inset so nothing prints within
  * `OFFICE_MARGIN` of the edge.
  */
-const SLUG = 10 * PT_PER_MM;
-const OFFICE_MARGIN = 5 * PT_PER_MM;
+export const SLUG_MM = 10;
+export const OFFICE_MARGIN_MM = 5;
+const SLUG = SLUG_MM * PT_PER_MM;
+const OFFICE_MARGIN = OFFICE_MARGIN_MM * PT_PER_MM;
 /** Crop marks: the gap beyond the bleed before they start, and their thickness (points). */
 const MARK_GAP = 1 * PT_PER_MM;
 const MARK_WIDTH = 0.25;

@@ -55,8 +55,10 @@ describe('renderPosters', () => {
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     expect(manifest).toEqual({
       files: [
-        { file: 'small-a4.pdf', title: '2022 年度党员积分公示', size: 'A4', widthMm: 210, heightMm: 297, pages: 1, bleed: 0 },
-        { file: 'stars-2021.pdf', title: '2021 年度党支部评星定级结果公示', size: 'A2', widthMm: 420, heightMm: 594, pages: 1, bleed: 3 },
+        // Without bleed: the sheet is the trim, with 5 mm left white all round for an office printer.
+        { file: 'small-a4.pdf', title: '2022 年度党员积分公示', size: 'A4', widthMm: 210, heightMm: 297, pages: 1, bleed: 0, slugMm: 0, paperWidthMm: 210, paperHeightMm: 297, marginMm: 5 },
+        // With 3 mm bleed: 10 mm of slug beyond it for the crop marks, a sheet 26 mm larger each way.
+        { file: 'stars-2021.pdf', title: '2021 年度党支部评星定级结果公示', size: 'A2', widthMm: 420, heightMm: 594, pages: 1, bleed: 3, slugMm: 10, paperWidthMm: 446, paperHeightMm: 620, marginMm: 0 },
       ],
     });
     expect(result.files).toEqual(manifest.files);
@@ -87,7 +89,8 @@ describe('renderPosters', () => {
     expect(html).toContain('<html lang="zh-CN">');
     expect(html).toContain('<a href="stars-2021.pdf">2021 年度党支部评星定级结果公示</a>');
     expect(html).toContain('A2，420 × 594 毫米');
-    expect(html).toContain('每边 3 毫米，带裁切标记');
+    expect(html).toContain('每边 3 毫米；其外 10 毫米放裁切标记，纸张 446 × 620 毫米');
+    expect(html).toContain('无；四边留白 5 毫米');
     expect(html).toContain('<th scope="col">');
   });
 
