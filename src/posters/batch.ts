@@ -5,14 +5,16 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
 import { markUsed, renderCacheDir } from '../render-cache.ts';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pageSizesMm, type PosterDoc, type PosterSize } from './doc.ts';
 import { defaultPosterFonts, type PosterFonts } from './fonts.ts';
 import { label } from './labels.ts';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { checkedDigest, checkPosterDoc, posterMissingGlyphs, renderPosterBody, type RenderedBody } from './render.ts';
+import { checkedDigest, checkPosterDoc, posterMissingGlyphs, renderPosterBody, rendererFingerprint, type RenderedBody } from './render.ts';
 import { OFFICE_MARGIN_MM, SLUG_MM } from './pdf.ts';
+import { writeSheets } from './sheets.ts';
+import type { SheetFile } from './sheets-from-board.ts';
 import type { WorkerTask } from './worker.ts';
 import { applyStamp, stampable, withoutStamp, type StampInfo } from './stamp.ts';
 
@@ -289,6 +291,48 @@ const INDEX_CSS = `
 `;
 /** Like every page of the site: no inline script, and the one style block allowed by its hash. */
 const INDEX_CSP = `default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; style-src 'sha256-${createHash('sha256').update(INDEX_CSS).digest('base64')}'`;
+
+/**
+ * Writes the sheets of cards (shelf labels, points cards) under `outDir` and adds them to the
+ * `manifest.json` and `index.html` the posters wrote there.
+ */
+export async function writeSheetFiles(sheets: SheetFile[], outDir: string, cacheDir?: string): Promise<{ files: number; pages: number; drawn: number }> {
+  const manifestPath = join(outDir, 'manifest.json');
+  const manifest: PosterManifest = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as PosterManifest) : { files: [] };
+  let pages = 0;
+  let drawn = 0;
+  if (cacheDir) mkdirSync(cacheDir, { recursive: true });
+  for (const sheet of sheets) {
+    // A sheet whose cards did not change is copied from the cache: a street has 1,600 pages of cards.
+    const kept = cacheDir ? join(cacheDir, `sheet-${sheetKey(sheet)}.pdf`) : undefined;
+    let bytes: Uint8Array;
+    if (kept && existsSync(kept)) {
+      bytes = readFileSync(kept);
+      markUsed(kept);
+    } else {
+      bytes = await writeSheets(sheet.spec);
+      drawn++;
+      if (kept) writeFileSync(kept, bytes);
+    }
+    const file = join(outDir, sheet.file);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, bytes);
+    const perPage = sheet.spec.columns * sheet.spec.rows;
+    const n = Math.max(1, Math.ceil(sheet.spec.cards.length / perPage));
+    pages += n;
+    manifest.files.push({ file: sheet.file, title: sheet.title, size: 'A4', widthMm: 210, heightMm: 297, pages: n, bleed: 0, slugMm: 0, paperWidthMm: 210, paperHeightMm: 297, marginMm: 0 });
+  }
+  manifest.files.sort((a, b) => (a.file < b.file ? -1 : 1));
+  writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+  writeFileSync(join(outDir, 'index.html'), posterIndexHtml(manifest));
+  return { files: sheets.length, pages, drawn };
+}
+
+/** Everything a sheet is drawn from: its cards and grid, the fonts, and the code that draws it. */
+function sheetKey(sheet: SheetFile): string {
+  const { fonts, ...rest } = sheet.spec;
+  return createHash('sha256').update(rendererFingerprint()).update('\0').update(fonts.hash).update('\0').update(JSON.stringify(rest)).digest('hex').slice(0, 32);
+}
 
 /** The print shop's page: each file with its trimmed size, page count and bleed. */
 export function posterIndexHtml(manifest: PosterManifest): string {

@@ -32,6 +32,13 @@ export default function posters(): AstroIntegration {
         });
         const pages = result.files.reduce((n, f) => n + f.pages, 0);
         logger.info(`${result.files.length} posters, ${pages} pages: ${result.rendered} rendered, ${result.cached} from cache (${Math.round(performance.now() - started)} ms)`);
+        // The shop's shelf labels and the points cards, listed in the same manifest.
+        const sheetsStarted = performance.now();
+        const { writeSheetFiles } = await import('./batch.ts');
+        const { sheetFiles } = await import('./sheets-from-board.ts');
+        const { defaultPosterFonts } = await import('./fonts.ts');
+        const sheets = await writeSheetFiles(sheetFiles(getBoard(), defaultPosterFonts()), join(fileURLToPath(dir), 'posters'), cacheDir);
+        logger.info(`shelf labels and points cards: ${sheets.files} files, ${sheets.pages} pages, ${sheets.drawn} drawn (${Math.round(performance.now() - sheetsStarted)} ms)`);
         for (const m of result.missingGlyphs) logger.warn(`${m.file}: no font has ${m.chars.join(' ')} (printed as 〓)`);
         const pruned = pruneUnused(cacheDir);
         if (pruned > 0) logger.info(`poster cache: ${pruned} files unused for a month removed`);

@@ -226,7 +226,7 @@ export function segmentsByFace(text: string, weight: 400 | 700, fonts: PosterFon
 }
 
 /** The QR code as one path of dark squares, merged into horizontal runs. */
-function drawQr(pdf: PDFKit.PDFDocument, modules: { size: number; get(row: number, col: number): number | boolean }, box: { x: number; y: number; size: number }): void {
+export function drawQr(pdf: PDFKit.PDFDocument, modules: { size: number; get(row: number, col: number): number | boolean }, box: { x: number; y: number; size: number }): void {
   const n = modules.size;
   const m = box.size / n;
   let d = '';
