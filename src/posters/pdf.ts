@@ -98,30 +98,7 @@ export async function writePdf(spec: PdfSpec): Promise<{ pdf: Uint8Array; stamp?
     // pdfkit derives the file ID from the info dictionary: this makes it follow the content.
     PosterDigest: spec.digest,
   };
-  const pdf = new PDFDocument({
-    autoFirstPage: false,
-    compress: true,
-    // No default font: nothing but the poster fonts is ever referenced.
-    font: null as unknown as string,
-    info: info as PDFKit.DocumentInfo,
-    lang: spec.lang,
-    displayTitle: true,
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    pdf.on('data', (c: Buffer) => chunks.push(c));
-    pdf.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    pdf.on('error', reject);
-  });
-  const registered = new Set<string>();
-  const fontName = (f: PosterFace): string => {
-    const name = `${f.family}-${f.weight}`;
-    if (!registered.has(name)) {
-      pdf.registerFont(name, f.data);
-      registered.add(name);
-    }
-    return name;
-  };
+  const { pdf, done, fontName } = openPdf(info, spec.lang);
   const qr = QRCode.create(spec.qrUrl, { errorCorrectionLevel: 'M' }).modules;
   let stampRef: PDFKit.PDFKitReference | undefined;
   let stampInfo: StampInfo | undefined;
@@ -145,6 +122,30 @@ export async function writePdf(spec: PdfSpec): Promise<{ pdf: Uint8Array; stamp?
   }
   pdf.end();
   return { pdf: await done, stamp: stampInfo };
+}
+
+/**
+ * A new PDF in the poster fonts only (no default font is ever referenced): the document, its
+ * bytes once ended, and the name a face is registered under (registered on first use).
+ */
+export function openPdf(info: Record<string, string | Date>, lang: string): { pdf: PDFKit.PDFDocument; done: Promise<Uint8Array>; fontName: (f: PosterFace) => string } {
+  const pdf = new PDFDocument({ autoFirstPage: false, compress: true, font: null as unknown as string, info: info as PDFKit.DocumentInfo, lang, displayTitle: true });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Uint8Array>((resolve, reject) => {
+    pdf.on('data', (c: Buffer) => chunks.push(c));
+    pdf.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    pdf.on('error', reject);
+  });
+  const registered = new Set<string>();
+  const fontName = (f: PosterFace): string => {
+    const name = `${f.family}-${f.weight}`;
+    if (!registered.has(name)) {
+      pdf.registerFont(name, f.data);
+      registered.add(name);
+    }
+    return name;
+  };
+  return { pdf, done, fontName };
 }
 
 /**

@@ -5,11 +5,10 @@
  * scheme, with its published name, its id and a QR code to its passbook; one PDF per unit,
  * so an office prints its own). Drawn straight with pdfkit in the poster fonts.
  */
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { PT_PER_MM } from './doc.ts';
-import type { PosterFace, PosterFonts } from './fonts.ts';
-import { drawQr, segmentsByFace } from './pdf.ts';
+import type { PosterFonts } from './fonts.ts';
+import { drawQr, openPdf, segmentsByFace } from './pdf.ts';
 
 const A4 = { width: 210 * PT_PER_MM, height: 297 * PT_PER_MM };
 const mm = (n: number) => n * PT_PER_MM;
@@ -68,29 +67,7 @@ export function gridOf(spec: Pick<SheetSpec, 'cardMm' | 'columns' | 'rows'>): { 
 
 /** Writes the sheets and resolves to the PDF's bytes. */
 export async function writeSheets(spec: SheetSpec): Promise<Uint8Array> {
-  const pdf = new PDFDocument({
-    autoFirstPage: false,
-    compress: true,
-    font: null as unknown as string,
-    info: { Title: spec.title, Creator: 'points-board posters', Producer: 'PDFKit', CreationDate: spec.date, ModDate: spec.date } as PDFKit.DocumentInfo,
-    lang: spec.lang,
-    displayTitle: true,
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    pdf.on('data', (c: Buffer) => chunks.push(c));
-    pdf.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    pdf.on('error', reject);
-  });
-  const registered = new Set<string>();
-  const fontName = (f: PosterFace) => {
-    const name = `${f.family}-${f.weight}`;
-    if (!registered.has(name)) {
-      pdf.registerFont(name, f.data);
-      registered.add(name);
-    }
-    return name;
-  };
+  const { pdf, done, fontName } = openPdf({ Title: spec.title, Creator: 'points-board posters', Producer: 'PDFKit', CreationDate: spec.date, ModDate: spec.date }, spec.lang);
   const cells = gridOf(spec);
   const w = mm(spec.cardMm.width);
   const h = mm(spec.cardMm.height);
