@@ -3,6 +3,7 @@
  * totals, ranks, levels, stars and balances move. Pure: takes two file maps and two boards.
  */
 import { decodeText } from './data/encoding.ts';
+import { workbookText } from './data/xlsx.ts';
 import { readRecords } from './data/csv.ts';
 import { Problems } from './data/errors.ts';
 import type { Board } from './board.ts';
@@ -42,15 +43,24 @@ export interface BoardDiff {
 /** Files whose first column is a unique key: a row with the same key is "changed", not added and removed. */
 const KEYED = new Set(['data/units.csv', 'data/people.csv', 'data/households.csv', 'data/merchants.csv', 'data/rules.csv']);
 
+/** A table file's rows as cells: a CSV's, or a workbook's sheet read as the check reads it. */
 function rowsOf(bytes: Uint8Array | undefined, file: string): string[][] {
-  if (!bytes || !file.endsWith('.csv')) return [];
-  const records = readRecords(decodeText(bytes).text, file, new Problems());
+  if (!bytes || !isTableFile(file)) return [];
+  let text: string;
+  if (file.toLowerCase().endsWith('.xlsx')) {
+    const book = workbookText(bytes, file);
+    if (!book.ok) return [];
+    text = book.text;
+  } else text = decodeText(bytes).text;
+  const records = readRecords(text, file, new Problems());
   return records.slice(1).map((r) => r.cells);
 }
 
+const isTableFile = (file: string) => /\.(csv|xlsx)$/i.test(file);
+
 /** Compares two versions of every data file, row by row. */
 export function diffFiles(before: Map<string, Uint8Array>, after: Map<string, Uint8Array>): FileChange[] {
-  const files = [...new Set([...before.keys(), ...after.keys()])].filter((f) => f.endsWith('.csv')).sort();
+  const files = [...new Set([...before.keys(), ...after.keys()])].filter(isTableFile).sort();
   const out: FileChange[] = [];
   for (const file of files) {
     const x = before.get(file);

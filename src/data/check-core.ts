@@ -30,6 +30,8 @@ export function checkProjectWith(root: string, missingGlyphs: MissingGlyphs): Ch
   const loaded = loadProject(root);
   const dataset = validateReferences(loaded.dataset, loaded.rejected, loaded.problems);
   computedChecks(dataset, loaded.rejected, loaded.problems, missingGlyphs);
+  // A workbook's problems say which sheet their rows and columns are in.
+  for (const list of [loaded.problems.errors, loaded.problems.warnings]) for (const i of list) if (loaded.sheets.has(i.file)) i.sheet = loaded.sheets.get(i.file);
   return { dataset, problems: loaded.problems, files: loaded.files };
 }
 

@@ -1,8 +1,9 @@
 /**
- * Every file under `data/` and `content/` is read or named: a workbook saved from Excel or
- * WPS, a `.txt`, a file in the wrong folder, or two files for one table (`2022-12.csv` beside
- * `2022-12.CSV`, one file on Windows and macOS, or beside `2022-12.xlsx`) is an error that
- * says which file and what to do, never a silent skip or a month counted twice.
+ * Every file under `data/` and `content/` is read or named: an Excel workbook (.xlsx) is read
+ * wherever a CSV may be; a workbook of another kind (.xls, WPS's .et, .numbers), a `.txt`, a
+ * file in the wrong folder, or two files for one table (`2022-12.csv` beside `2022-12.CSV`,
+ * one file on Windows and macOS, or beside `2022-12.xlsx`) is an error that says which file
+ * and what to do, never a silent skip or a month counted twice.
  */
 import { readdirSync, existsSync, statSync } from 'node:fs';
 import { join, extname } from 'node:path';
@@ -20,7 +21,7 @@ const PICTURE = new Set(['.png', '.jpg', '.jpeg', '.webp', '.gif', '.svg']);
 /** Workbooks an editor saves by habit: named as such, with how to save a CSV instead. */
 const WORKBOOK: Record<string, string> = {
   '.xlsx': 'Excel 工作簿',
-  '.xlsm': 'Excel 工作簿',
+  '.xlsm': '带宏的 Excel 工作簿',
   '.xls': 'Excel 97-2003 工作簿',
   '.et': 'WPS 表格',
   '.ett': 'WPS 表格模板',
@@ -56,14 +57,13 @@ function notRead(rel: string): string | undefined {
     return '文章放在 content/news/（新闻）或 content/notices/（公示）文件夹里';
   }
   const inData = rel.slice('data/'.length);
-  if (DATA_FILES.has(inData) || (CSV_FOLDERS.has(folder) && ext === '.csv')) {
-    // Read whatever the case of the extension (2022-12.CSV); an exact name for single files.
-    return undefined;
-  }
-  if (CSV_FOLDERS.has(folder) && ext === '.csv') return undefined;
-  const saveAs = `请在 Excel 或 WPS 中打开它，选“文件 → 另存为”，保存类型选“CSV UTF-8（逗号分隔）(*.csv)”，文件名 ${stem}.csv，然后删除这个文件`;
-  if (WORKBOOK[ext]) return `这是 ${WORKBOOK[ext]}，公示栏只读 CSV 文件。${saveAs}`;
-  if (ext === '.txt' || ext === '.tsv') return `扩展名是 ${ext}，公示栏只读 .csv 文件。${saveAs}`;
+  // Read whatever the case of the extension (2022-12.CSV); an exact name for single files; an
+  // Excel workbook (.xlsx) wherever a CSV may be.
+  if (DATA_FILES.has(inData) || (CSV_FOLDERS.has(folder) && (ext === '.csv' || ext === '.xlsx'))) return undefined;
+  if (inData.endsWith('.xlsx') && DATA_FILES.has(inData.replace(/\.xlsx$/, '.csv'))) return undefined;
+  const saveAs = `请在 Excel 或 WPS 中打开它，选“文件 → 另存为”，保存类型选“Excel 工作簿(*.xlsx)”或“CSV UTF-8（逗号分隔）(*.csv)”，文件名 ${stem}，然后删除这个文件`;
+  if (WORKBOOK[ext]) return `这是 ${WORKBOOK[ext]}，公示栏读的是 CSV 文件和 Excel 工作簿（.xlsx）。${saveAs}`;
+  if (ext === '.txt' || ext === '.tsv') return `扩展名是 ${ext}，公示栏读的是 .csv 和 .xlsx 文件。${saveAs}`;
   if (ext === '.csv' && !CSV_FOLDERS.has(folder)) {
     return `这里没有名为“${inData}”的表。data/ 下的表：units.csv、people.csv、households.csv、merchants.csv、rules.csv、honors.csv、shop/items.csv、shop/stock.csv；台账放在 data/ledger/，评分表放在 data/assessments/，兑换记录放在 data/shop/redemptions/`;
   }

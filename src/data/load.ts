@@ -15,6 +15,7 @@ import { newsSchema, noticeSchema, type NewsEntry, type NoticeEntry } from './co
 import { numberCell } from './cells.ts';
 import { accountForFiles } from './files.ts';
 import { asUtf8Bytes } from './encoding.ts';
+import { workbookText } from './xlsx.ts';
 import type { Dataset } from './dataset.ts';
 
 /** Rows that failed validation but whose ids parsed: references to them are not reported again. */
@@ -38,23 +39,30 @@ export interface Loaded {
   problems: Problems;
   /** Every file read, relative path → bytes, in path order: the input of the data version. */
   files: Map<string, Uint8Array>;
+  /** Excel workbooks read: relative path → the sheet read. */
+  sheets: Map<string, string>;
 }
 
-/** Lists `dir/*.csv` (or `.mdx`) relative to root, sorted by name for a stable order. */
-function listFiles(root: string, dir: string, ext: string): string[] {
+/** Lists `dir/*.csv` (and `.xlsx`, or `.mdx`) relative to root, sorted by name for a stable order. */
+function listFiles(root: string, dir: string, ext: string | string[]): string[] {
   const abs = join(root, dir);
   if (!existsSync(abs)) return [];
+  const exts = typeof ext === 'string' ? [ext] : ext;
   return readdirSync(abs)
-    .filter((f) => f.toLowerCase().endsWith(ext) && !f.startsWith('.') && !f.startsWith('~$'))
+    .filter((f) => exts.some((e) => f.toLowerCase().endsWith(e)) && !f.startsWith('.') && !f.startsWith('~$'))
     .sort()
     .map((f) => `${dir}/${f}`);
 }
+
+/** What a table of several files is read from: CSV files and Excel workbooks. */
+const TABLE_FILES = ['.csv', '.xlsx'];
 
 export function loadProject(root: string): Loaded {
   const problems = new Problems();
   // First what cannot be read at all: the cause comes before what it causes.
   accountForFiles(root, problems);
   const files = new Map<string, Uint8Array>();
+  const sheets = new Map<string, string>();
   const rejected: Rejected = { ids: new Set(), rules: new Set(), items: new Set(), schemes: new Set(), ledgerSubjects: new Map(), stockItems: new Set() };
 
   const readBytes = (rel: string, required: boolean): Uint8Array | undefined => {
@@ -71,6 +79,16 @@ export function loadProject(root: string): Loaded {
       return undefined;
     }
     files.set(rel, bytes);
+    if (rel.toLowerCase().endsWith('.xlsx')) {
+      // A workbook is read as the CSV text of its sheet, row N of the sheet on line N.
+      const book = workbookText(bytes, rel);
+      if (!book.ok) {
+        problems.error({ file: rel, line: 0 }, 'workbook-unreadable', { reason: book.reason });
+        return undefined;
+      }
+      sheets.set(rel, book.sheet);
+      return Buffer.from(book.text, 'utf8');
+    }
     // A UTF-16 file (Excel's "Unicode text") is read as the UTF-8 it holds: the readers split by lines.
     return asUtf8Bytes(bytes);
   };
@@ -81,9 +99,12 @@ export function loadProject(root: string): Loaded {
 
   function readTable<C extends Record<string, Column>>(
     table: Table<C>,
-    rel: string,
+    csv: string,
     required = false,
   ): { rows: RowOf<Table<C>>[]; rejected: Partial<RowOf<Table<C>>>[] } {
+    // people.xlsx in place of people.csv is read as well (both: files.ts reports the pair).
+    const xlsx = csv.replace(/\.csv$/, '.xlsx');
+    const rel = !existsSync(join(root, csv)) && existsSync(join(root, xlsx)) ? xlsx : csv;
     const bytes = readBytes(rel, required);
     const rows: RowOf<Table<C>>[] = [];
     const rejected = bytes === undefined ? [] : readFileRows(table, { rel, bytes }, problems, rows);
@@ -94,7 +115,7 @@ export function loadProject(root: string): Loaded {
   function startGlob<C extends Record<string, Column>>(table: Table<C>): Reading<C> {
     const dir = `data/${table.path.replace(/\/\*\.csv$/, '')}`;
     const read: FileBytes[] = [];
-    for (const rel of listFiles(root, dir, '.csv')) {
+    for (const rel of listFiles(root, dir, TABLE_FILES)) {
       const bytes = readBytes(rel, false);
       if (bytes !== undefined) read.push({ rel, bytes });
     }
@@ -128,7 +149,7 @@ export function loadProject(root: string): Loaded {
   for (const r of itemRead.rejected) if (r.id) rejected.items.add(r.id);
 
   const assessments: Assessment[] = [];
-  for (const rel of listFiles(root, 'data/assessments', '.csv')) {
+  for (const rel of listFiles(root, 'data/assessments', TABLE_FILES)) {
     const text = readText(rel, false);
     if (text === undefined) continue;
     const records = readRecords(text, rel, problems);
@@ -163,7 +184,7 @@ export function loadProject(root: string): Loaded {
     news: readEntries(root, 'content/news', newsSchema, readText, problems) as NewsEntry[],
     notices: readEntries(root, 'content/notices', noticeSchema, readText, problems) as NoticeEntry[],
   };
-  return { dataset, rejected, problems, files };
+  return { dataset, rejected, problems, files, sheets };
 }
 
 /** A score cell of an assessment sheet: the header names an assessed category. */

@@ -58,7 +58,8 @@ function formatText({ errors, warnings }: Report): string {
   }
   for (const file of [...byFile.keys()].sort()) {
     const entries = byFile.get(file)!.sort((a, b) => a.issue.line - b.issue.line || a.issue.column - b.issue.column);
-    lines.push(`${file}`);
+    const sheet = entries.find((e) => e.issue.sheet)?.issue.sheet;
+    lines.push(sheet ? `${file} 工作表“${sheet}”` : `${file}`);
     // Many problems of one kind in one file (2,000 bad dates, 144 missing scores) are the first
     // few and one line with the count and where the rest are, not 2,000 lines.
     const groups = new Map<string, { issue: DataIssue; level: string }[]>();

@@ -3,7 +3,9 @@
  * silence while the check says all is well, and no month is counted twice.
  */
 import { describe, expect, test } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as XLSX from '@e965/xlsx';
+import { formatReport } from '../../src/data/report.ts';
 import { join } from 'node:path';
 import { checkProject } from '../../src/data/check.ts';
 import { fixture, FIXTURES } from '../helpers/fixture.ts';
@@ -15,18 +17,16 @@ const WORKBOOK = Buffer.from('504b0304140006000800000021000000000000000000', 'he
 const errors = (extra: Record<string, string | Uint8Array>) => checkProject(fixture(undefined, extra)).problems.errors;
 
 describe('files the build would not read', () => {
-  test('an Excel workbook in data/ledger/ is an error that says how to save it as CSV, not a pass', () => {
+  test('a file named .xlsx that is no workbook is an error that says so, not a pass', () => {
     const found = errors({ 'data/ledger/2022-02.xlsx': WORKBOOK });
-    expect(found.map((e) => [e.file, e.code])).toEqual([['data/ledger/2022-02.xlsx', 'file-not-read']]);
-    expect(found[0]!.message).toContain('Excel 工作簿');
-    expect(found[0]!.message).toContain('CSV UTF-8');
-    expect(found[0]!.message).toContain('2022-02.csv');
+    expect(found.map((e) => [e.file, e.code])).toEqual([['data/ledger/2022-02.xlsx', 'workbook-unreadable']]);
   });
 
   test('WPS, old Excel, Numbers and .txt files are named, each with its kind', () => {
     const found = errors({ 'data/ledger/a.et': WORKBOOK, 'data/ledger/b.xls': WORKBOOK, 'data/assessments/c.numbers': WORKBOOK, 'data/ledger/d.txt': ledger });
     expect(found.map((e) => e.file).sort()).toEqual(['data/assessments/c.numbers', 'data/ledger/a.et', 'data/ledger/b.xls', 'data/ledger/d.txt']);
     expect(found.find((e) => e.file.endsWith('a.et'))!.message).toContain('WPS 表格');
+    expect(found.find((e) => e.file.endsWith('a.et'))!.message).toContain('Excel 工作簿(*.xlsx)');
     expect(found.find((e) => e.file.endsWith('d.txt'))!.message).toContain('扩展名是 .txt');
   });
 
@@ -53,8 +53,53 @@ describe('one table, two files', () => {
   });
 
   test('a .csv beside a workbook of the same month names both', () => {
-    const found = errors({ 'data/ledger/2022-01.xlsx': WORKBOOK });
-    expect(found.map((e) => e.code).sort()).toEqual(['file-duplicate-name', 'file-not-read']);
+    const found = errors({ 'data/ledger/2022-01.xlsx': readFileSync(join(FIXTURES, 'workbooks/ledger-2022-01.xlsx')) });
+    expect(found.map((e) => e.code)).toContain('file-duplicate-name');
     expect(found.find((e) => e.code === 'file-duplicate-name')!.message).toContain('data/ledger/2022-01.csv');
+  });
+});
+
+describe('Excel workbooks, read as they are', () => {
+  const book = (name: string) => readFileSync(join(FIXTURES, 'workbooks', name));
+
+  test('a month typed in Excel (a real date cell, numbers, text) gives the same rows as its CSV', () => {
+    const csv = checkProject(fixture());
+    const root = fixture();
+    rmSync(join(root, 'data/ledger/2022-01.csv'));
+    writeFileSync(join(root, 'data/ledger/2022-01.xlsx'), book('ledger-2022-01.xlsx'));
+    const xlsx = checkProject(root);
+    expect(xlsx.problems.errors).toEqual([]);
+    const strip = (rows: { file: string }[]) => rows.map(({ file: _file, ...rest }) => rest);
+    expect(strip(xlsx.dataset.ledger)).toEqual(strip(csv.dataset.ledger));
+  });
+
+  test('an error in a workbook names the file, the sheet (the one named for the month), the row and the column letter', () => {
+    const { problems } = checkProject(fixture(undefined, { 'data/ledger/2022-02.xlsx': book('ledger-2022-02-bad.xlsx') }));
+    const [e] = problems.sorted().errors;
+    expect(e).toMatchObject({ file: 'data/ledger/2022-02.xlsx', sheet: '2月', line: 4, column: 1, code: 'impossible-date' });
+    expect(formatReport(problems.sorted(), 'text')).toContain('data/ledger/2022-02.xlsx 工作表“2月”\n  错误 第 4 行，第 1 列（A）');
+  });
+
+  test('people.xlsx in place of people.csv is read', () => {
+    const root = fixture();
+    const people = readFileSync(join(root, 'data/people.csv'), 'utf8').trim().split('\n').map((l) => l.split(','));
+    rmSync(join(root, 'data/people.csv'));
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(people), '人员');
+    writeFileSync(join(root, 'data/people.xlsx'), XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    const { dataset, problems } = checkProject(root);
+    expect(problems.errors).toEqual([]);
+    expect(dataset.people.map((p) => p.id)).toEqual(people.slice(1).map((r) => r[0]));
+  });
+
+  test('a workbook whose parts would expand past the limit is refused unread', () => {
+    // A zip whose central directory declares a 2 GB part.
+    const bomb = Buffer.alloc(200);
+    bomb.writeUInt32LE(0x04034b50, 0);
+    bomb.writeUInt32LE(0x02014b50, 100);
+    bomb.writeUInt32LE(2_000_000_000, 124);
+    const found = errors({ 'data/ledger/2022-03.xlsx': bomb });
+    expect(found.map((e) => e.code)).toEqual(['workbook-unreadable']);
+    expect(found[0]!.message).toContain('解压后超过');
   });
 });
