@@ -46,6 +46,7 @@
   var notices = [];
   var sinceNotice = 0;
   var noticeTurn = 0;
+  var lastGroup = null;
   var index = -1;
   var loops = 0;
   var current = null;
@@ -187,6 +188,7 @@
     notices = [];
     sinceNotice = 0;
     noticeTurn = 0;
+    lastGroup = null;
     for (var k = 0; k < slides.length; k++) join(slides[k]);
     pending = 0;
     for (k = parts.length - partsLeft; k < parts.length; k++) pending += partSlidesToday(parts[k]);
@@ -209,12 +211,15 @@
       notices.push(s);
       sinceNotice = 0;
     } else {
-      if (notices.length > 0 && sinceNotice >= NOTICE_EVERY) {
+      // Never between the pages of one list (a ranking's page 1 and 2): the notice waits for the next list.
+      var group = s.getAttribute('data-group');
+      if (notices.length > 0 && sinceNotice >= NOTICE_EVERY && group !== lastGroup) {
         playing.push(notices[noticeTurn % notices.length]);
         noticeTurn++;
         sinceNotice = 0;
       }
       sinceNotice++;
+      lastGroup = group;
     }
     playing.push(s);
   }

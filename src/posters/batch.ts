@@ -341,7 +341,7 @@ export function posterIndexHtml(manifest: PosterManifest): string {
     .map((f) => {
       const bleed = f.bleed > 0 ? t('index.bleedMm', { bleed: f.bleed, slug: f.slugMm, width: f.paperWidthMm, height: f.paperHeightMm }) : t('index.noBleed', { margin: f.marginMm });
       return `      <tr>
-        <td><a href="${esc(encodeURIComponent(f.file))}">${esc(f.title)}</a><br><span class="file">${esc(f.file)}</span></td>
+        <td><a href="${esc(f.file.split('/').map(encodeURIComponent).join('/'))}">${esc(f.title)}</a><br><span class="file">${esc(f.file)}</span></td>
         <td>${esc(f.size)}，${t('index.mm', { width: f.widthMm, height: f.heightMm })}</td>
         <td class="num">${f.pages}</td>
         <td>${bleed}</td>

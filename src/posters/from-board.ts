@@ -34,7 +34,8 @@ function rankingTable(t: Translate, result: ResultView, points: (n: number) => s
       { label: t('ranking.unit'), width: 1.6 },
       ...(showCategories ? scheme.categories.map((c) => ({ label: c.id, align: 'right' as const, width: 0.9 })) : []),
       { label: t('ranking.total'), align: 'right', width: 0.9 },
-      ...(scheme.levels.length > 0 ? [{ label: levelHeader, width: 1.1 }] : []),
+      // 一票否决 不合格 on one line: the column is wider when a row is vetoed.
+      ...(scheme.levels.length > 0 ? [{ label: levelHeader, width: rows.some((r) => r.vetoed) ? 1.6 : 1.1 }] : []),
     ],
     rows: rows.map((r) => [
       r.rank === null ? '—' : String(r.rank),

@@ -81,8 +81,9 @@ export async function writeSheets(spec: SheetSpec): Promise<Uint8Array> {
     }
     const { x, y } = cells[k]!;
     const card = spec.cards[i]!;
-    if (card.band) pdf.rect(x, y, w, mm(3)).fill(card.band);
-    let top = y + pad + (card.band ? mm(2) : 0);
+    // The band stays 2 mm inside the cut lines: a cutter's half millimetre never leaves a sliver of red on the next card.
+    if (card.band) pdf.rect(x + mm(2), y + mm(2), w - mm(4), mm(2.5)).fill(card.band);
+    let top = y + pad + (card.band ? mm(2.5) : 0);
     for (const line of card.lines) {
       top += mm(line.gap ?? 0);
       // Lines beside the QR code stop short of it; the first ones run the card's width.

@@ -6,7 +6,7 @@
 import type { Board } from '../board.ts';
 import type { Site } from '../data/settings.ts';
 import { DEFAULT_PLAYLIST, DEFAULT_RANKING_TOP, formatters, pages, type TvChrome, type TvKind, type TvQr, type TvScreen, type TvSlide } from './model.ts';
-import { absoluteUrl, honorsPath, rankingPath, shortAddress, tvPath } from '../view/routes.ts';
+import { absoluteUrl, rankingPath, shortAddress, tvPath } from '../view/routes.ts';
 import { rankingSlides, starSlides } from './kinds/rankings.ts';
 import { noticeSlide } from './kinds/notices.ts';
 import { shopSlides, priceSlides } from './kinds/shop.ts';
@@ -114,8 +114,9 @@ function slidesByKind(board: Board): (kind: TvKind, top: number | undefined) => 
       );
     }
     if (kind === 'honors') {
-      // A screen that plays every ranking row plays every honour too.
-      const brief = top === undefined ? undefined : { slides: HONOR_SLIDES, qr: qrTo(board, honorsPath(), f.t('tv.qr.honors')) };
+      // A screen that plays every ranking row plays every honour too. No QR code here: the
+      // table needs the width for the names (a household's door number is how it knows itself).
+      const brief = top === undefined ? undefined : { slides: HONOR_SLIDES };
       return once(`honors-${brief !== undefined}`, () => honorSlides(board.honors, f, brief));
     }
     return kinds[kind];

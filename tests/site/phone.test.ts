@@ -98,6 +98,23 @@ async function firstScreen(path: string): Promise<string> {
   });
 }
 
+describe('a passbook’s folds on a phone', () => {
+  test('no cell of “why this score” spills into the next (dates like 11月13日 and 2月23日–5月30日 wrap in their column)', async () => {
+    const problems: string[] = [];
+    for (const path of ['/p/P0118/', '/h/H0005/', ...readdirSync(join(dist, 'p')).sort().slice(0, 15).map((id) => `/p/${id}/`)]) {
+      await page.goto(server.url + path);
+      const spills = await page.evaluate(() => {
+        document.querySelectorAll('details').forEach((d) => (d.open = true));
+        return Array.from(document.querySelectorAll<HTMLElement>('.breakdown td, .breakdown th'))
+          .filter((c) => c.offsetParent !== null && c.scrollWidth > c.clientWidth + 1)
+          .map((c) => c.textContent!.trim().slice(0, 20));
+      });
+      for (const x of spills) problems.push(`${path}: “${x}”`);
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
 describe('a passbook answers on its first screen', () => {
   test('a household sees its points to spend, in yuan, and its latest total and rank', async () => {
     const book = board.passbooks.find((p) => p.kind === 'household' && p.schemes.some((s) => s.balance && s.balance.balance > 0))!;
@@ -161,6 +178,24 @@ describe('find yourself', () => {
     await search('9-1-302');
     const buckets = requests.filter((p) => /^\/search\/i\/\d+\.json$/.test(p));
     expect(buckets).toHaveLength(1);
+  });
+
+  test('on a notice, “find yourself” jumps to your row by the full name typed, and on to the next of the same name', async () => {
+    const full = readFileSync(join(PROJECT, 'data/people.csv'), 'utf8').split('\n').find((l) => l.startsWith('P0118,'))!.split(',')[1]!;
+    await page.goto(server.url + '/notices/2022-party/');
+    await page.fill('#find-row', full);
+    await page.press('#find-row', 'Enter');
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#row-P0118');
+    expect(await page.locator('#row-P0118').getAttribute('class')).toContain('found');
+    // A masked name two people share: the second press goes to the second.
+    const rows = board.notices.find((n) => n.slug === '2022-party')!.result!.rows;
+    const twice = rows.find((r, i) => rows.findIndex((x) => x.name === r.name) !== i)!;
+    const both = rows.filter((r) => r.name === twice.name).map((r) => `#row-${r.id}`);
+    await page.fill('#find-row', twice.name);
+    await page.press('#find-row', 'Enter');
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe(both[0]);
+    await page.press('#find-row', 'Enter');
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe(both[1]);
   });
 
   test('the home page and the ranking pages have the search box', async () => {

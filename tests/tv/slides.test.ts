@@ -115,7 +115,8 @@ describe('rankingTop: a long ranking cut on the TV', () => {
     expect(expected.length).toBeGreaterThan(25);
     expect(rows[expected.length]!.rank).toBeGreaterThan(25);
     expect(slides).toHaveLength(Math.ceil(expected.length / ROWS_PER_SLIDE));
-    expect(slides[0]!.note).toBe('前 25 名 · 共 302 人');
+    // Three slides: their pages, and that they are the top 25 (the count would not fit beside them).
+    expect(slides.map((x) => x.note)).toEqual(slides.map((_, i) => `第 ${i + 1}/${slides.length} 页 · 前 25 名`));
     // The pictures follow the screen.
     const pictures = pictureSlides(tvScreens(cut)[0]!, cut).filter((s) => s.id.startsWith('ranking-party-2022-'));
     expect(pictures).toHaveLength(slides.length);
@@ -177,7 +178,7 @@ describe('rankingTop: a long ranking cut on the TV', () => {
     const shown = slides.flatMap((s) => s.table!.rows.map((r) => r.cells[1]));
     expect(shown).toEqual(rows.filter((r) => r.rank !== null && r.rank <= 10).map((r) => r.name));
     for (const s of slides) expect(s.qr).toEqual({ url: 'https://example.org/rankings/party/2022/', caption: '扫码查看完整排名和自己的积分', address: 'example.org/rankings/party/2022' });
-    expect(slides[0]!.note).toBe('前 10 名 · 共 302 人');
+    expect(slides[0]!.note).toBe(slides.length === 1 ? '前 10 名 · 共 302 人' : `第 1/${slides.length} 页 · 前 10 名`);
   });
 
   test('a screen with rankingTop: 全部 shows the whole list under a site-wide cut', () => {

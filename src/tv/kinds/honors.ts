@@ -1,6 +1,6 @@
 /** The honours board: red and black flags, plaques, star households. */
 import type { HonorView } from '../../board.ts';
-import { col, pageNote, pages, unitLabel, type Fmt, type TvColumn, type TvQr, type TvRow, type TvSlide } from '../model.ts';
+import { col, pageNote, pages, unitLabel, type Fmt, type TvColumn, type TvRow, type TvSlide } from '../model.ts';
 
 const HONOR_ROWS = 8;
 
@@ -10,7 +10,7 @@ const HONOR_MARK = { red: '▲', black: '▼', gold: '◆' } as const;
  * The current honours: for each honour (流动红旗, 星级文明户 …) the entries of its latest
  * period, one slide group per period, newest first.
  */
-export function honorSlides(honors: HonorView[], f: Fmt, brief?: { slides: number; qr: TvQr }): TvSlide[] {
+export function honorSlides(honors: HonorView[], f: Fmt, brief?: { slides: number }): TvSlide[] {
   const { t } = f;
   const latest = new Map<string, string>();
   // board.honors is newest first, so the first period seen for an honour is its latest.
@@ -18,10 +18,11 @@ export function honorSlides(honors: HonorView[], f: Fmt, brief?: { slides: numbe
   const current = honors.filter((h) => latest.get(h.honor) === h.period);
   const periods = [...new Set(current.map((h) => h.period))];
   const columns: TvColumn[] = [
+    // The name whole (a household's door number is how it knows itself); the note may be cut.
     col('level', t('honors.honor'), 20, { line: 1, width: 45 }),
-    col('name', t('honors.subject'), 25, { line: 1, width: 55 }),
-    col('unit', t('ranking.unit'), 20, { line: 2, width: 45 }),
-    col('note', t('honors.note'), 35, { line: 2, width: 55 }, { clip: true }),
+    col('name', t('honors.subject'), 35, { line: 1, width: 55 }),
+    col('unit', t('ranking.unit'), 15, { line: 2, width: 45 }),
+    col('note', t('honors.note'), 30, { line: 2, width: 55 }, { clip: true }),
   ];
   return periods.flatMap((period) => {
     let rows: TvRow[] = current
@@ -37,7 +38,6 @@ export function honorSlides(honors: HonorView[], f: Fmt, brief?: { slides: numbe
       title: `${t('honors.title')} · ${f.period(period)}`,
       note: pageNote(f, i + 1, chunks.length),
       table: { columns, rows: list },
-      ...(brief ? { qr: brief.qr } : {}),
     }));
   });
 }

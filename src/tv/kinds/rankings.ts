@@ -74,8 +74,8 @@ export function rankingSlides(result: ResultView, f: Fmt, top?: number, qr?: TvQ
     id: `ranking-${scheme.id}-${result.period}-${i + 1}`,
     kind: 'ranking',
     title: t('ranking.title', { scheme: scheme.name, period: f.period(result.period) }),
-    // A cut list is a slide or two, its ranks say the order: no room for page numbers too.
-    note: shown.cut ? count : pageNote(f, i + 1, chunks.length, count),
+    // A cut list: 前 10 名 · 共 302 人 on one slide; its pages and 前 10 名 when a tie runs onto a second.
+    note: shown.cut ? (chunks.length > 1 ? pageNote(f, i + 1, chunks.length, t('tv.top', { n: top! })) : count) : pageNote(f, i + 1, chunks.length, count),
     table: { columns, rows },
     ...(qr ? { qr } : {}),
   }));
