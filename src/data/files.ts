@@ -94,7 +94,9 @@ export function accountForFiles(root: string, problems: Problems): void {
   for (const same of byName.values()) {
     if (same.length < 2) continue;
     // The file named as the contract names it (lower case, .csv) is the one kept; the other is the error.
-    const rank = (rel: string) => (extname(rel).toLowerCase() === '.csv' ? 0 : 2) + (rel === rel.toLowerCase() ? 0 : 1);
+    // A file that is read (.csv, then .xlsx) is kept before one that is not.
+    const kind = (rel: string) => ({ '.csv': 0, '.xlsx': 2 })[extname(rel).toLowerCase()] ?? 4;
+    const rank = (rel: string) => kind(rel) + (rel === rel.toLowerCase() ? 0 : 1);
     const [first, ...rest] = [...same].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1));
     for (const other of rest) {
       const caseOnly = extname(other).toLowerCase() === extname(first!).toLowerCase();
