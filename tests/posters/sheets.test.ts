@@ -63,14 +63,18 @@ describe('points cards', () => {
     const cells = gridOf(CARDS);
     expect((cells[1]!.x - cells[0]!.x) / MM).toBeCloseTo(85.6, 5);
     expect((cells[2]!.y - cells[0]!.y) / MM).toBeCloseTo(54, 5);
-    // At 144 dpi (2 px a point): the grey dashes down the first card's left edge and along its top.
+    // At 288 dpi (4 px a point): the grey dashes down the first card's left edge and along its
+    // top, in the white margin outside the cards (the darkest pixel within one of the line).
     const file = join(out, sheets.find((s) => s.file.startsWith('cards/credit-'))!.file);
-    const img = renderGray(file, 1, 144);
-    const at = (x: number, y: number) => img.data[Math.round(y * 2) * img.width + Math.round(x * 2)]!;
-    const down = Array.from({ length: 200 }, (_, i) => at(cells[0]!.x, 2 + i)).filter((v) => v < 200).length;
-    const across = Array.from({ length: 100 }, (_, i) => at(2 + i, cells[0]!.y)).filter((v) => v < 200).length;
-    expect(down).toBeGreaterThan(40);
-    expect(across).toBeGreaterThan(20);
+    const img = renderGray(file, 1, 288);
+    const px = (x: number, y: number) => img.data[y * img.width + x]!;
+    const near = (x: number, y: number, vertical: boolean) =>
+      Math.min(...[-1, 0, 1].map((d) => (vertical ? px(Math.round(x * 4) + d, Math.round(y * 4)) : px(Math.round(x * 4), Math.round(y * 4) + d))));
+    const down = Array.from({ length: 30 }, (_, i) => near(cells[0]!.x, 1 + i, true)).filter((v) => v < 230).length;
+    const across = Array.from({ length: 40 }, (_, i) => near(2 + i, cells[0]!.y, false)).filter((v) => v < 230).length;
+    // Dashes of 1.5 mm with 1 mm gaps: well over half the samples fall on a dash.
+    expect(down).toBeGreaterThan(12);
+    expect(across).toBeGreaterThan(16);
   });
 
   test('each card’s QR code leads to its passbook; its name is the published one', () => {
