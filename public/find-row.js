@@ -9,20 +9,13 @@
   var marked = null;
   var last = '';
   var turn = 0;
-  /** A full name as the pages publish it: 张建国 → 张*国, 孙红 → 孙*. */
-  function masked(q) {
-    var c = Array.from(q);
-    if (!form.hasAttribute('data-masked') || c.length < 2 || c.length > 4 || !/^[\u3400-\u9fff]+$/.test(q)) return null;
-    if (c.length === 2) return c[0] + '*';
-    return c[0] + new Array(c.length - 1).join('*') + c[c.length - 1];
-  }
   form.addEventListener('submit', function (e) {
     e.preventDefault();
     var q = input.value.trim().toLowerCase();
     status.textContent = '';
     if (marked) marked.classList.remove('found');
     if (!q) return;
-    var alt = masked(q);
+    var alt = form.hasAttribute('data-masked') ? window.boardMaskName(q) : null;
     var rows = document.querySelectorAll('tr[id^="row-"]');
     var hits = [];
     for (var i = 0; i < rows.length; i++) {

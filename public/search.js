@@ -43,13 +43,6 @@
     }
     return best;
   }
-  /** A full name as the pages publish it: 张建国 → 张*国, 孙红 → 孙*. */
-  function masked(q) {
-    var c = Array.from(q);
-    if (c.length < 2 || c.length > 4 || !/^[\u3400-\u9fff]+$/.test(q)) return null;
-    if (c.length === 2) return c[0] + '*';
-    return c[0] + new Array(c.length - 1).join('*') + c[c.length - 1];
-  }
   function matches(e, q) {
     return (e[0] + '\n' + e[1] + '\n' + e[2]).toLowerCase().indexOf(q) !== -1;
   }
@@ -60,7 +53,7 @@
     list.textContent = '';
     status.textContent = '';
     if (!q) return;
-    var alt = status.getAttribute('data-masked') ? masked(q) : null;
+    var alt = status.getAttribute('data-masked') ? window.boardMaskName(q) : null;
     loadMeta().then(function (m) {
       var queries = [q];
       if (alt) queries.push(alt);

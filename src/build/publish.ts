@@ -55,9 +55,9 @@ export function preparePublish(outDir: string, options: { link?: boolean } = {})
     const pid = pidOf(out, kind, name);
     return pid !== undefined && !alive(pid);
   };
+  const isLink = isSymlink(out);
   // A folder set aside by a build stopped before it put the new one in place: the site it was.
-  const isLink = existsSync(out) || isSymlink(out) ? isSymlink(out) : false;
-  if (!existsSync(out) && !isSymlink(out)) {
+  if (!isLink && !existsSync(out)) {
     const aside = readdirSync(parent).filter((n) => gone(n, 'old')).sort();
     if (aside.length > 0) renameSync(join(parent, aside.at(-1)!), out);
   }

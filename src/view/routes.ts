@@ -30,9 +30,6 @@ export const changesAnchor = (scheme: string, period: string) => `/changes/#${sc
 /** A TV screen: /tv/, /tv/hall/ */
 export const tvPath = (screen?: string) => (screen ? `/tv/${screen}/` : '/tv/');
 
-/** /honors/ */
-export const honorsPath = () => '/honors/';
-
 /** The absolute address of a path on the public site (`baseUrl`). */
 export function absoluteUrl(baseUrl: string, path: string): string {
   return new URL(path.replace(/^\//, ''), baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`).href;
