@@ -4,8 +4,8 @@ import mdx from '@astrojs/mdx';
 import posters from './src/posters/integration.ts';
 import devPreview from './src/dev/integration.ts';
 import tvPictures from './src/tv/integration.ts';
-import stamp from './src/stamp.ts';
-import outDir from './src/out-dir.ts';
+import stamp from './src/build/stamp.ts';
+import outDir from './src/build/out-dir.ts';
 
 // The data folder can be pointed elsewhere (tests, demo data) with BOARD_ROOT.
 export default defineConfig({
@@ -32,7 +32,7 @@ export default defineConfig({
   },
   // Tests build several data folders; each gets its own content-layer cache.
   cacheDir: process.env.BOARD_CACHE_DIR ?? './node_modules/.astro',
-  // A page whose cacheKey did not change is copied from the build before (passbooks: src/stamp.ts).
+  // A page whose cacheKey did not change is copied from the build before (passbooks: src/build/stamp.ts).
   experimental: { incrementalBuild: true },
   
 });

@@ -21,8 +21,8 @@
 import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { tables } from '../src/data/tables.ts';
-import { schemesSchema, siteSchema } from '../src/data/settings.ts';
+import { tables } from '../src/schema/tables.ts';
+import { schemesSchema, siteSchema } from '../src/schema/settings.ts';
 
 // ---------------------------------------------------------------------------------------
 // Arguments

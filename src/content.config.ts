@@ -4,7 +4,7 @@
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { newsSchema, noticeSchema } from './data/content-schemas.ts';
+import { newsSchema, noticeSchema } from './schema/content.ts';
 
 const root = process.env.BOARD_ROOT ?? '.';
 

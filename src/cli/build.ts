@@ -4,8 +4,8 @@
  * was. Otherwise Astro's build takes the data this check read and checked (handOver), instead
  * of reading and checking a street's million rows a second time.
  */
-import { checkProject, handOver } from '../data/check.ts';
-import { formatReport } from '../data/report.ts';
+import { checkProject, handOver } from '../check/check.ts';
+import { formatReport } from '../check/report.ts';
 
 /** Checks the data; hands the check to the build, which then holds the only reference to it. */
 function check(root: string): boolean {

@@ -6,15 +6,15 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { appendFileSync } from 'node:fs';
 import { createRequire, enableCompileCache } from 'node:module';
-import type { ReportFormat } from '../data/report.ts';
+import type { ReportFormat } from '../check/report.ts';
 
 // Node keeps the check's modules, type-stripped and compiled, in the project's
 // node_modules/.cache (kept between CI runs by the templates, and not a folder other users of
 // the machine write to) from one run to the next: about 0.3 s of CPU at every start. Only
 // modules imported after this line are cached, hence the imports below.
 enableCompileCache(fileURLToPath(new URL('../../node_modules/.cache/node-compile', import.meta.url)));
-const { checkProjectWith } = await import('../data/check-core.ts');
-const { formatReport } = await import('../data/report.ts');
+const { checkProjectWith } = await import('../check/core.ts');
+const { formatReport } = await import('../check/report.ts');
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -34,7 +34,7 @@ const quiet = process.argv.includes('--quiet');
 // The poster fonts (fontkit and megabytes of font files) are loaded only when a cell holds a
 // character outside the common set, which ordinary data never does.
 const require = createRequire(import.meta.url);
-const missingGlyphs = (text: string): string[] => (require('../posters/fonts.ts') as typeof import('../posters/fonts.ts')).missingGlyphs(text);
+const missingGlyphs = (text: string): string[] => (require('../render/fonts.ts') as typeof import('../render/fonts.ts')).missingGlyphs(text);
 const { problems } = checkProjectWith(root, missingGlyphs);
 const report = problems.sorted();
 if (!(quiet && report.errors.length === 0)) {

@@ -5,12 +5,12 @@
  * `git tag -f published`), otherwise HEAD (or HEAD~1 when the working tree is clean).
  */
 import { resolve } from 'node:path';
-import { checkProject } from '../data/check.ts';
+import { checkProject } from '../check/check.ts';
 import { dataVersion } from '../data/version.ts';
-import { formatReport } from '../data/report.ts';
-import { computeBoard, latestDate } from '../board.ts';
-import { diffFiles, diffBoards, formatDiff } from '../diff.ts';
-import { git as gitIn, materialise, PUBLISHED_TAG, commitOf } from '../revision.ts';
+import { formatReport } from '../check/report.ts';
+import { computeBoard, latestDate } from '../view/board.ts';
+import { diffFiles, diffBoards, formatDiff } from '../history/diff.ts';
+import { git as gitIn, materialise, PUBLISHED_TAG, commitOf } from '../history/revision.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string) => {

@@ -7,7 +7,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { tables } from '../data/tables.ts';
+import { tables } from '../schema/tables.ts';
 
 const EXAMPLES: Record<keyof typeof tables, string[][]> = {
   units: [['JD01', '示例街道', '街道', ''], ['SQ01', '示例社区', '社区', 'JD01']],

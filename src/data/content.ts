@@ -4,7 +4,7 @@
  * not write (imports, exports, scripts, event attributes, expressions reaching the runtime).
  */
 import { parseYaml } from './yaml.ts';
-import type { Problems } from './errors.ts';
+import type { Problems } from '../check/errors.ts';
 import type { z } from 'zod';
 
 /** The data components a story may embed. */

@@ -4,9 +4,9 @@
  * so the build (which refuses to run on errors) never computes with it.
  */
 import Papa from 'papaparse';
-import { personalDataIn, looksLikeLostCharacter, PERSONAL_HEADERS, type CellResult } from './cells.ts';
-import type { Problems } from './errors.ts';
-import { IGNORED_HEADERS, type Column, type RowOf, type Table } from './tables.ts';
+import { personalDataIn, looksLikeLostCharacter, PERSONAL_HEADERS, type CellResult } from '../schema/cells.ts';
+import type { Problems } from '../check/errors.ts';
+import { IGNORED_HEADERS, type Column, type RowOf, type Table } from '../schema/tables.ts';
 
 /** One physical record of a CSV file: its cells and the line it starts on (header = 1). */
 export interface RawRecord {

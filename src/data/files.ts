@@ -7,7 +7,7 @@
  */
 import { readdirSync, existsSync, statSync } from 'node:fs';
 import { join, extname } from 'node:path';
-import type { Problems } from './errors.ts';
+import type { Problems } from '../check/errors.ts';
 
 /** Files of `data/` read one by one. */
 const DATA_FILES = new Set(['site.yaml', 'schemes.yaml', 'units.csv', 'people.csv', 'households.csv', 'merchants.csv', 'rules.csv', 'honors.csv', 'shop/items.csv', 'shop/stock.csv']);

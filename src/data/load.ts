@@ -5,18 +5,18 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { textOf, readFileRows, startReading, type FileBytes, type Reading } from './split-read.ts';
-import { Problems, type Place } from './errors.ts';
+import { Problems, type Place } from '../check/errors.ts';
 import { readRecords, parseRows } from './csv.ts';
-import { tables, IGNORED_HEADERS, type Column, type Table, type RowOf, type Assessment } from './tables.ts';
-import { siteSchema, schemeSchema, type Scheme } from './settings.ts';
+import { tables, IGNORED_HEADERS, type Column, type Table, type RowOf, type Assessment } from '../schema/tables.ts';
+import { siteSchema, schemeSchema, type Scheme } from '../schema/settings.ts';
 import { parseYaml, parseYamlList } from './yaml.ts';
 import { parseEntry } from './content.ts';
-import { newsSchema, noticeSchema, type NewsEntry, type NoticeEntry } from './content-schemas.ts';
-import { numberCell } from './cells.ts';
+import { newsSchema, noticeSchema, type NewsEntry, type NoticeEntry } from '../schema/content.ts';
+import { numberCell } from '../schema/cells.ts';
 import { accountForFiles } from './files.ts';
 import { asUtf8Bytes } from './encoding.ts';
 import { workbookText } from './xlsx.ts';
-import type { Dataset } from './dataset.ts';
+import type { Dataset } from '../schema/dataset.ts';
 
 /** Rows that failed validation but whose ids parsed: references to them are not reported again. */
 export interface Rejected {

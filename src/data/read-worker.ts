@@ -4,8 +4,8 @@
  * its rows as columns with its problems.
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
-import { Problems } from './errors.ts';
-import { tables, type Table } from './tables.ts';
+import { Problems } from '../check/errors.ts';
+import { tables, type Table } from '../schema/tables.ts';
 import { readFileRows, encodeRows, SHARED_SLOTS, type FileBytes, type FileDone } from './split-read.ts';
 
 const { port, state, table: tableName, files } = workerData as { port: MessagePort; state: Int32Array; table: keyof typeof tables; files: FileBytes[] };

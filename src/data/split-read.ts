@@ -12,9 +12,9 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeText } from './encoding.ts';
-import { Problems, type DataIssue } from './errors.ts';
+import { Problems, type DataIssue } from '../check/errors.ts';
 import { eachRecord, rowReader, blankRow } from './csv.ts';
-import { tables, type Column, type RowOf, type Table } from './tables.ts';
+import { tables, type Column, type RowOf, type Table } from '../schema/tables.ts';
 
 /** Below this many bytes of files, a worker's start (some 0.1 s) costs more than it saves. */
 const SPLIT_BYTES = 4 << 20;

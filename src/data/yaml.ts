@@ -5,7 +5,7 @@ import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { z } from 'zod';
 
 const zhErrors = z.locales.zhCN().localeError;
-import type { Problems } from './errors.ts';
+import type { Problems } from '../check/errors.ts';
 
 /** Parses YAML text against a schema; reports syntax and schema errors with their lines. */
 export function parseYaml<S extends z.ZodType>(

@@ -3,8 +3,8 @@
  * column, the Chinese message and the English code, as `npm run check` prints them. It loads
  * Vite's client, so the page reloads itself when a data file is saved.
  */
-import { columnLetter, place, type Report } from '../data/report.ts';
-import type { DataIssue } from '../data/errors.ts';
+import { columnLetter, place, type Report } from '../check/report.ts';
+import type { DataIssue } from '../check/errors.ts';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

@@ -8,7 +8,7 @@ import type { ViteDevServer } from 'vite';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { IncomingMessage } from 'node:http';
-import type { Report } from '../data/report.ts';
+import type { Report } from '../check/report.ts';
 
 const BOARD_CACHE = Symbol.for('points-board:board');
 const CHANGES_CACHE = Symbol.for('points-board:changes');
@@ -56,7 +56,7 @@ export default function devPreview(): AstroIntegration {
           }
           if (!wantsPage(req)) return next();
           if (report === undefined) {
-            const { checkProject } = await import('../data/check.ts');
+            const { checkProject } = await import('../check/check.ts');
             const sorted = checkProject(root).problems.sorted();
             report = sorted.errors.length > 0 ? sorted : null;
           }

@@ -4,8 +4,8 @@
  * min and max in each scheme period, taken in date order, so a bonus capped at 15 a year
  * cannot be earned twice over by spending it in between.
  */
-import type { Dataset } from '../data/dataset.ts';
-import type { Category, Scheme } from '../data/settings.ts';
+import type { Dataset } from '../schema/dataset.ts';
+import type { Category, Scheme } from '../schema/settings.ts';
 import { countedRowsOfEntries, countedTable, type CountedRow, type CountedTable } from './ledger.ts';
 import { addPoints, roundPoints, sumPoints } from './numbers.ts';
 import { once } from './once.ts';

@@ -3,9 +3,9 @@
  * how much of it the rule's cap (周期上限) lets through. Scores, balances and statistics
  * all start from these rows, so a point is counted the same way everywhere.
  */
-import type { Dataset } from '../data/dataset.ts';
-import type { Scheme } from '../data/settings.ts';
-import type { LedgerRow, Rule } from '../data/tables.ts';
+import type { Dataset } from '../schema/dataset.ts';
+import type { Scheme } from '../schema/settings.ts';
+import type { LedgerRow, Rule } from '../schema/tables.ts';
 import { addPoints, multiplyPoints, roundPoints } from './numbers.ts';
 import { inDateOrder, periodOf } from './periods.ts';
 import { once } from './once.ts';

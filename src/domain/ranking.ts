@@ -1,7 +1,7 @@
 /**
  * Rankings: competition ranking by total (1, 2, 2, 4), overall and within units.
  */
-import type { Scheme } from '../data/settings.ts';
+import type { Scheme } from '../schema/settings.ts';
 import { enclosingUnits, type SubjectIndex } from './subjects.ts';
 
 /** What ranking needs of a result. */

@@ -2,8 +2,8 @@
  * Which periods a scheme has results for: the site publishes one table per period that has
  * anything in it, and no empty ones.
  */
-import type { Dataset } from '../data/dataset.ts';
-import type { Scheme } from '../data/settings.ts';
+import type { Dataset } from '../schema/dataset.ts';
+import type { Scheme } from '../schema/settings.ts';
 import { countedLedgerRows, rowPoints, rulesByCode } from './ledger.ts';
 import { once } from './once.ts';
 import { comparePeriods, periodOf } from './periods.ts';

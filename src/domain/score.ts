@@ -2,9 +2,9 @@
  * Scoring one scheme period: categories, total, level, stars and the one-vote veto
  * (一票否决), with a breakdown that traces every point to one ledger row.
  */
-import type { Dataset } from '../data/dataset.ts';
-import type { Category, Level, Scheme } from '../data/settings.ts';
-import type { Assessment } from '../data/tables.ts';
+import type { Dataset } from '../schema/dataset.ts';
+import type { Category, Level, Scheme } from '../schema/settings.ts';
+import type { Assessment } from '../schema/tables.ts';
 import { countedRows, type CountedRow } from './ledger.ts';
 import { addPoints, clampPoints, sumPoints, type Clamped } from './numbers.ts';
 import type { SubjectIndex } from './subjects.ts';

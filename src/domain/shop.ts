@@ -2,10 +2,9 @@
  * The points shop (积分超市): prices with a history, redemptions checked against balance
  * and stock in date order, and the shop's figures per period.
  */
-import type { Dataset } from '../data/dataset.ts';
-import type { ErrorCode } from '../data/errors.ts';
-import type { Scheme, SubjectKind } from '../data/settings.ts';
-import type { Item, Redemption, StockRow } from '../data/tables.ts';
+import type { Dataset } from '../schema/dataset.ts';
+import type { Scheme, SubjectKind } from '../schema/settings.ts';
+import type { Item, Redemption, StockRow } from '../schema/tables.ts';
 import { earnedListsBySubject, type Charge } from './balance.ts';
 import { addPoints, roundPoints } from './numbers.ts';
 import { comparePeriods, periodKind, periodOf, periodsOfDate } from './periods.ts';
@@ -18,9 +17,22 @@ export interface ShopViolation {
   line: number;
   /** Column key in `tables.redemptions` or `tables.stock` (`points`, `quantity`, …). */
   field: string;
-  code: ErrorCode;
+  code: ShopViolationCode;
   args: Record<string, string | number>;
 }
+
+/** What the shop can refuse: codes of the error catalogue (src/check/errors.ts checks that each is one). */
+export type ShopViolationCode =
+  | 'scheme-not-redeemable'
+  | 'subject-kind-mismatch'
+  | 'redemption-no-scheme'
+  | 'redemption-scheme-ambiguous'
+  | 'stock-below-zero'
+  | 'no-price-on-date'
+  | 'redemption-item-scheme'
+  | 'redemption-points-mismatch'
+  | 'redemption-over-balance'
+  | 'redemption-over-stock';
 
 /** An accepted redemption with its scheme and price settled. */
 export interface ResolvedRedemption extends Charge {

@@ -2,8 +2,8 @@
  * Participation figures of a scheme period, as news stories quote them: "8 activities,
  * 974 participations (人次), 4,560 points credited, coverage 90 %".
  */
-import type { Dataset } from '../data/dataset.ts';
-import type { Scheme } from '../data/settings.ts';
+import type { Dataset } from '../schema/dataset.ts';
+import type { Scheme } from '../schema/settings.ts';
 import { addPoints } from './numbers.ts';
 import type { SubjectResult } from './score.ts';
 import type { SubjectIndex } from './subjects.ts';

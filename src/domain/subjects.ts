@@ -3,9 +3,9 @@
  * checks ids are unique across all four), so one index answers "what is DY-001, where does it
  * belong, and does it take part in this scheme in this period".
  */
-import type { Dataset } from '../data/dataset.ts';
-import type { Scheme, SubjectKind } from '../data/settings.ts';
-import type { Household, Person, Unit } from '../data/tables.ts';
+import type { Dataset } from '../schema/dataset.ts';
+import type { Scheme, SubjectKind } from '../schema/settings.ts';
+import type { Household, Person, Unit } from '../schema/tables.ts';
 import { once } from './once.ts';
 import { periodBounds } from './periods.ts';
 

@@ -4,10 +4,10 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
-import { markUsed, renderCacheDir } from '../render-cache.ts';
+import { markUsed, renderCacheDir } from '../build/render-cache.ts';
 import { dirname, join } from 'node:path';
 import { pageSizesMm, type PosterDoc, type PosterSize } from './doc.ts';
-import { defaultPosterFonts, type PosterFonts } from './fonts.ts';
+import { defaultPosterFonts, type PosterFonts } from '../render/fonts.ts';
 import { label } from './labels.ts';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';

@@ -10,7 +10,7 @@
  * would (`compose.test.ts` holds the two side by side).
  */
 import type { PosterDoc } from './doc.ts';
-import { faceFor, type PosterFonts } from './fonts.ts';
+import { faceFor, type PosterFonts } from '../render/fonts.ts';
 import { label } from './labels.ts';
 import { QR_SIZE, rowLook, type MeasureText } from './layout.ts';
 import type { PagePlan } from './paginate.ts';

@@ -4,7 +4,7 @@
  * shop's price list and monthly summaries, and the honour roll.
  */
 import { noticePath, rankingPath, shopPeriodPath, starsPath, absoluteUrl } from '../view/routes.ts';
-import { posterSlug, type Board, type ResultView, type RankedRow } from '../board.ts';
+import { posterSlug, type Board, type ResultView, type RankedRow } from '../view/board.ts';
 import { translator, formatPeriod, formatDate, formatShortDate, formatPoints, type Locale, type Translate } from '../i18n/index.ts';
 import { plainParagraphs } from './text.ts';
 import type { PosterDoc, Highlight } from './doc.ts';

@@ -8,7 +8,7 @@
  * const result = await renderPosters(docs, 'dist/posters'); // all, with manifest.json and index.html
  */
 export { posterDocSchema, posterSizes, pageSizesMm, type PosterDoc, type PosterSize, type Highlight } from './doc.ts';
-export { loadPosterFonts, missingGlyphs, MISSING_MARK, type PosterFonts, type LoadPosterFontsOptions } from './fonts.ts';
+export { loadPosterFonts, missingGlyphs, MISSING_MARK, type PosterFonts, type LoadPosterFontsOptions } from '../render/fonts.ts';
 export { renderPoster, renderPosterWithInfo, posterDigest, posterMissingGlyphs, rendererFingerprint, RENDERER_VERSION, type RenderedPoster } from './render.ts';
 export { renderPosters, posterIndexHtml, postersMissingGlyphs, type PosterManifest, type PosterManifestEntry, type RenderPostersOptions, type RenderPostersResult } from './batch.ts';
 export { PosterTooLongError } from './paginate.ts';

@@ -15,14 +15,14 @@ export default function posters(): AstroIntegration {
       // 40 MB of buffers, which costs seconds of garbage collection once a large board is in
       // memory, and well under one before.
       'astro:build:start': async () => {
-        const { defaultPosterFonts } = await import('./fonts.ts');
+        const { defaultPosterFonts } = await import('../render/fonts.ts');
         defaultPosterFonts();
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const { getBoard } = await import('../board.ts');
+        const { getBoard } = await import('../view/board.ts');
         const { posterDocs } = await import('./from-board.ts');
         const { renderPosters } = await import('./batch.ts');
-        const { renderCacheDir, pruneUnused } = await import('../render-cache.ts');
+        const { renderCacheDir, pruneUnused } = await import('../build/render-cache.ts');
         const started = performance.now();
         const docs = posterDocs(getBoard());
         const cacheDir = renderCacheDir('posters');
@@ -36,7 +36,7 @@ export default function posters(): AstroIntegration {
         const sheetsStarted = performance.now();
         const { writeSheetFiles } = await import('./batch.ts');
         const { sheetFiles } = await import('./sheets-from-board.ts');
-        const { defaultPosterFonts } = await import('./fonts.ts');
+        const { defaultPosterFonts } = await import('../render/fonts.ts');
         const sheets = await writeSheetFiles(sheetFiles(getBoard(), defaultPosterFonts()), join(fileURLToPath(dir), 'posters'), cacheDir);
         logger.info(`shelf labels and points cards: ${sheets.files} files, ${sheets.pages} pages, ${sheets.drawn} drawn (${Math.round(performance.now() - sheetsStarted)} ms)`);
         for (const m of result.missingGlyphs) logger.warn(`${m.file}: no font has ${m.chars.join(' ')} (printed as 〓)`);

@@ -7,7 +7,7 @@ import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { PT_PER_MM, type PosterSize, pageSizesMm } from './doc.ts';
-import { faceFor, type PosterFace, type PosterFonts } from './fonts.ts';
+import { faceFor, type PosterFace, type PosterFonts } from '../render/fonts.ts';
 import type { DrawOp, TextOp } from './svg.ts';
 import { stampFaces, stampPlaceholder, type StampInfo, type StampLine } from './stamp.ts';
 

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import satori from 'satori';
 import { type PosterDoc, pageSizesMm, posterDocSchema } from './doc.ts';
-import { facesFor, type PosterFace, type PosterFonts, withMissingMarked, faceFor, missingGlyphs } from './fonts.ts';
+import { facesFor, type PosterFace, type PosterFonts, withMissingMarked, faceFor, missingGlyphs } from '../render/fonts.ts';
 import { allLabels } from './labels.ts';
 import { cellsPlain, continuationBand, DESIGN_WIDTH, fontFeatures, type El, footerBlock, headerBand, box, type MeasureText, notesBlock, paragraphsBlock, QR_SIZE, summaryBlock, tableCell, tableEnd, tableHead, tableRow } from './layout.ts';
 import { paginate, PosterTooLongError, type BlockHeights, type PagePlan } from './paginate.ts';
@@ -36,7 +36,10 @@ export function rendererFingerprint(): string {
   }
   const here = dirname(fileURLToPath(import.meta.url));
   if (existsSync(join(here, 'render.ts'))) {
-    for (const file of readdirSync(here).filter((f) => f.endsWith('.ts')).sort()) hash.update(`\0${file}\0`).update(readFileSync(join(here, file)));
+    // The posters' own files and the drawing kit they share with the TV (src/render/: fonts, QR).
+    for (const dir of [here, join(here, '..', 'render')]) {
+      for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) hash.update(`\0${file}\0`).update(readFileSync(join(dir, file)));
+    }
   }
   fingerprint = hash.digest('hex');
   return fingerprint;

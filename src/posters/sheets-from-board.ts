@@ -1,11 +1,11 @@
 /**
  * The shop's shelf labels and the points cards, from the board: what `sheets.ts` draws.
  */
-import type { Board } from '../board.ts';
+import type { Board } from '../view/board.ts';
 import { translator, formatPoints } from '../i18n/index.ts';
 import { absoluteUrl, itemAnchor } from '../view/routes.ts';
 import type { SheetSpec } from './sheets.ts';
-import type { PosterFonts } from './fonts.ts';
+import type { PosterFonts } from '../render/fonts.ts';
 
 /** A sheet to write: its file under dist/posters/ and what it holds. */
 export interface SheetFile {

@@ -7,7 +7,7 @@
  */
 import QRCode from 'qrcode';
 import { PT_PER_MM } from './doc.ts';
-import type { PosterFonts } from './fonts.ts';
+import type { PosterFonts } from '../render/fonts.ts';
 import { drawQr, openPdf, segmentsByFace } from './pdf.ts';
 
 const A4 = { width: 210 * PT_PER_MM, height: 297 * PT_PER_MM };

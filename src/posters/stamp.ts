@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { PosterDoc } from './doc.ts';
-import { faceFor, type PosterFace, type PosterFonts } from './fonts.ts';
+import { faceFor, type PosterFace, type PosterFonts } from '../render/fonts.ts';
 import { label } from './labels.ts';
 import { STAMP_GAP, stampTexts } from './layout.ts';
 

@@ -5,7 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { PosterDoc } from './doc.ts';
-import { defaultPosterFonts } from './fonts.ts';
+import { defaultPosterFonts } from '../render/fonts.ts';
 import { renderPosterBody } from './render.ts';
 
 export interface WorkerTask {

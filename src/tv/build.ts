@@ -13,9 +13,9 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import type { Board } from '../board.ts';
-import { defaultPosterFonts } from '../posters/fonts.ts';
-import { renderCacheDir } from '../render-cache.ts';
+import type { Board } from '../view/board.ts';
+import { defaultPosterFonts } from '../render/fonts.ts';
+import { renderCacheDir } from '../build/render-cache.ts';
 import { renderPicture, type PictureTask } from './draw.ts';
 import { DRAWING_SOURCES, pictureKeyOf } from './key.ts';
 import { pictureRoutes } from './pictures.ts';

@@ -8,10 +8,10 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from '
 import { dirname } from 'node:path';
 import satori from 'satori';
 import { Resvg } from '@resvg/resvg-js';
-import { defaultPosterFonts, facesFor, withMissingMarked, type PosterFace, type PosterFonts } from '../posters/fonts.ts';
+import { defaultPosterFonts, facesFor, withMissingMarked, type PosterFace, type PosterFonts } from '../render/fonts.ts';
 import { slideTexts, type TvSlide } from './model.ts';
 import { pictureSize, slideTree, type PictureChrome, type PictureLayer, type PictureOptions } from './picture-layout.ts';
-import { markUsed } from '../render-cache.ts';
+import { markUsed } from '../build/render-cache.ts';
 import { encodeStrips, keptPng, overlay, readKept, stripsPng, type Strips } from './strips.ts';
 
 const satoriFonts = new WeakMap<PosterFace, { name: string; data: Buffer; weight: 400 | 700; style: 'normal' }>();

@@ -7,7 +7,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { pruneUnused, renderCacheDir } from '../render-cache.ts';
+import { pruneUnused, renderCacheDir } from '../build/render-cache.ts';
 import type { PicturesDone } from './build.ts';
 
 export default function tvPictures(): AstroIntegration {
@@ -16,7 +16,7 @@ export default function tvPictures(): AstroIntegration {
     name: 'points-board-tv-pictures',
     hooks: {
       'astro:build:start': async () => {
-        const { getBoard } = await import('../board.ts');
+        const { getBoard } = await import('../view/board.ts');
         const { picturesWanted } = await import('./pictures.ts');
         const board = getBoard();
         if (!picturesWanted(board)) return;
@@ -24,7 +24,7 @@ export default function tvPictures(): AstroIntegration {
         drawing = startPictures(board);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const { getBoard } = await import('../board.ts');
+        const { getBoard } = await import('../view/board.ts');
         const { screensOf, loopLengths, minutesSeconds, LOOP_TARGET_SECONDS } = await import('./slides.ts');
         for (const screen of screensOf(getBoard())) {
           const { plain, longest } = loopLengths(screen);

@@ -5,7 +5,7 @@
  * the same key either way.
  */
 import { createHash } from 'node:crypto';
-import type { PosterFonts } from '../posters/fonts.ts';
+import type { PosterFonts } from '../render/fonts.ts';
 import type { TvSlide } from './model.ts';
 import type { PictureChrome, PictureOptions } from './picture-layout.ts';
 import { unstamped } from './draw.ts';

@@ -9,7 +9,7 @@
  * inline styles) and satori by the same numbers.
  */
 import { translator, formatPeriod, formatDate, formatPoints, type Locale, type Translate } from '../i18n/index.ts';
-import { chunks } from '../pager.ts';
+import { chunks } from '../view/paging.ts';
 
 /** What a playlist may hold, in the order of the settings schema. */
 export const TV_KINDS = ['ranking', 'stars', 'notices', 'shop', 'prices', 'honors', 'news'] as const;

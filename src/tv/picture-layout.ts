@@ -4,7 +4,7 @@
  * sits inside the title-safe area; a picture shows the data date where the browser shows its
  * clock. Only boxes and text, written out without React.
  */
-import { faceFor, type PosterFonts } from '../posters/fonts.ts';
+import { faceFor, type PosterFonts } from '../render/fonts.ts';
 import type { TvColumn, TvFigure, TvRow, TvSlide } from './model.ts';
 import { qrSvg } from '../render/qr.ts';
 

@@ -5,7 +5,7 @@
  * build draws them all alongside the pages (`build.ts`). Loaded by Node itself as well as in
  * the page bundle, so nothing here imports `?raw` sources.
  */
-import type { Board } from '../board.ts';
+import type { Board } from '../view/board.ts';
 import { translator, formatDate } from '../i18n/index.ts';
 import { pictureSlides, type TvScreen, type TvSlide } from './slides.ts';
 import type { PictureChrome, PictureOptions } from './picture-layout.ts';

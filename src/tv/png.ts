@@ -16,11 +16,11 @@
  * threads of `pool.ts`, or in this thread without them (`BOARD_TV_WORKER=off`).
  */
 import { join } from 'node:path';
-import { defaultPosterFonts, type PosterFonts } from '../posters/fonts.ts';
+import { defaultPosterFonts, type PosterFonts } from '../render/fonts.ts';
 import type { TvSlide } from './model.ts';
 import type { PictureChrome, PictureOptions } from './picture-layout.ts';
 import { renderPicture, type PictureTask } from './draw.ts';
-import { renderCacheDir } from '../render-cache.ts';
+import { renderCacheDir } from '../build/render-cache.ts';
 import { drawOnPool, picturePool } from './pool.ts';
 import { pictureKeyOf } from './key.ts';
 import source from './draw.ts?raw';

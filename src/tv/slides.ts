@@ -3,8 +3,8 @@
  * slides in playing order, computed once per build from the view model. The pages print
  * them (`src/components/tv/`), the PNG renderer draws them (`png.ts`).
  */
-import type { Board } from '../board.ts';
-import type { Site } from '../data/settings.ts';
+import type { Board } from '../view/board.ts';
+import type { Site } from '../schema/settings.ts';
 import { DEFAULT_PLAYLIST, DEFAULT_RANKING_TOP, formatters, pages, type TvChrome, type TvKind, type TvQr, type TvScreen, type TvSlide } from './model.ts';
 import { absoluteUrl, rankingPath, shortAddress, tvPath } from '../view/routes.ts';
 import { rankingSlides, starSlides } from './kinds/rankings.ts';

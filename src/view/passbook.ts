@@ -2,7 +2,7 @@
  * A passbook's view: what it answers first for each scheme, and its history folded by period.
  * The passbook page (src/pages/[kind]/[id].astro) prints these.
  */
-import type { Board, PassbookScheme, RankedRow } from '../board.ts';
+import type { Board, PassbookScheme, RankedRow } from './board.ts';
 
 /** Items a scheme's points buy, the dearest first (what a balance reaches), at most this many. */
 const BUYS_SHOWN = 6;

@@ -1,6 +1,6 @@
 /**
  * The incremental build: a passbook whose content did not change is copied from the build
- * before (Astro's incremental build, keyed in src/stamp.ts), and the data version in its footer
+ * before (Astro's incremental build, keyed in src/build/stamp.ts), and the data version in its footer
  * is filled in afterwards. What an editor relies on: the site after an edit is exactly the site
  * a build from nothing gives for the same data, and the footer shows the new version.
  */

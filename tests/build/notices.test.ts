@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkProject } from '../../src/data/check.ts';
-import { computeBoard } from '../../src/board.ts';
+import { checkProject } from '../../src/check/check.ts';
+import { computeBoard } from '../../src/view/board.ts';
 import { fixture, FIXTURES } from '../helpers/fixture.ts';
 
 const NOTICE = readFileSync(join(FIXTURES, '_base/content/notices/party-2022.mdx'), 'utf8');

@@ -1,6 +1,6 @@
 /**
  * The output folder is emptied by moving the last build's files aside and deleting them while
- * the build runs (src/out-dir.ts). What a user relies on: a build into the folder of the last
+ * the build runs (src/build/out-dir.ts). What a user relies on: a build into the folder of the last
  * one leaves exactly the new site there (no file of the old one, `.git` kept for a gh-pages
  * checkout), and nothing beside it.
  */
@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSiteWithLog, hashTree } from '../helpers/build.ts';
 import { fixture } from '../helpers/fixture.ts';
-import { emptyAside } from '../../src/out-dir.ts';
+import { emptyAside } from '../../src/build/out-dir.ts';
 
 const env = { BOARD_TV_PICTURES: 'off', BOARD_POSTERS: 'off' };
 

@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { existsSync, mkdtempSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { markUsed, pruneUnused } from '../../src/render-cache.ts';
+import { markUsed, pruneUnused } from '../../src/build/render-cache.ts';
 
 const DAY = 24 * 3600 * 1000;
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { dateCell, periodCell, numberCell, idCell, personalDataIn, booleanCell } from '../../src/data/cells.ts';
+import { dateCell, periodCell, numberCell, idCell, personalDataIn, booleanCell } from '../../src/schema/cells.ts';
 
 const value = <T>(r: { ok: boolean; value?: T; code?: string }) => (r.ok ? r.value : r.code);
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import Papa from 'papaparse';
 import { eachRecord, readRecords } from '../../src/data/csv.ts';
-import { Problems } from '../../src/data/errors.ts';
+import { Problems } from '../../src/check/errors.ts';
 
 /** Records as `line: cells`. */
 function read(text: string): string[] {

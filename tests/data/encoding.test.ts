@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import iconv from 'iconv-lite';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkProject } from '../../src/data/check.ts';
+import { checkProject } from '../../src/check/check.ts';
 import { decodeText } from '../../src/data/encoding.ts';
 import { fixture, FIXTURES } from '../helpers/fixture.ts';
 

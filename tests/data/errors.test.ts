@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkProject } from '../../src/data/check.ts';
+import { checkProject } from '../../src/check/check.ts';
 import { fixture } from '../helpers/fixture.ts';
 
 /** The errors a fixture reports, as `file:line:column code`, sorted. */

@@ -5,9 +5,9 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as XLSX from '@e965/xlsx';
-import { formatReport } from '../../src/data/report.ts';
+import { formatReport } from '../../src/check/report.ts';
 import { join } from 'node:path';
-import { checkProject } from '../../src/data/check.ts';
+import { checkProject } from '../../src/check/check.ts';
 import { fixture, FIXTURES } from '../helpers/fixture.ts';
 
 const ledger = readFileSync(join(FIXTURES, '_base/data/ledger/2022-01.csv'), 'utf8');

@@ -5,8 +5,8 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkProject } from '../../src/data/check.ts';
-import { formatReport } from '../../src/data/report.ts';
+import { checkProject } from '../../src/check/check.ts';
+import { formatReport } from '../../src/check/report.ts';
 import { fixture, FIXTURES } from '../helpers/fixture.ts';
 
 const base = (rel: string) => readFileSync(join(FIXTURES, '_base', rel), 'utf8');

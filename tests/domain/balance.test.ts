@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { LedgerRow } from '../../src/data/tables.ts';
+import type { LedgerRow } from '../../src/schema/tables.ts';
 import { balanceOn, balances, earnedEvents } from '../../src/domain/balance.ts';
 import { board, entry, household, rule, scheme, unit } from './build.ts';
 

@@ -2,11 +2,11 @@
  * Small datasets for domain tests. Each helper fills the columns a test does not care about
  * with the loader's defaults and numbers rows by file, as the loader would (header = line 1).
  */
-import type { Dataset } from '../../src/data/dataset.ts';
-import { schemeSchema, siteSchema, type Scheme } from '../../src/data/settings.ts';
+import type { Dataset } from '../../src/schema/dataset.ts';
+import { schemeSchema, siteSchema, type Scheme } from '../../src/schema/settings.ts';
 import type {
   Assessment, Household, Item, LedgerRow, Merchant, Person, Redemption, Rule, StockRow, Unit,
-} from '../../src/data/tables.ts';
+} from '../../src/schema/tables.ts';
 import { indexSubjects, type SubjectIndex } from '../../src/domain/subjects.ts';
 
 const lines = new Map<string, number>();

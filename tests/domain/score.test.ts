@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { LedgerRow } from '../../src/data/tables.ts';
+import type { LedgerRow } from '../../src/schema/tables.ts';
 import { rankSubjects } from '../../src/domain/ranking.ts';
 import { scoreScheme } from '../../src/domain/score.ts';
 import { assessment, board, entry, household, person, rule, scheme, unit } from './build.ts';

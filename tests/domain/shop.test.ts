@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { Dataset } from '../../src/data/dataset.ts';
+import type { Dataset } from '../../src/schema/dataset.ts';
 import { checkRedemptions, priceOn, shopPeriods, shopSummary } from '../../src/domain/shop.ts';
 import { board, entry, household, item, person, redemption, rule, scheme, stock, unit } from './build.ts';
 

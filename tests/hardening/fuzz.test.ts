@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { checkProject } from '../../src/data/check.ts';
+import { checkProject } from '../../src/check/check.ts';
 import { fixture, FIXTURES } from '../helpers/fixture.ts';
 import { mulberry32 } from '../helpers/random.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkProject } from '../../src/data/check.ts';
+import { checkProject } from '../../src/check/check.ts';
 import { fixture } from '../helpers/fixture.ts';
 
 /** Real spreadsheet mishaps, each with its own clear Chinese error and the fix. */

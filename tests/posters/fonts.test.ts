@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { SYSTEM_FALLBACK_FONTS } from '../../src/posters/fonts.ts';
+import { SYSTEM_FALLBACK_FONTS } from '../../src/render/fonts.ts';
 import { loadPosterFonts, missingGlyphs, renderPoster, type PosterDoc, type PosterFonts } from '../../src/posters/index.ts';
-import { woffToSfnt } from '../../src/posters/woff.ts';
+import { woffToSfnt } from '../../src/render/woff.ts';
 import { onePage } from './docs.ts';
 import { pdffonts, pdfFile, pdftotext } from './tools.ts';
 

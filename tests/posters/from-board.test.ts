@@ -1,6 +1,6 @@
 /** What the posters say, from the sample's board: a notice's essentials on page 1, zeros in one line. */
 import { describe, expect, test, beforeAll } from 'vitest';
-import { getBoard, type Board } from '../../src/board.ts';
+import { getBoard, type Board } from '../../src/view/board.ts';
 import { posterDocs } from '../../src/posters/from-board.ts';
 import type { PosterDoc } from '../../src/posters/doc.ts';
 import { PROJECT } from '../helpers/build.ts';

@@ -5,7 +5,7 @@
 import { describe, expect, test, beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getBoard, type Board } from '../../src/board.ts';
+import { getBoard, type Board } from '../../src/view/board.ts';
 import { sheetFiles, CARDS, type SheetFile } from '../../src/posters/sheets-from-board.ts';
 import { writeSheetFiles } from '../../src/posters/batch.ts';
 import { gridOf } from '../../src/posters/sheets.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { csvCell } from '../../src/export.ts';
+import { csvCell } from '../../src/view/export.ts';
 
 describe('csvCell', () => {
   test.each([['=1+1', "'=1+1"], ['+86', "'+86"], ['-5', "'-5"], ['@SUM(A1)', "'@SUM(A1)"], ['\tx', "'\tx"]])('%s is made inert', (raw, safe) => {

@@ -8,8 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSite } from '../helpers/build.ts';
 import { fixture } from '../helpers/fixture.ts';
-import { HONOR_PAGE_SIZE } from '../../src/board.ts';
-import { pagesOf, groupStarts } from '../../src/pager.ts';
+import { HONOR_PAGE_SIZE } from '../../src/view/board.ts';
+import { pagesOf, groupStarts } from '../../src/view/paging.ts';
 
 describe('pagesOf and groupStarts', () => {
   test('rows cut into pages; an empty list is one empty page', () => {

@@ -3,7 +3,7 @@
  * them, not all; a reader can still reach every page, one step at a time or by the ends.
  */
 import { describe, expect, test } from 'vitest';
-import { pagerItems } from '../../src/pager.ts';
+import { pagerItems } from '../../src/view/paging.ts';
 
 const links = (count: number, index: number) => pagerItems(count, index).filter((i): i is number => i !== 'gap');
 

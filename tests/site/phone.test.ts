@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildSite, listFiles, PROJECT } from '../helpers/build.ts';
 import { serveDist, launchChromium, type DistServer } from '../tv/serve.ts';
-import { getBoard, type Board } from '../../src/board.ts';
+import { getBoard, type Board } from '../../src/view/board.ts';
 
 let dist: string;
 let board: Board;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { buildSite, listFiles, PROJECT } from '../helpers/build.ts';
 import { serve, launchChromium, type Served } from '../helpers/serve.ts';
-import { personalDataIn } from '../../src/data/cells.ts';
+import { personalDataIn } from '../../src/schema/cells.ts';
 
 /**
  * The sample street as a resident meets it: the whole built site crawled in Chromium with no

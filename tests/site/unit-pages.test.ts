@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSite, listFiles } from '../helpers/build.ts';
 import { hallFixture } from '../tv/hall-fixture.ts';
-import { getBoard, PAGE_SIZE, type Board } from '../../src/board.ts';
+import { getBoard, PAGE_SIZE, type Board } from '../../src/view/board.ts';
 
 /** The subject links of a built ranking page's table, in order. */
 const subjectsOn = (html: string) => [...(/<tbody>([\s\S]*?)<\/tbody>/.exec(html)?.[1] ?? '').matchAll(/<td><a href="\/p\/([^/]+)\/">/g)].map((m) => m[1]);

@@ -1,8 +1,8 @@
 import { describe, expect, test, beforeAll } from 'vitest';
-import { computeBoard, getBoard, type Board, type RankedRow, type ResultView } from '../../src/board.ts';
+import { computeBoard, getBoard, type Board, type RankedRow, type ResultView } from '../../src/view/board.ts';
 import { screensOf, tvScreens, pictureSlides, leadParagraph, loopLengths, loopSeconds, DEFAULT_PLAYLIST, LOOP_TARGET_SECONDS, ROWS_PER_SLIDE, slideTexts, type TvScreen } from '../../src/tv/slides.ts';
 import { pictureName, pictureRoutes } from '../../src/tv/pictures.ts';
-import { checkProject } from '../../src/data/check.ts';
+import { checkProject } from '../../src/check/check.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixture, FIXTURES } from '../helpers/fixture.ts';

@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeTemplates } from '../../src/cli/templates.ts';
-import { checkProject } from '../../src/data/check.ts';
-import { tables } from '../../src/data/tables.ts';
+import { checkProject } from '../../src/check/check.ts';
+import { tables } from '../../src/schema/tables.ts';
 
 describe('npm run templates', () => {
   const root = mkdtempSync(join(tmpdir(), 'board-templates-'));

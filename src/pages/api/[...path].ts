@@ -1,6 +1,6 @@
 /** The stable JSON API under /api/, exactly the files the view model lists. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { board } from '../../site.ts';
+import { board } from '../../view/site.ts';
 
 export const getStaticPaths = (() => board.api.map((file) => ({ params: { path: file.path }, props: { body: file.body } }))) satisfies GetStaticPaths;
 

@@ -4,7 +4,7 @@
  * published figures moved (before / after), per scheme and period.
  */
 import type { APIRoute } from 'astro';
-import { board, changes } from '../../site.ts';
+import { board, changes } from '../../view/site.ts';
 
 export const GET: APIRoute = () =>
   new Response(

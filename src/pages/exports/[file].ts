@@ -1,7 +1,7 @@
 /** /exports/<scheme>-<period>.csv: every ranking as a spreadsheet, formula-safe. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { board, t } from '../../site.ts';
-import { rankingCsv } from '../../export.ts';
+import { board, t } from '../../view/site.ts';
+import { rankingCsv } from '../../view/export.ts';
 
 export const getStaticPaths = (() =>
   board.results.map((result) => ({ params: { file: `${result.scheme.id}-${result.period}.csv` }, props: { result } }))) satisfies GetStaticPaths;

@@ -1,5 +1,5 @@
 /** The honours board: red and black flags, plaques, star households. */
-import type { HonorView } from '../../board.ts';
+import type { HonorView } from '../../view/board.ts';
 import { col, pageNote, pages, unitLabel, type Fmt, type TvColumn, type TvRow, type TvSlide } from '../model.ts';
 
 const HONOR_ROWS = 8;

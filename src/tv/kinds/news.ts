@@ -1,5 +1,5 @@
 /** The latest stories on the TV. */
-import type { Board } from '../../board.ts';
+import type { Board } from '../../view/board.ts';
 import { pageNote, pages, type Fmt, type TvSlide } from '../model.ts';
 
 const STORIES_PER_SLIDE = 2;

@@ -1,5 +1,5 @@
 /** Notices in their notice period (公示), as the player shows them on the TV's own date. */
-import type { Board } from '../../board.ts';
+import type { Board } from '../../view/board.ts';
 import type { Fmt, TvSlide } from '../model.ts';
 
 /** Chinese characters and full-width punctuation. */

@@ -1,5 +1,5 @@
 /** Rankings and star ratings: each scheme's latest result, ten rows a slide, through the whole list. */
-import type { RankedRow, ResultView } from '../../board.ts';
+import type { RankedRow, ResultView } from '../../view/board.ts';
 import { ROWS_PER_SLIDE, col, medal, pageNote, pages, stars, unitLabel, type Fmt, type TvColumn, type TvQr, type TvRow, type TvSlide } from '../model.ts';
 
 /** Names listed on a star level's card; the table slides after it list them all. */

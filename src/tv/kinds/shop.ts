@@ -1,5 +1,5 @@
 /** The points shop: this month's redemptions and the price list. */
-import type { Board } from '../../board.ts';
+import type { Board } from '../../view/board.ts';
 import { ROWS_PER_SLIDE, col, pageNote, pages, type Fmt, type TvColumn, type TvFigure, type TvSlide } from '../model.ts';
 
 const SHOP_ROWS = 6;

@@ -3,7 +3,7 @@
  * search index): see src/view/search.ts.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { board } from '../../../site.ts';
+import { board } from '../../../view/site.ts';
 import { searchBuckets, type SearchEntry } from '../../../view/search.ts';
 
 const index = searchBuckets(board.passbooks.map((p): SearchEntry => [p.id, p.name, p.unitName ?? '', p.href]));

@@ -3,10 +3,10 @@
  * Served here by the dev preview; the build draws them alongside the pages (src/tv/build.ts).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { board } from '../../../../site.ts';
+import { board } from '../../../../view/site.ts';
 import { screensOf } from '../../../../tv/slides.ts';
 import { pictureRoutes, type PictureRoute } from '../../../../tv/pictures.ts';
-import { building } from '../../../../stamp.ts';
+import { building } from '../../../../build/stamp.ts';
 import { pictureResponse } from '../../../../tv/png.ts';
 
 export const getStaticPaths = (() => (!building() ? screensOf(board).filter((s) => s.id).flatMap((s) => pictureRoutes(s, board)) : [])) satisfies GetStaticPaths;

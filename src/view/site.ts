@@ -3,8 +3,8 @@
  * locale and small formatting helpers. Pages print what these hand them.
  */
 import { getBoard } from './board.ts';
-import { getChanges } from './changes.ts';
-import { translator, formatPeriod, formatDate, formatShortDate, formatPoints, type Locale } from './i18n/index.ts';
+import { getChanges } from '../history/changes.ts';
+import { translator, formatPeriod, formatDate, formatShortDate, formatPoints, type Locale } from '../i18n/index.ts';
 
 export const board = getBoard();
 export const locale: Locale = board.site.locale;

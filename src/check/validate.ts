@@ -4,11 +4,11 @@
  * row (and column) that holds it. Rows whose references fail are removed from the dataset,
  * so nothing that was reported can count.
  */
-import type { Dataset } from './dataset.ts';
+import type { Dataset } from '../schema/dataset.ts';
 import type { Problems, Place } from './errors.ts';
-import { rejectLedgerRow, type Rejected } from './load.ts';
-import { PARTY_ROLES, tables, type Column, type Person } from './tables.ts';
-import type { Scheme, SubjectKind } from './settings.ts';
+import { rejectLedgerRow, type Rejected } from '../data/load.ts';
+import { PARTY_ROLES, tables, type Column, type Person } from '../schema/tables.ts';
+import type { Scheme, SubjectKind } from '../schema/settings.ts';
 
 const KIND_ZH: Record<SubjectKind, string> = { person: '人员', household: '家庭户', merchant: '商户', unit: '组织' };
 const PERIOD_ZH = { year: '年度', quarter: '季度', month: '月度' } as const;

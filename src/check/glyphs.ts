@@ -3,7 +3,7 @@
  * missing from the common Chinese fonts; a poster would print them as 〓. The check warns
  * about the cell instead, so an editor can act before the print shop does.
  */
-import type { Dataset } from './dataset.ts';
+import type { Dataset } from '../schema/dataset.ts';
 import type { Problems } from './errors.ts';
 import { maskName } from '../domain/mask.ts';
 

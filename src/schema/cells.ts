@@ -2,18 +2,35 @@
  * Cell coercion: CSV cells are strings; this turns them into clean values at the edge
  * (full-width digits, Chinese dates and periods, 是/否), so domain code never sees a raw cell.
  * Each parser returns `{ ok: true, value }` or `{ ok: false, code, args }` with a code from
- * the error catalogue (`errors.ts`).
+ * the error catalogue (`src/check/errors.ts`).
  */
-import type { ErrorCode } from './errors.ts';
+
+/** The problems a cell can have: codes of the error catalogue (src/check/errors.ts checks that each is one). */
+export type CellErrorCode =
+  | 'bad-boolean'
+  | 'bad-choice'
+  | 'bad-date'
+  | 'bad-id'
+  | 'bad-integer'
+  | 'bad-number'
+  | 'bad-period'
+  | 'bad-slug'
+  | 'excel-serial-date'
+  | 'impossible-date'
+  | 'not-positive'
+  | 'scientific-number'
+  | 'personal-id-number'
+  | 'personal-mobile'
+  | 'personal-bank-card';
 
 export type CellResult<T> =
   | { ok: true; value: T }
-  | { ok: false; code: ErrorCode; args?: Record<string, string | number> };
+  | { ok: false; code: CellErrorCode; args?: Record<string, string | number> };
 
 export type CellParser<T> = (raw: string) => CellResult<T>;
 
 const ok = <T>(value: T): CellResult<T> => ({ ok: true, value });
-const fail = (code: ErrorCode, args?: Record<string, string | number>): CellResult<never> => ({
+const fail = (code: CellErrorCode, args?: Record<string, string | number>): CellResult<never> => ({
   ok: false,
   code,
   args,
@@ -273,7 +290,7 @@ function hasBankCard(s: string): boolean {
 }
 
 /** The personal-data error a cell would raise, or undefined when it is clean. */
-export function personalDataIn(raw: string): ErrorCode | undefined {
+export function personalDataIn(raw: string): CellErrorCode | undefined {
   if (!hasElevenDigits(raw)) return undefined;
   const s = toHalfWidth(raw);
   if (ID_18.test(s) || ID_15.test(s)) return 'personal-id-number';

@@ -3,6 +3,9 @@
  * renamed: CI annotations and editors' notes refer to it), a Chinese message built from its
  * arguments, and a hint of what to do.
  */
+import type { CellErrorCode } from '../schema/cells.ts';
+import type { ShopViolationCode } from '../domain/shop.ts';
+
 type Args = Record<string, string | number>;
 interface Entry {
   /** What happened, in Chinese, with the cell's own value where it helps. */
@@ -107,6 +110,11 @@ const entries = {
 } satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof entries;
+
+// The cells and the shop name their problems without importing the catalogue (schema and
+// domain import nothing above them); these lines fail to compile if one names a code not here.
+type Within<T extends ErrorCode> = T;
+export type KnownCodes = Within<CellErrorCode> | Within<ShopViolationCode>;
 
 /** One located problem, as `npm run check -- --format json` prints it. */
 export interface DataIssue {

@@ -2,11 +2,11 @@
  * What a change does to the board: rows added, changed and removed per file, and whose
  * totals, ranks, levels, stars and balances move. Pure: takes two file maps and two boards.
  */
-import { decodeText } from './data/encoding.ts';
-import { workbookText } from './data/xlsx.ts';
-import { readRecords } from './data/csv.ts';
-import { Problems } from './data/errors.ts';
-import type { Board } from './board.ts';
+import { decodeText } from '../data/encoding.ts';
+import { workbookText } from '../data/xlsx.ts';
+import { readRecords } from '../data/csv.ts';
+import { Problems } from '../check/errors.ts';
+import type { Board } from '../view/board.ts';
 
 export interface FileChange {
   file: string;

@@ -11,18 +11,18 @@
  * thousand. A placeholder is exactly as long as the value that replaces it, so the value is
  * written over it in place (a few bytes per page, not the page again); the key holds the
  * placeholders, so a copied page always has this build's. This relies on dist/ being emptied
- * before each build (src/out-dir.ts, or Astro's default): a page already stamped with the
+ * before each build (src/build/out-dir.ts, or Astro's default): a page already stamped with the
  * previous version would otherwise stay in place, and nothing would fill it in again.
  */
-import { rankingPath, unitRankingPath } from './view/routes.ts';
+import { rankingPath, unitRankingPath } from '../view/routes.ts';
 import { createHash } from 'node:crypto';
 import { open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import type { Board, Passbook, RankedRow, ResultView, SchemeView, UnitRanking } from './board.ts';
-import { PAGE_SIZE, pagesOf } from './pager.ts';
-import { formatDate } from './i18n/index.ts';
+import type { Board, Passbook, RankedRow, ResultView, SchemeView, UnitRanking } from '../view/board.ts';
+import { PAGE_SIZE, pagesOf } from '../view/paging.ts';
+import { formatDate } from '../i18n/index.ts';
 
 const BUILDING = Symbol.for('points-board:building');
 const flags = globalThis as typeof globalThis & { [BUILDING]?: boolean };
@@ -199,7 +199,7 @@ export default function stampIntegration(): AstroIntegration {
         flags[BUILDING] = true;
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const { getBoard } = await import('./board.ts');
+        const { getBoard } = await import('../view/board.ts');
         const started = performance.now();
         const n = await stampPages(getBoard(), fileURLToPath(dir));
         logger.info(`${n} pages stamped with the data version (${Math.round(performance.now() - started)} ms)`);

@@ -12,8 +12,8 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Board } from './board.ts';
-import type { DataVersion } from './data/version.ts';
+import type { Board } from '../view/board.ts';
+import type { DataVersion } from '../data/version.ts';
 import { diffFigures, diffFiles, figuresOf, type BalanceChange, type Figures, type SubjectChange } from './diff.ts';
 import { changedFiles, commitOf, fileAt, materialise, PUBLISHED_TAG, sameData, tryGit } from './revision.ts';
 

@@ -3,10 +3,10 @@
  * warnings: what the build, `npm run diff` and the tests call.
  */
 import { resolve } from 'node:path';
-import { missingGlyphs } from '../posters/fonts.ts';
-import { checkProjectWith, type Checked } from './check-core.ts';
+import { missingGlyphs } from '../render/fonts.ts';
+import { checkProjectWith, type Checked } from './core.ts';
 
-export type { Checked } from './check-core.ts';
+export type { Checked } from './core.ts';
 
 export function checkProject(root: string): Checked {
   return checkProjectWith(root, (text) => missingGlyphs(text));

@@ -3,27 +3,27 @@
  * posters and the TV print. Computed once per build; nothing downstream sorts, sums or
  * filters. Names are masked here, once, so no output can carry a full name by mistake.
  */
-import type { Dataset } from './data/dataset.ts';
-import type { Scheme, Level } from './data/settings.ts';
-import { dataVersion, type DataVersion } from './data/version.ts';
-import { checkedFor } from './data/check.ts';
-import { formatReport } from './data/report.ts';
-import type { NewsEntry, NoticeEntry } from './data/content-schemas.ts';
-import { indexSubjects, type SubjectIndex } from './domain/subjects.ts';
-import { scoreScheme, type SubjectResult, type CategoryBreakdown, type MissingAssessment } from './domain/score.ts';
-import { rankSubjects, rankWithin } from './domain/ranking.ts';
-import { schemePeriods } from './domain/scheme-periods.ts';
-import { statsFor, type SchemeStats } from './domain/stats.ts';
-import { earnedBySubject, balances, type BalanceRow, type EarnedEvent } from './domain/balance.ts';
-import { checkRedemptions, shopSummary, shopPeriods, itemOn, stockedItems, type ShopSummary, type ResolvedRedemption, type ShopViolation } from './domain/shop.ts';
-import { previousPeriod, comparePeriods, periodKind, periodOf, inDateOrder } from './domain/periods.ts';
-import { maskName } from './domain/mask.ts';
-import { addPoints, roundPoints } from './domain/numbers.ts';
-import type { SubjectKind } from './data/settings.ts';
-import type { Item } from './data/tables.ts';
-import { pagesOf, PAGE_SIZE } from './pager.ts';
+import type { Dataset } from '../schema/dataset.ts';
+import type { Scheme, Level } from '../schema/settings.ts';
+import { dataVersion, type DataVersion } from '../data/version.ts';
+import { checkedFor } from '../check/check.ts';
+import { formatReport } from '../check/report.ts';
+import type { NewsEntry, NoticeEntry } from '../schema/content.ts';
+import { indexSubjects, type SubjectIndex } from '../domain/subjects.ts';
+import { scoreScheme, type SubjectResult, type CategoryBreakdown, type MissingAssessment } from '../domain/score.ts';
+import { rankSubjects, rankWithin } from '../domain/ranking.ts';
+import { schemePeriods } from '../domain/scheme-periods.ts';
+import { statsFor, type SchemeStats } from '../domain/stats.ts';
+import { earnedBySubject, balances, type BalanceRow, type EarnedEvent } from '../domain/balance.ts';
+import { checkRedemptions, shopSummary, shopPeriods, itemOn, stockedItems, type ShopSummary, type ResolvedRedemption, type ShopViolation } from '../domain/shop.ts';
+import { previousPeriod, comparePeriods, periodKind, periodOf, inDateOrder } from '../domain/periods.ts';
+import { maskName } from '../domain/mask.ts';
+import { addPoints, roundPoints } from '../domain/numbers.ts';
+import type { SubjectKind } from '../schema/settings.ts';
+import type { Item } from '../schema/tables.ts';
+import { pagesOf, PAGE_SIZE } from './paging.ts';
 
-export { PAGE_SIZE } from './pager.ts';
+export { PAGE_SIZE } from './paging.ts';
 
 /**
  * Honours per page of the honours list. A district's 8,679 honours on one page made it

@@ -6,7 +6,7 @@ import type { Site, Scheme } from './settings.ts';
 import type {
   Assessment, Honor, Household, Item, LedgerRow, Merchant, Person, Redemption, Rule, StockRow, Unit,
 } from './tables.ts';
-import type { NewsEntry, NoticeEntry } from './content-schemas.ts';
+import type { NewsEntry, NoticeEntry } from './content.ts';
 
 export interface Dataset {
   site: Site;

@@ -4,11 +4,11 @@
  * all problems at once. The poster fonts are not imported here: `checkProject` (check.ts)
  * passes them in, and `npm run check` loads them only when a cell holds a rare character.
  */
-import { loadProject, type Loaded, type Rejected } from './load.ts';
+import { loadProject, type Loaded, type Rejected } from '../data/load.ts';
 import { validateReferences } from './validate.ts';
-import type { Dataset } from './dataset.ts';
+import type { Dataset } from '../schema/dataset.ts';
 import type { Problems } from './errors.ts';
-import { tables } from './tables.ts';
+import { tables } from '../schema/tables.ts';
 import { indexSubjects } from '../domain/subjects.ts';
 import { checkRedemptions } from '../domain/shop.ts';
 import { missingAssessments } from '../domain/score.ts';
@@ -22,7 +22,7 @@ export interface Checked {
   files: Loaded['files'];
 }
 
-/** The characters of a text no poster font can draw (`missingGlyphs` of posters/fonts.ts). */
+/** The characters of a text no poster font can draw (`missingGlyphs` of render/fonts.ts). */
 export type MissingGlyphs = (text: string) => string[];
 
 /** `checkProject`, with the poster fonts' answer passed in: asked only about rare characters. */
