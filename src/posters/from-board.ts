@@ -8,6 +8,7 @@ import { posterSlug, type Board, type ResultView, type RankedRow } from '../view
 import { translator, formatPeriod, formatDate, formatShortDate, formatPoints, type Locale, type Translate } from '../i18n/index.ts';
 import { plainParagraphs } from './text.ts';
 import type { PosterDoc, Highlight } from './doc.ts';
+import { columnsFor, rankingColumns, type ColumnsOf, type RankingColumn } from '../view/ranking-columns.ts';
 
 type Size = PosterDoc['size'];
 
@@ -22,29 +23,19 @@ function shortRange(locale: Locale, start: string, end: string): string {
 /** Poster ids are [a-z0-9-]: the same spelling the site links to. */
 const slug = posterSlug;
 
-function rankingTable(t: Translate, result: ResultView, points: (n: number) => string, rows: readonly RankedRow[] = result.rows): NonNullable<PosterDoc['table']> {
-  const scheme = result.scheme;
-  const levelHeader = scheme.isStarRating ? t('ranking.stars') : t('ranking.level');
-  const levelOf = (r: RankedRow) => (r.vetoed ? `${t('ranking.vetoed')} ${r.level ?? ''}`.trim() : r.stars !== undefined ? '★'.repeat(r.stars) : (r.level ?? ''));
-  const showCategories = scheme.categories.length <= 6;
+/**
+ * A ranking as a poster prints it: the ranking's columns (src/view/ranking-columns.ts) that
+ * paper has room for, at most six categories; the vetoed row black, the first gold.
+ */
+function rankingTable(columnsOf: ColumnsOf, t: Translate, result: ResultView, points: (n: number) => string, rows: readonly RankedRow[] = result.rows): NonNullable<PosterDoc['table']> {
+  const all = columnsOf(result.scheme, { t, points });
+  const categories = all.filter((c) => c.key.startsWith('category:')).length;
+  const shown = columnsFor(all, 'poster', rows, categories <= 6 ? ['always', 'wide', 'full'] : ['always', 'wide']);
+  // 一票否决 不合格 on one line: the level column is wider when a row is vetoed.
+  const weight = (c: RankingColumn) => (c.key === 'level' && rows.some((r) => r.vetoed) ? 1.6 : c.weight);
   return {
-    columns: [
-      { label: t('ranking.rank'), align: 'right', width: 0.7 },
-      { label: t('ranking.name'), width: 1.8 },
-      { label: t('ranking.unit'), width: 1.6 },
-      ...(showCategories ? scheme.categories.map((c) => ({ label: c.id, align: 'right' as const, width: 0.9 })) : []),
-      { label: t('ranking.total'), align: 'right', width: 0.9 },
-      // 一票否决 不合格 on one line: the column is wider when a row is vetoed.
-      ...(scheme.levels.length > 0 ? [{ label: levelHeader, width: rows.some((r) => r.vetoed) ? 1.6 : 1.1 }] : []),
-    ],
-    rows: rows.map((r) => [
-      r.rank === null ? '—' : String(r.rank),
-      r.name,
-      r.unitName ?? '',
-      ...(showCategories ? scheme.categories.map((c) => points(r.categories[c.id] ?? 0)) : []),
-      points(r.total),
-      ...(scheme.levels.length > 0 ? [levelOf(r)] : []),
-    ]),
+    columns: shown.map((c) => ({ label: c.label, width: weight(c), ...(c.align === 'end' ? { align: 'right' as const } : {}) })),
+    rows: rows.map((r) => shown.map((c) => c.text(r))),
     highlight: rows.map((r): Highlight | null => (r.vetoed ? 'black' : r.rank === 1 || r.stars === 5 ? 'gold' : null)),
   };
 }
@@ -70,7 +61,8 @@ export function postedPeriods<T extends { period: string }>(items: T[], scheme: 
   return items.filter((it) => newest.get(`${scheme(it)}\0${periodKind(it.period)}`) === it.period);
 }
 
-export function posterDocs(board: Board): PosterDoc[] {
+/** Every poster of the board; a ranking's columns come from `columnsOf` (a test adds one). */
+export function posterDocs(board: Board, columnsOf: ColumnsOf = rankingColumns): PosterDoc[] {
   const mode = board.site.posters.periods ?? 'latest';
   const locale = board.site.locale;
   const t = translator(locale);
@@ -108,7 +100,7 @@ export function posterDocs(board: Board): PosterDoc[] {
         ...(n.contact ? [{ label: t('posters.notice.contact'), value: n.contact }] : []),
       ],
       paragraphs: plainParagraphs(n.body),
-      table: n.result ? rankingTable(t, n.result, points) : undefined,
+      table: n.result ? rankingTable(columnsOf, t, n.result, points) : undefined,
       notes: [t('notices.contact', { contact: n.contact })],
       footer: footer(noticePath(n.slug), n.contact),
     });
@@ -123,7 +115,7 @@ export function posterDocs(board: Board): PosterDoc[] {
         id: `stars-${slug(scheme.id)}-${slug(result.period)}`,
         title,
         summary: result.levels.map(({ level, count }) => ({ label: level.name, value: t('stars.count', { n: count }) })),
-        table: rankingTable(t, result, points),
+        table: rankingTable(columnsOf, t, result, points),
         notes: result.levels.filter((l) => l.level.guidance).map((l) => `${l.level.name}：${l.level.guidance}`),
         footer: footer(starsPath(scheme.id, result.period)),
       });
@@ -136,7 +128,7 @@ export function posterDocs(board: Board): PosterDoc[] {
         id: `ranking-${slug(scheme.id)}-${slug(result.period)}`,
         title,
         subtitle: t(`ranking.count.${scheme.subject}`, { n: result.rows.length }),
-        table: rankingTable(t, result, points, scored),
+        table: rankingTable(columnsOf, t, result, points, scored),
         ...(zeros > 0 ? { notes: [t(`posters.zeros.${scheme.subject}`, { n: zeros })] } : {}),
         footer: footer(rankingPath(scheme.id, result.period)),
       });

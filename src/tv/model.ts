@@ -162,17 +162,13 @@ export function pageNote(f: Fmt, n: number, total: number, count?: string): stri
   return [page, count ?? ''].filter(Boolean).join(' · ');
 }
 
-/** The unit a row shows: left out when the name already says it (枣园村5组59号 in 枣园村). */
-export function unitLabel(row: { name: string; unitName?: string }): string {
-  return row.unitName && !row.name.startsWith(row.unitName) ? row.unitName : '';
-}
+/** The unit a row shows: the rule every ranking medium follows. */
+export { unitLabel } from '../view/ranking-columns.ts';
 
 export function medal(rank: number | null): TvRow['medal'] {
   return rank === 1 || rank === 2 || rank === 3 ? rank : undefined;
 }
 
-/** A star count as ★★★☆☆. */
-export const stars = (n: number) => '★'.repeat(n) + '☆'.repeat(Math.max(0, 5 - n));
 
 export function col(role: TvColumn['role'], label: string, width: number, portrait: TvColumn['portrait'], extra: Partial<TvColumn> = {}): TvColumn {
   const align = role === 'rank' || role === 'num' ? 'end' : 'start';

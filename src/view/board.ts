@@ -22,6 +22,7 @@ import { addPoints, roundPoints } from '../domain/numbers.ts';
 import type { SubjectKind } from '../schema/settings.ts';
 import type { Item } from '../schema/tables.ts';
 import { pagesOf, PAGE_SIZE } from './paging.ts';
+import { apiFiles } from './api.ts';
 
 export { PAGE_SIZE } from './paging.ts';
 
@@ -563,47 +564,6 @@ function passbookBalance(
     }
   }
   return { earned: totals.earned, redeemed: totals.redeemed, balance: totals.balance, entries };
-}
-
-/** The stable JSON API, exactly as the contract lists it. */
-function apiFiles(board: Board): ApiFile[] {
-  const dataVersion = board.version.id;
-  const files: ApiFile[] = [
-    { path: 'index.json', body: { dataVersion, schemes: board.schemes.map((s) => ({ id: s.id, name: s.name, periods: s.periods })) } },
-  ];
-  for (const r of board.results) {
-    files.push({
-      path: `results/${r.scheme.id}/${r.period}.json`,
-      body: {
-        scheme: r.scheme.id,
-        period: r.period,
-        dataVersion,
-        rows: r.rows.map((row) => ({
-          rank: row.rank,
-          id: row.id,
-          name: row.name,
-          unit: row.unit ?? null,
-          total: row.total,
-          categories: row.categories,
-          level: row.level,
-          ...(row.stars !== undefined ? { stars: row.stars } : {}),
-          vetoed: row.vetoed,
-          within: row.within,
-        })),
-      },
-    });
-    files.push({ path: `stats/${r.scheme.id}/${r.period}.json`, body: { scheme: r.scheme.id, period: r.period, dataVersion, ...r.stats } });
-  }
-  for (const b of board.balances) {
-    files.push({
-      path: `balances/${b.scheme.id}.json`,
-      body: { scheme: b.scheme.id, dataVersion, rows: b.rows.map((row) => ({ id: row.id, name: row.name, earned: row.earned, redeemed: row.redeemed, balance: row.balance })) },
-    });
-  }
-  for (const s of board.shop.summaries) {
-    files.push({ path: `shop/${s.period}.json`, body: { ...s, dataVersion } });
-  }
-  return files;
 }
 
 // A build loads this module twice: bundled with the pages, and again when the posters step

@@ -147,7 +147,7 @@ describe('rankingTop: a long ranking cut on the TV', () => {
     const level = Array.from({ length: 40 }, () => ranked(1, 65));
     expect(topRows(level, 5)).toEqual({ rows: [], cut: true, tied: { rank: 1, count: 40, row: level[0] } });
 
-    const result = { scheme: { id: 'credit', name: '信用积分', subject: 'household', levels: [] }, period: '2022-10', rows } as unknown as ResultView;
+    const result = { scheme: { id: 'credit', name: '信用积分', subject: 'household', categories: [], levels: [] }, period: '2022-10', rows } as unknown as ResultView;
     const slides = rankingSlides(result, formatters('zh-CN'), 5);
     expect(slides).toHaveLength(1);
     expect(slides[0]!.note).toBe('前 5 名 · 共 51 户');
@@ -160,7 +160,7 @@ describe('rankingTop: a long ranking cut on the TV', () => {
 
   test('households on 0 points take no row: one line counts them, on screens that play every row too', () => {
     const rows = [ranked(1, 30), ranked(2, 20), ...Array.from({ length: 48 }, () => ranked(3, 0))];
-    const result = { scheme: { id: 'credit', name: '信用积分', subject: 'household', levels: [] }, period: '2022-10', rows } as unknown as ResultView;
+    const result = { scheme: { id: 'credit', name: '信用积分', subject: 'household', categories: [], levels: [] }, period: '2022-10', rows } as unknown as ResultView;
     for (const top of [5, undefined]) {
       const slides = rankingSlides(result, formatters('zh-CN'), top);
       expect(slides).toHaveLength(1);

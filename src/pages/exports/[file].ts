@@ -1,6 +1,6 @@
 /** /exports/<scheme>-<period>.csv: every ranking as a spreadsheet, formula-safe. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { board, t } from '../../view/site.ts';
+import { board, t, points } from '../../view/site.ts';
 import { rankingCsv } from '../../view/export.ts';
 
 export const getStaticPaths = (() =>
@@ -8,6 +8,6 @@ export const getStaticPaths = (() =>
 
 export const GET: APIRoute = ({ props }) =>
   new Response(
-    rankingCsv(props.result, { rank: t('ranking.rank'), id: 'ID', name: t('ranking.name'), unit: t('ranking.unit'), total: t('ranking.total'), level: t('ranking.level') }),
+    rankingCsv(props.result, { t, points }),
     { headers: { 'Content-Type': 'text/csv; charset=utf-8' } },
   );

@@ -1,6 +1,7 @@
 /** Rankings and star ratings: each scheme's latest result, ten rows a slide, through the whole list. */
 import type { RankedRow, ResultView } from '../../view/board.ts';
-import { ROWS_PER_SLIDE, col, medal, pageNote, pages, stars, unitLabel, type Fmt, type TvColumn, type TvQr, type TvRow, type TvSlide } from '../model.ts';
+import { columnsFor, rankingColumns, starText, maxStars, type ColumnsOf, type RankingColumn } from '../../view/ranking-columns.ts';
+import { ROWS_PER_SLIDE, col, medal, pageNote, pages, type Fmt, type TvColumn, type TvQr, type TvRow, type TvSlide } from '../model.ts';
 
 /** Names listed on a star level's card; the table slides after it list them all. */
 const NAMES_PER_FIGURE = 4;
@@ -41,32 +42,20 @@ export function topRows(rows: readonly RankedRow[], top: number | undefined): To
  * take no row: one line counts them (early in a month most households have none yet), unless
  * the list is cut above them anyway.
  */
-export function rankingSlides(result: ResultView, f: Fmt, top?: number, qr?: TvQr): TvSlide[] {
+export function rankingSlides(result: ResultView, f: Fmt, top?: number, qr?: TvQr, columnsOf: ColumnsOf = rankingColumns): TvSlide[] {
   const { t } = f;
   const scheme = result.scheme;
-  const hasLevels = scheme.levels.length > 0;
-  // Households are named after their address (锦园1-1-101): a unit column would stay empty.
-  const hasUnits = result.rows.some((r) => unitLabel(r) !== '');
-  // Landscape widths of name, unit, total and level for the columns present.
-  const [name, unit, total, level]: [number, number, number, number] = hasUnits ? (hasLevels ? [35, 25, 10, 20] : [40, 35, 15, 0]) : hasLevels ? [55, 0, 15, 20] : [70, 0, 20, 0];
-  const columns: TvColumn[] = [
-    col('rank', t('ranking.rank'), 10, { line: 1, width: 15 }),
-    col('name', t('ranking.name'), name, { line: 1, width: 55 }),
-    ...(hasUnits ? [col('unit', t('ranking.unit'), unit, { line: 2, width: hasLevels ? 45 : 85, indent: 15 })] : []),
-    col('num', t('ranking.total'), total, { line: 1, width: 30 }),
-    ...(hasLevels ? [col('level', t('ranking.level'), level, { line: 2, width: hasUnits ? 40 : 85, indent: hasUnits ? undefined : 15 })] : []),
-  ];
   const scored = result.rows.filter((r) => r.total !== 0 || r.vetoed);
   const zeros = result.rows.length - scored.length;
   const shown = topRows(scored, top);
+  const table = tvTable(result, f, columnsOf);
   const all = t(`tv.count.${scheme.subject}`, { n: result.rows.length });
   const count = shown.cut ? `${t('tv.top', { n: top! })} · ${all}` : all;
-  const lines = shown.rows.map((r) => rankingRow(r, hasUnits, hasLevels, f));
+  const lines = shown.rows.map(table.row);
   if (shown.tied) {
     const { rank, count: n, row } = shown.tied;
-    const cells = [String(rank), t('tv.tied', { count: t(`tv.count.${scheme.subject}`, { n }) }), ...(hasUnits ? [''] : []), f.points(row.total)];
-    if (hasLevels) cells.push(row.level ?? '');
-    lines.push({ cells, medal: medal(rank) });
+    const said: Record<string, string> = { rank: String(rank), name: t('tv.tied', { count: t(`tv.count.${scheme.subject}`, { n }) }), total: f.points(row.total), level: row.level ?? '' };
+    lines.push({ cells: table.shown.map((c) => said[c.key] ?? ''), medal: medal(rank) });
   }
   if (zeros > 0 && !shown.cut) lines.push({ cells: [], sentence: t(`tv.zero.${scheme.subject}`, { n: zeros }), tone: 'muted' });
   const chunks = pages(lines, ROWS_PER_SLIDE);
@@ -76,21 +65,59 @@ export function rankingSlides(result: ResultView, f: Fmt, top?: number, qr?: TvQ
     title: t('ranking.title', { scheme: scheme.name, period: f.period(result.period) }),
     // A cut list: 前 10 名 · 共 302 人 on one slide; its pages and 前 10 名 when a tie runs onto a second.
     note: shown.cut ? (chunks.length > 1 ? pageNote(f, i + 1, chunks.length, t('tv.top', { n: top! })) : count) : pageNote(f, i + 1, chunks.length, count),
-    table: { columns, rows },
+    table: { columns: table.columns, rows },
     ...(qr ? { qr } : {}),
   }));
 }
 
+/** Widths the TV was laid out with for the usual columns, by their roles: landscape, then portrait. */
+const LAYOUTS: Record<string, { landscape: number[]; portrait: TvColumn['portrait'][] }> = {
+  'rank name unit num level': { landscape: [10, 35, 25, 10, 20], portrait: [{ line: 1, width: 15 }, { line: 1, width: 55 }, { line: 2, width: 45, indent: 15 }, { line: 1, width: 30 }, { line: 2, width: 40 }] },
+  'rank name unit num': { landscape: [10, 40, 35, 15], portrait: [{ line: 1, width: 15 }, { line: 1, width: 55 }, { line: 2, width: 85, indent: 15 }, { line: 1, width: 30 }] },
+  'rank name num level': { landscape: [10, 55, 15, 20], portrait: [{ line: 1, width: 15 }, { line: 1, width: 55 }, { line: 1, width: 30 }, { line: 2, width: 85, indent: 15 }] },
+  'rank name num': { landscape: [10, 70, 20], portrait: [{ line: 1, width: 15 }, { line: 1, width: 55 }, { line: 1, width: 30 }] },
+  'rank name unit num stars': { landscape: [10, 35, 20, 10, 25], portrait: [{ line: 1, width: 15 }, { line: 1, width: 55 }, { line: 2, width: 40, indent: 15 }, { line: 1, width: 30 }, { line: 2, width: 45 }] },
+  'rank name num stars': { landscape: [10, 50, 15, 25], portrait: [{ line: 1, width: 15 }, { line: 1, width: 55 }, { line: 1, width: 30 }, { line: 2, width: 85, indent: 15 }] },
+};
 
-function rankingRow(r: RankedRow, hasUnits: boolean, hasLevels: boolean, f: Fmt): TvRow {
-  const cells = [r.rank === null ? '—' : String(r.rank), r.name, ...(hasUnits ? [unitLabel(r)] : []), f.points(r.total)];
-  // A vetoed subject fails whatever its score (一票否决): the word says the level.
-  if (hasLevels) cells.push(r.vetoed ? f.t('ranking.vetoed') : (r.level ?? ''));
-  return { cells, tone: r.vetoed ? 'red' : undefined, medal: medal(r.rank) };
+const ROLE: Record<string, TvColumn['role']> = { rank: 'rank', name: 'name', unit: 'unit', total: 'num' };
+
+/**
+ * A ranking as the TV shows it: the ranking's columns (src/view/ranking-columns.ts) without
+ * the full record (categories), the vetoed row red, the first three as medals.
+ */
+function tvTable(result: ResultView, f: Fmt, columnsOf: ColumnsOf): { shown: RankingColumn[]; columns: TvColumn[]; row: (r: RankedRow) => TvRow } {
+  const scheme = result.scheme;
+  const shown = columnsFor(columnsOf(scheme, f), 'tv', result.rows, ['always', 'wide']);
+  const roles = shown.map((c): TvColumn['role'] => ROLE[c.key] ?? (c.key === 'level' ? (scheme.isStarRating ? 'stars' : 'level') : 'text'));
+  const layout = LAYOUTS[roles.join(' ')] ?? layoutByWeight(shown, roles);
+  return {
+    shown,
+    columns: shown.map((c, i) => col(roles[i]!, c.label, layout.landscape[i]!, layout.portrait[i]!)),
+    row: (r) => ({ cells: shown.map((c) => c.text(r)), tone: r.vetoed ? 'red' : undefined, medal: medal(r.rank) }),
+  };
+}
+
+/**
+ * Widths for columns the TV has no hand-made layout for: the rank a tenth, the rest shared by
+ * weight in steps of five; in portrait rank, name and total on the first line, the rest below.
+ */
+function layoutByWeight(shown: RankingColumn[], roles: TvColumn['role'][]): { landscape: number[]; portrait: TvColumn['portrait'][] } {
+  const rest = shown.map((c, i) => (roles[i] === 'rank' ? 0 : c.weight));
+  const sum = rest.reduce((a, b) => a + b, 0);
+  const landscape = rest.map((w, i) => (roles[i] === 'rank' ? 10 : Math.max(5, Math.floor((90 * w) / sum / 5) * 5)));
+  const name = roles.indexOf('name');
+  landscape[name] = landscape[name]! + 100 - landscape.reduce((a, b) => a + b, 0);
+  const first: Partial<Record<TvColumn['role'], number>> = { rank: 15, name: 55, num: 30 };
+  const below = roles.filter((r) => first[r] === undefined).length;
+  const share = Math.floor(85 / Math.max(1, below) / 5) * 5;
+  let placed = 0;
+  const portrait = roles.map((r): TvColumn['portrait'] => (first[r] !== undefined ? { line: 1, width: first[r]! } : { line: 2, width: share, ...(placed++ === 0 ? { indent: 15 } : {}) }));
+  return { landscape, portrait };
 }
 
 /** A star rating: how many units got each level, then every unit with its stars. */
-export function starSlides(result: ResultView, f: Fmt): TvSlide[] {
+export function starSlides(result: ResultView, f: Fmt, columnsOf: ColumnsOf = rankingColumns): TvSlide[] {
   const { t } = f;
   const scheme = result.scheme;
   const title = t('ranking.title', { scheme: scheme.name, period: f.period(result.period) });
@@ -102,18 +129,10 @@ export function starSlides(result: ResultView, f: Fmt): TvSlide[] {
     figures: result.levels.map(({ level, count }) => {
       const names = result.rows.filter((r) => r.level === level.name).map((r) => r.name);
       const items = names.length > NAMES_PER_FIGURE ? [...names.slice(0, NAMES_PER_FIGURE - 1), t('tv.stars.more', { n: names.length - NAMES_PER_FIGURE + 1 })] : names;
-      return { label: level.name, value: t('stars.count', { n: count }), stars: stars(level.stars ?? 0), items };
+      return { label: level.name, value: t('stars.count', { n: count }), stars: starText(level.stars ?? 0, maxStars(scheme)), items };
     }),
   };
-  // 枣园村党支部 under 枣园村 says its parent already: no column that would stay empty.
-  const hasUnits = result.rows.some((r) => unitLabel(r) !== '');
-  const columns: TvColumn[] = [
-    col('rank', t('ranking.rank'), 10, { line: 1, width: 15 }),
-    col('name', t('tv.stars.unit'), hasUnits ? 35 : 50, { line: 1, width: 55 }),
-    ...(hasUnits ? [col('unit', t('tv.stars.parent'), 20, { line: 2, width: 40, indent: 15 })] : []),
-    col('num', t('ranking.total'), hasUnits ? 10 : 15, { line: 1, width: 30 }),
-    col('stars', t('ranking.stars'), 25, { line: 2, width: hasUnits ? 45 : 85, indent: hasUnits ? undefined : 15 }),
-  ];
+  const table = tvTable(result, f, columnsOf);
   const count = t('tv.count.unit', { n: result.rows.length });
   const chunks = pages(result.rows, ROWS_PER_SLIDE);
   const tables: TvSlide[] = chunks.map((rows, i) => ({
@@ -121,14 +140,7 @@ export function starSlides(result: ResultView, f: Fmt): TvSlide[] {
     kind: 'stars',
     title,
     note: pageNote(f, i + 1, chunks.length, count),
-    table: {
-      columns,
-      rows: rows.map((r) => ({
-        cells: [r.rank === null ? '—' : String(r.rank), r.name, ...(hasUnits ? [unitLabel(r)] : []), f.points(r.total), r.stars !== undefined ? stars(r.stars) : (r.level ?? '')],
-        medal: medal(r.rank),
-        tone: r.vetoed ? 'red' : undefined,
-      })),
-    },
+    table: { columns: table.columns, rows: rows.map(table.row) },
   }));
   return [distribution, ...tables];
 }

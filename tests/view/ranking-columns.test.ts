@@ -1,0 +1,122 @@
+/**
+ * A ranking is shown from one list of columns (src/view/ranking-columns.ts). What a reader
+ * relies on: a veto and a star rating read the same on the site, the poster, the TV and in
+ * the download; and a column added to the list reaches every medium at once.
+ */
+import { beforeAll, describe, expect, test } from 'vitest';
+import { checkProject } from '../../src/check/check.ts';
+import { computeBoard, type Board, type ResultView } from '../../src/view/board.ts';
+import { apiFiles } from '../../src/view/api.ts';
+import { rankingCsv } from '../../src/view/export.ts';
+import { columnsFor, levelCell, rankingColumns, type ColumnsOf, type RankingColumn } from '../../src/view/ranking-columns.ts';
+import { posterDocs } from '../../src/posters/from-board.ts';
+import { rankingSlides, starSlides } from '../../src/tv/kinds/rankings.ts';
+import { formatters } from '../../src/tv/model.ts';
+import { fixture } from '../helpers/fixture.ts';
+
+const version = { id: 'test', full: 'test', source: 'hash' as const, date: '2023-01-31' };
+// P2 fails the year by a veto (R04: 不履行党员义务).
+const VETO_ROW = '2022-01-20,P2,R04,,,,,刘书记,已核实\n';
+
+let board: Board;
+const f = formatters('zh-CN');
+const result = (scheme: string, period: string): ResultView => board.result(scheme, period)!;
+
+beforeAll(() => {
+  const root = fixture(undefined, { 'data/ledger/2022-02.csv': `日期,对象,事项,分值,数量,活动,说明,审核人,状态\n${VETO_ROW}` });
+  const { dataset, problems } = checkProject(root);
+  expect(problems.errors).toEqual([]);
+  board = computeBoard(dataset, version);
+});
+
+describe('one way to show a veto and stars', () => {
+  test('a vetoed row reads 一票否决 and its level on the poster, the TV and in the CSV', () => {
+    const party = result('party', '2022');
+    const vetoed = party.rows.find((r) => r.id === 'P2')!;
+    expect(vetoed.vetoed).toBe(true);
+    expect(levelCell(vetoed, party.scheme, f.t).text).toBe('一票否决 不合格');
+
+    const poster = posterDocs(board).find((d) => d.id === 'ranking-party-2022')!;
+    expect(poster.table!.rows.find((r) => r.includes(vetoed.name))).toContain('一票否决 不合格');
+
+    const slides = rankingSlides(party, f);
+    const tvRow = slides.flatMap((s) => s.table!.rows).find((r) => r.cells.includes(vetoed.name))!;
+    expect(tvRow.cells).toContain('一票否决 不合格');
+    expect(tvRow.tone).toBe('red');
+
+    const csv = rankingCsv(party, f).split('\r\n').find((l) => l.includes(vetoed.name))!;
+    expect(csv.endsWith(',一票否决 不合格')).toBe(true);
+  });
+
+  test('stars are filled and hollow up to five on the poster and the TV', () => {
+    const stars = result('stars', '2022');
+    const poster = posterDocs(board).find((d) => d.id === 'stars-stars-2022')!;
+    const tv = starSlides(stars, f).flatMap((s) => s.table?.rows ?? []);
+    for (const row of stars.rows) {
+      const want = '★'.repeat(row.stars!) + '☆'.repeat(5 - row.stars!);
+      expect(poster.table!.rows.find((r) => r.includes(row.name))).toContain(want);
+      expect(tv.find((r) => r.cells.includes(row.name))!.cells).toContain(want);
+    }
+  });
+
+  test('the API keeps the contract: level, stars and vetoed as fields, not display text', () => {
+    const body = apiFiles(board).find((a) => a.path === 'results/party/2022.json')!.body as { rows: Record<string, unknown>[] };
+    expect(Object.keys(body.rows[0]!)).toEqual(['rank', 'id', 'name', 'unit', 'total', 'categories', 'level', 'vetoed', 'within']);
+    expect(body.rows.find((r) => r.id === 'P2')).toMatchObject({ rank: null, level: '不合格', vetoed: true });
+  });
+});
+
+describe('a column added to the list reaches every medium', () => {
+  // 记录条数: how many counted rows make the total, as a new column a community might want.
+  const rowsColumn: RankingColumn = {
+    key: 'rows',
+    label: '记录条数',
+    align: 'end',
+    weight: 0.8,
+    room: 'always',
+    media: ['site', 'poster', 'tv', 'csv'],
+    text: (r) => `${r.breakdown.reduce((n, c) => n + c.rows.length, 0)} 条`,
+    csv: (r) => String(r.breakdown.reduce((n, c) => n + c.rows.length, 0)),
+    api: { key: 'rows', value: (r) => r.breakdown.reduce((n, c) => n + c.rows.length, 0) },
+  };
+  const withRows: ColumnsOf = (scheme, fmt, options) => {
+    const cols = rankingColumns(scheme, fmt, options);
+    const total = cols.findIndex((c) => c.key === 'total');
+    return [...cols.slice(0, total + 1), rowsColumn, ...cols.slice(total + 1)];
+  };
+
+  test('site, poster, TV, CSV and API all show it, after the total', () => {
+    const party = result('party', '2022');
+    const p1 = party.rows.find((r) => r.id === 'P1')!;
+    const count = p1.breakdown.reduce((n, c) => n + c.rows.length, 0);
+    expect(count).toBeGreaterThan(0);
+
+    const site = columnsFor(withRows(party.scheme, f), 'site', party.rows, ['always']).map((c) => c.label);
+    expect(site.slice(site.indexOf('总分'))).toEqual(['总分', '记录条数', '等次']);
+
+    const poster = posterDocs(board, withRows).find((d) => d.id === 'ranking-party-2022')!.table!;
+    const at = poster.columns.findIndex((c) => c.label === '记录条数');
+    expect(poster.columns[at - 1]!.label).toBe('总分');
+    expect(poster.rows.find((r) => r.includes(p1.name))![at]).toBe(`${count} 条`);
+
+    const tv = rankingSlides(party, f, undefined, undefined, withRows)[0]!.table!;
+    const tvAt = tv.columns.findIndex((c) => c.label === '记录条数');
+    expect(tv.columns.reduce((w, c) => w + c.width, 0)).toBe(100);
+    expect(tv.rows.find((r) => r.cells.includes(p1.name))!.cells[tvAt]).toBe(`${count} 条`);
+
+    const [header, ...lines] = rankingCsv(party, f, withRows(party.scheme, f)).replace('\uFEFF', '').split('\r\n');
+    const csvAt = header!.split(',').indexOf('记录条数');
+    expect(csvAt).toBe(header!.split(',').indexOf('总分') + 1);
+    expect(lines.find((l) => l.includes(p1.name))!.split(',')[csvAt]).toBe(String(count));
+
+    const api = apiFiles(board, withRows).find((a) => a.path === 'results/party/2022.json')!.body as { rows: Record<string, unknown>[] };
+    expect(api.rows.find((r) => r.id === 'P1')!.rows).toBe(count);
+  });
+
+  test('without it, no medium shows it (the list is the only place columns come from)', () => {
+    const party = result('party', '2022');
+    expect(posterDocs(board).find((d) => d.id === 'ranking-party-2022')!.table!.columns.map((c) => c.label)).not.toContain('记录条数');
+    expect(rankingSlides(party, f)[0]!.table!.columns.map((c) => c.label)).not.toContain('记录条数');
+    expect(rankingCsv(party, f)).not.toContain('记录条数');
+  });
+});
