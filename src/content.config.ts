@@ -5,8 +5,9 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { newsSchema, noticeSchema } from './schema/content.ts';
+import { buildSettings } from './build/context.ts';
 
-const root = process.env.BOARD_ROOT ?? '.';
+const root = buildSettings().root;
 
 export const collections = {
   news: defineCollection({ loader: glob({ pattern: '*.{md,mdx}', base: `${root}/content/news` }), schema: newsSchema }),

@@ -15,6 +15,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildSettings } from './context.ts';
 
 const KEEP = '.git';
 const RM = { recursive: true, force: true, maxRetries: 3 } as const;
@@ -77,10 +78,10 @@ export default function outDirIntegration(): AstroIntegration {
     hooks: {
       // Astro's own emptying is turned off: this integration empties the folder instead.
       'astro:config:setup': ({ command, updateConfig }) => {
-        if (command === 'build' && process.env.BOARD_EMPTY_ASIDE !== 'off') updateConfig({ vite: { build: { emptyOutDir: false } } });
+        if (command === 'build' && buildSettings().emptyAside) updateConfig({ vite: { build: { emptyOutDir: false } } });
       },
       'astro:config:done': ({ config }) => {
-        if (process.env.BOARD_EMPTY_ASIDE !== 'off') outDir = fileURLToPath(config.outDir);
+        if (buildSettings().emptyAside) outDir = fileURLToPath(config.outDir);
       },
       'astro:build:start': () => {
         if (outDir === undefined) return;

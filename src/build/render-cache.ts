@@ -6,12 +6,14 @@
  */
 import { readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildSettings } from './context.ts';
 
 const MONTH_MS = 30 * 24 * 3600 * 1000;
 
 /** Where a render cache lives: `$BOARD_POSTER_CACHE` / `$BOARD_TV_CACHE`, or node_modules/.cache/<kind>. */
 export function renderCacheDir(kind: 'posters' | 'tv'): string {
-  const set = kind === 'posters' ? process.env.BOARD_POSTER_CACHE : process.env.BOARD_TV_CACHE;
+  const settings = buildSettings();
+  const set = kind === 'posters' ? settings.posterCache : settings.tvCache;
   return set ?? join(process.cwd(), 'node_modules', '.cache', kind);
 }
 

@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { missingGlyphs } from '../render/fonts.ts';
 import { checkProjectWith, type Checked } from './core.ts';
+import { processSlot } from '../build/context.ts';
 
 export type { Checked } from './core.ts';
 
@@ -15,19 +16,18 @@ export function checkProject(root: string): Checked {
 // `npm run build` (src/cli/build.ts) checks the data, then starts Astro in the same process.
 // The check is handed over on the process (Astro loads the build's modules apart from the
 // command's), and the build takes it instead of reading and checking the data again.
-const HANDED = Symbol.for('points-board:checked');
-const held = globalThis as typeof globalThis & { [HANDED]?: { root: string; checked: Checked } };
+const held = processSlot<{ root: string; checked: Checked }>('checked');
 
 /** Hands a finished check of `root` to the build that starts next in this process. */
 export function handOver(root: string, checked: Checked): void {
-  held[HANDED] = { root: resolve(root), checked };
+  held.set({ root: resolve(root), checked });
 }
 
 /** The check handed over for `root` (taken once), or a new check of it. */
 export function checkedFor(root: string): Checked {
-  const handed = held[HANDED];
+  const handed = held.get();
   if (handed?.root === resolve(root)) {
-    delete held[HANDED];
+    held.forget();
     return handed.checked;
   }
   return checkProject(root);

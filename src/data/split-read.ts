@@ -15,6 +15,7 @@ import { decodeText } from './encoding.ts';
 import { Problems, type DataIssue } from '../check/errors.ts';
 import { eachRecord, rowReader, blankRow } from './csv.ts';
 import { tables, type Column, type RowOf, type Table } from '../schema/tables.ts';
+import { buildSettings } from '../build/context.ts';
 
 /** Below this many bytes of files, a worker's start (some 0.1 s) costs more than it saves. */
 const SPLIT_BYTES = 4 << 20;
@@ -136,7 +137,7 @@ function workerFile(): string | undefined {
 
 /** Should these files be read on two threads? */
 function worthSplitting(files: FileBytes[]): boolean {
-  const mode = process.env.BOARD_READ_WORKER;
+  const mode = buildSettings().readWorker;
   if (mode === 'off' || files.length < 2) return false;
   if (mode === 'always') return true;
   return files.reduce((n, f) => n + f.bytes.length, 0) >= SPLIT_BYTES;
@@ -182,7 +183,7 @@ export function startReading<C extends Record<string, Column>>(table: Table<C>, 
         readFileRows(table, files[k]!, problems, perFile[k]!).forEach((r) => onRejected?.(r));
       };
       // `always` (the tests) lets the worker take the first file, so a small data set is split too.
-      if (worker && process.env.BOARD_READ_WORKER === 'always') Atomics.wait(state, NEXT, 0, 10_000);
+      if (worker && buildSettings().readWorker === 'always') Atomics.wait(state, NEXT, 0, 10_000);
       // Each thread takes the next file in turn.
       for (let k = Atomics.add(state, NEXT, 1); k < files.length; k = Atomics.add(state, NEXT, 1)) readHere(k);
       // The worker marks itself busy before it takes a file: once it is not, it has sent every file it took.

@@ -9,25 +9,23 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { IncomingMessage } from 'node:http';
 import type { Report } from '../check/report.ts';
+import { buildSettings, processSlot } from '../build/context.ts';
 
-const BOARD_CACHE = Symbol.for('points-board:board');
-const CHANGES_CACHE = Symbol.for('points-board:changes');
 
 export default function devPreview(): AstroIntegration {
   return {
     name: 'points-board-dev',
     hooks: {
       'astro:server:setup': ({ server, logger }) => {
-        const root = resolve(process.env.BOARD_ROOT ?? process.cwd());
+        const root = buildSettings().root;
         const watched = [join(root, 'data'), join(root, 'content')];
         server.watcher.add(watched);
         let report: Report | null | undefined;
         let stamp = dataStamp(watched);
         // Forget the board and every module that read it; the next request computes it again.
         const forget = () => {
-          const shared = globalThis as Record<symbol, unknown>;
-          delete shared[BOARD_CACHE];
-          delete shared[CHANGES_CACHE];
+          processSlot('board').forget();
+          processSlot('changes').forget();
           report = undefined;
           invalidate(server);
         };

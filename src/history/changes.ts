@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Board } from '../view/board.ts';
+import { buildSettings, processSlot } from '../build/context.ts';
 import type { DataVersion } from '../data/version.ts';
 import { diffFigures, diffFiles, figuresOf, type BalanceChange, type Figures, type SubjectChange } from './diff.ts';
 import { changedFiles, commitOf, fileAt, materialise, PUBLISHED_TAG, sameData, tryGit } from './revision.ts';
@@ -39,7 +40,7 @@ export interface ChangesView {
 
 /** Which revision to compare against, or why there is none. */
 export function previousPublication(root: string, version: DataVersion): { rev: string } | { status: 'no-git' | 'first' } {
-  const asked = process.env.BOARD_CHANGES_BASE;
+  const asked = buildSettings().changesBase;
   if (asked) {
     const rev = commitOf(root, asked);
     if (!rev) throw new Error(`BOARD_CHANGES_BASE=${asked}：不是这个仓库里的版本 (not a revision of this repository)`);
@@ -72,7 +73,7 @@ function codeHash(project: string): string {
 
 /** The figures published at `rev`, from the cache or computed by src/cli/figures.ts. */
 function figuresAt(root: string, rev: string, project: string): Figures | undefined {
-  const cacheDir = process.env.BOARD_CHANGES_CACHE ?? join(project, 'node_modules', '.cache', 'changes');
+  const cacheDir = buildSettings().changesCache ?? join(project, 'node_modules', '.cache', 'changes');
   const cached = join(cacheDir, `${rev}-${codeHash(project)}.json`);
   if (existsSync(cached)) return JSON.parse(readFileSync(cached, 'utf8')) as Figures;
   const dir = materialise(root, rev);
@@ -139,13 +140,12 @@ export function computeChanges(board: Board, root: string, project: string = pro
 }
 
 // Like the board: computed once per build process, held on the process so every bundle finds it.
-const CACHE = Symbol.for('points-board:changes');
-const shared = globalThis as typeof globalThis & { [CACHE]?: { board: Board; changes: ChangesView } };
+const kept = processSlot<{ board: Board; changes: ChangesView }>('changes');
 
-export function getChanges(board: Board, root: string = process.env.BOARD_ROOT ?? process.cwd()): ChangesView {
-  const cached = shared[CACHE];
+export function getChanges(board: Board, root: string = buildSettings().root): ChangesView {
+  const cached = kept.get();
   if (cached?.board === board) return cached.changes;
   const changes = computeChanges(board, root);
-  shared[CACHE] = { board, changes };
+  kept.set({ board, changes });
   return changes;
 }

@@ -3,8 +3,8 @@
  * computed table, every scheme's ranking per period (the points wall), star ratings, the
  * shop's price list and monthly summaries, and the honour roll.
  */
-import { noticePath, rankingPath, shopPeriodPath, starsPath, absoluteUrl } from '../view/routes.ts';
-import { posterSlug, type Board, type ResultView, type RankedRow } from '../view/board.ts';
+import { noticePath, rankingPath, shopPeriodPath, starsPath, absoluteUrl, posterSlug, SECTION } from '../view/routes.ts';
+import { type Board, type ResultView, type RankedRow } from '../view/board.ts';
 import { translator, formatPeriod, formatDate, formatShortDate, formatPoints, type Locale, type Translate } from '../i18n/index.ts';
 import { plainParagraphs } from './text.ts';
 import type { PosterDoc, Highlight } from './doc.ts';
@@ -153,7 +153,7 @@ export function posterDocs(board: Board, columnsOf: ColumnsOf = rankingColumns):
         rows: board.shop.items.map((i) => [i.unit ? `${i.name}（${i.unit}）` : i.name, t(`shop.kind.${i.kind}`), points(i.price), status(i.stockStatus, i.stock)]),
         highlight: board.shop.items.map((i): Highlight | null => (i.stockStatus === 'out' ? 'black' : null)),
       },
-      footer: footer('/shop/'),
+      footer: footer(SECTION.shop),
     });
   }
   for (const s of postedPeriods(board.shop.summaries.filter((s) => /^\d{4}-\d{2}$/.test(s.period)), () => 'shop', mode)) {
@@ -199,7 +199,7 @@ export function posterDocs(board: Board, columnsOf: ColumnsOf = rankingColumns):
         rows: board.honors.map((h) => [period(h.period), h.subject.name, h.honor, h.note ?? '']),
         highlight: board.honors.map((h) => h.tone),
       },
-      footer: footer('/honors/'),
+      footer: footer(SECTION.honors),
     });
   }
   return docs;

@@ -6,6 +6,7 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { buildSettings } from '../build/context.ts';
 
 export default function posters(): AstroIntegration {
   return {
@@ -28,7 +29,7 @@ export default function posters(): AstroIntegration {
         const cacheDir = renderCacheDir('posters');
         const result = await renderPosters(docs, join(fileURLToPath(dir), 'posters'), {
           cacheDir,
-          workers: Number(process.env.BOARD_POSTER_WORKERS ?? 0) || 0,
+          workers: buildSettings().posterWorkers,
         });
         const pages = result.files.reduce((n, f) => n + f.pages, 0);
         logger.info(`${result.files.length} posters, ${pages} pages: ${result.rendered} rendered, ${result.cached} from cache (${Math.round(performance.now() - started)} ms)`);

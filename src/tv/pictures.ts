@@ -9,6 +9,7 @@ import type { Board } from '../view/board.ts';
 import { translator, formatDate } from '../i18n/index.ts';
 import { pictureSlides, type TvScreen, type TvSlide } from './slides.ts';
 import type { PictureChrome, PictureOptions } from './picture-layout.ts';
+import { building, buildSettings } from '../build/context.ts';
 
 export interface PictureRoute {
   params: { n: string; screen?: string };
@@ -36,7 +37,15 @@ export function pictureChrome(board: Board): PictureChrome {
  * Whether the site has pictures: site.yaml's `tv.pictures: no` leaves them out; so does
  * BOARD_TV_PICTURES=off (measuring the site build alone).
  */
-export const picturesWanted = (board: Board): boolean => board.site.tv.pictures && process.env.BOARD_TV_PICTURES !== 'off';
+export const picturesWanted = (board: Board): boolean => board.site.tv.pictures && buildSettings().tvPictures;
+
+/**
+ * The routes the dev preview serves for a screen's pictures; none in a build, which draws
+ * them alongside the pages (src/tv/build.ts).
+ */
+export function servedPictureRoutes(screen: TvScreen, board: Board): PictureRoute[] {
+  return building() ? [] : pictureRoutes(screen, board);
+}
 
 /** The routes of a screen's pictures, for `getStaticPaths`. */
 export function pictureRoutes(screen: TvScreen, board: Board): PictureRoute[] {

@@ -15,6 +15,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { PictureTask } from './draw.ts';
+import { buildSettings, processSlot } from '../build/context.ts';
 
 /** What a worker sends back: the PNG (unless it wrote it to the task's `out` file) and whether it was drawn or kept. */
 export interface PictureDone {
@@ -48,28 +49,27 @@ interface Pool {
  * the build's thread free).
  */
 const PER_WORKER = 16;
-const POOL = Symbol.for('points-board:tv-pool');
-const held = globalThis as typeof globalThis & { [POOL]?: Pool | null };
+const held = processSlot<Pool | null>('tv-pool');
 
 /** How many workers draw: $BOARD_TV_WORKERS, else one per core up to two. */
 export function poolSize(): number {
-  const set = Number(process.env.BOARD_TV_WORKERS);
-  return Number.isInteger(set) && set > 0 ? set : Math.min(2, availableParallelism());
+  return buildSettings().tvWorkers ?? Math.min(2, availableParallelism());
 }
 
 /** The pool, or null when pictures are to be drawn in this thread. */
 export function picturePool(): Pool | null {
-  if (held[POOL] !== undefined) return held[POOL];
+  const known = held.get();
+  if (known !== undefined) return known;
   const file = workerFile();
-  const pool: Pool | null = process.env.BOARD_TV_WORKER === 'off' || !existsSync(file) ? null : { slots: [], size: poolSize(), queue: [], nextId: 0, failed: false };
-  held[POOL] = pool;
+  const pool: Pool | null = !buildSettings().tvWorkerThreads || !existsSync(file) ? null : { slots: [], size: poolSize(), queue: [], nextId: 0, failed: false };
+  held.set(pool);
   return pool;
 }
 
 const workerFile = () => join(process.cwd(), 'src', 'tv', 'picture-worker.ts');
 
 /** Has the pool started a worker? (the build's log says so) */
-export const poolWorkers = (): number => held[POOL]?.slots.length ?? 0;
+export const poolWorkers = (): number => held.get()?.slots.length ?? 0;
 
 /** Draws a picture on the pool; rejects when the workers failed (the caller then draws it). */
 export function drawOnPool(pool: Pool, task: PictureTask): Promise<PictureDone> {
@@ -108,7 +108,7 @@ function failPool(pool: Pool, e: Error, failed?: Slot): void {
     if (s !== failed) void s.worker.terminate();
   }
   for (const job of pool.queue.splice(0)) job.reject(e);
-  held[POOL] = null;
+  held.set(null);
 }
 
 function start(pool: Pool): Slot | undefined {

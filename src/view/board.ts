@@ -23,6 +23,9 @@ import type { SubjectKind } from '../schema/settings.ts';
 import type { Item } from '../schema/tables.ts';
 import { pagesOf, PAGE_SIZE } from './paging.ts';
 import { apiFiles } from './api.ts';
+import { noticePosterPath, passbookPath } from './routes.ts';
+export { posterSlug } from './routes.ts';
+import { buildSettings, processSlot } from '../build/context.ts';
 
 export { PAGE_SIZE } from './paging.ts';
 
@@ -209,12 +212,8 @@ export interface Board {
   missingAssessments: MissingAssessment[];
 }
 
-const KIND_PATH: Record<SubjectKind, string> = { person: 'p', household: 'h', merchant: 'm', unit: 'u' };
-
-/** The page of a subject's passbook. */
-export function passbookHref(kind: SubjectKind, id: string): string {
-  return `/${KIND_PATH[kind]}/${id}/`;
-}
+/** The page of a subject's passbook (src/view/routes.ts). */
+export const passbookHref = passbookPath;
 
 function honorTone(honor: string): HonorView['tone'] {
   if (honor.includes('黑')) return 'black';
@@ -463,7 +462,7 @@ export function computeBoard(data: Dataset, version: DataVersion): Board {
       ...n,
       contact: n.contact ?? data.site.phone,
       result: resultIndex.get(`${n.scheme}/${n.period}`),
-      posterHref: `/posters/notice-${posterSlug(n.slug)}.pdf`,
+      posterHref: noticePosterPath(n.slug),
     }));
 
   const board: Board = {
@@ -498,11 +497,6 @@ function resultLookup(index: Map<string, ResultView>): Board['result'] {
 
 function passbookLookup(index: Map<string, Passbook>): Board['passbook'] {
   return (id) => index.get(id);
-}
-
-/** A notice slug as poster file names spell it: lower case, other characters as hyphens. */
-export function posterSlug(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
 /** Groups a list by key, keeping the list's order inside each group. */
@@ -569,21 +563,20 @@ function passbookBalance(
 // A build loads this module twice: bundled with the pages, and again when the posters step
 // imports it after the pages are written. The board is kept on the process, not the module,
 // so both find the same one: computed once per build and held in memory once.
-const CACHE = Symbol.for('points-board:board');
-const shared = globalThis as typeof globalThis & { [CACHE]?: { root: string; board: Board } };
+const kept = processSlot<{ root: string; board: Board }>('board');
 
 /**
  * The board for the project at `root` (default: `$BOARD_ROOT` or the working directory),
  * computed once per process. Throws the check's text report when the data has errors, so
  * nothing is ever built from data that failed the check.
  */
-export function getBoard(root: string = process.env.BOARD_ROOT ?? process.cwd()): Board {
-  const cached = shared[CACHE];
+export function getBoard(root: string = buildSettings().root): Board {
+  const cached = kept.get();
   if (cached?.root === root) return cached.board;
   const { dataset, problems, files } = checkedFor(root);
   const report = problems.sorted();
   if (report.errors.length > 0) throw new Error(formatReport(report, 'text'));
   const board = computeBoard(dataset, dataVersion(root, files, latestDate(dataset)));
-  shared[CACHE] = { root, board };
+  kept.set({ root, board });
   return board;
 }

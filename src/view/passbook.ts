@@ -2,7 +2,7 @@
  * A passbook's view: what it answers first for each scheme, and its history folded by period.
  * The passbook page (src/pages/[kind]/[id].astro) prints these.
  */
-import type { Board, PassbookScheme, RankedRow } from './board.ts';
+import type { Board, ItemView, PassbookScheme, RankedRow } from './board.ts';
 
 /** Items a scheme's points buy, the dearest first (what a balance reaches), at most this many. */
 const BUYS_SHOWN = 6;
@@ -13,7 +13,7 @@ const recorded = (row: RankedRow) => row.breakdown.reduce((n, c) => n + c.rows.l
  * What a passbook says first for a scheme: the latest result, the ranks within units, and for a
  * redeemable scheme what the balance buys now (or what the cheapest item needs).
  */
-export function passbookAnswer(board: Board, s: PassbookScheme) {
+export function passbookAnswer(board: Board, s: PassbookScheme): PassbookAnswer {
   const latest = s.results[0];
   const result = latest ? board.result(s.scheme.id, latest.period) : undefined;
   const within = latest && result
@@ -27,6 +27,16 @@ export function passbookAnswer(board: Board, s: PassbookScheme) {
   const buys = balance === undefined ? [] : items.filter((i) => i.price <= balance).sort((a, b) => b.price - a.price || (a.id < b.id ? -1 : 1));
   const cheapest = [...items].sort((a, b) => a.price - b.price)[0];
   return { latest, within, balance, buys: buys.slice(0, BUYS_SHOWN), more: Math.max(0, buys.length - BUYS_SHOWN), cheapest };
+}
+
+export interface PassbookAnswer {
+  latest: PassbookScheme['results'][number] | undefined;
+  within: { unit: string; rank: number; count: number }[];
+  balance: number | undefined;
+  buys: ItemView[];
+  /** Items the balance buys beyond those listed. */
+  more: number;
+  cheapest: ItemView | undefined;
 }
 
 /** Periods newest first; a run of periods with nothing recorded and no points is one entry. */

@@ -11,6 +11,15 @@
 import type { Translate } from '../i18n/index.ts';
 import type { RankedRow, SchemeView } from './board.ts';
 
+/** A ranking row as a table prints it: without the breakdown and the raw figures only a passbook shows.
+ * Every column reads only these fields, and a page's cache key covers them (src/view/page-routes.ts). */
+export type TableRow = Omit<RankedRow, 'breakdown' | 'rawTotal' | 'totalClamp' | 'vetoRow' | 'guidance'>;
+
+export function tableRow(row: RankedRow): TableRow {
+  const { breakdown: _b, rawTotal: _r, totalClamp: _c, vetoRow: _v, guidance: _g, ...shown } = row;
+  return shown;
+}
+
 /** Where a ranking is shown. */
 export type Medium = 'site' | 'poster' | 'tv' | 'csv';
 
@@ -34,14 +43,14 @@ export interface RankingColumn {
   /** The media that show it: the rank change only means something on the live site. */
   media: readonly Medium[];
   /** The cell as read in a table. */
-  text(row: RankedRow): string;
+  text(row: TableRow): string;
   /** The cell in a CSV download: numbers as numbers, without grouping. */
-  csv(row: RankedRow): string;
+  csv(row: TableRow): string;
   /**
    * A column the contract's API does not list yet publishes its value under this key (the
    * contract's own fields keep their shape and order: see `apiResultRow`).
    */
-  api?: { key: string; value(row: RankedRow): unknown };
+  api?: { key: string; value(row: TableRow): unknown };
 }
 
 export interface RankingFormat {
@@ -96,7 +105,7 @@ export type ColumnsOf = (scheme: SchemeView, f: RankingFormat, options?: Ranking
 export function rankingColumns(scheme: SchemeView, f: RankingFormat, options: RankingOptions = {}): RankingColumn[] {
   const { t, points } = f;
   const units = scheme.subject === 'unit';
-  const rankOf = (r: RankedRow) => (options.withinUnit ? (r.within[options.withinUnit] ?? null) : r.rank);
+  const rankOf = (r: TableRow) => (options.withinUnit ? (r.within[options.withinUnit] ?? null) : r.rank);
   const columns: RankingColumn[] = [
     { key: 'rank', label: t('ranking.rank'), align: 'end', weight: 0.7, room: 'always', media: ['site', 'poster', 'tv', 'csv'], text: (r) => String(rankOf(r) ?? '—'), csv: (r) => String(rankOf(r) ?? '') },
     { key: 'id', label: 'ID', align: 'start', weight: 1, room: 'full', media: ['csv'], text: (r) => r.id, csv: (r) => r.id },
@@ -132,7 +141,7 @@ export function rankingColumns(scheme: SchemeView, f: RankingFormat, options: Ra
   return columns;
 }
 
-function changeText(r: RankedRow, t: Translate): string {
+function changeText(r: TableRow, t: Translate): string {
   if (!r.change) return '';
   return r.change.kind === 'up' || r.change.kind === 'down' ? t(`ranking.${r.change.kind}`, { n: r.change.by }) : t(`ranking.${r.change.kind}`);
 }
@@ -141,12 +150,12 @@ function changeText(r: RankedRow, t: Translate): string {
  * The columns a medium shows of `rows`: those of its medium and room, without a column whose
  * every cell is empty (households named after their address need no unit column).
  */
-export function columnsFor(columns: readonly RankingColumn[], medium: Medium, rows: readonly RankedRow[], rooms: readonly Room[]): RankingColumn[] {
+export function columnsFor(columns: readonly RankingColumn[], medium: Medium, rows: readonly TableRow[], rooms: readonly Room[]): RankingColumn[] {
   return columns.filter((c) => c.media.includes(medium) && rooms.includes(c.room) && (medium === 'csv' || c.key !== 'unit' || rows.some((r) => c.text(r) !== '')));
 }
 
 /** A ranking as the CSV download has it: a header line, then a line a row. */
-export function csvTable(columns: readonly RankingColumn[], rows: readonly RankedRow[]): string[][] {
+export function csvTable(columns: readonly RankingColumn[], rows: readonly TableRow[]): string[][] {
   const shown = columnsFor(columns, 'csv', rows, ['always', 'wide', 'full']);
   return [shown.map((c) => c.label), ...rows.map((r) => shown.map((c) => c.csv(r)))];
 }

@@ -3,6 +3,35 @@
  * posters print them as QR codes and short addresses.
  */
 
+/** The site's sections: each one's index page. */
+export const SECTION = {
+  home: '/',
+  search: '/search/',
+  rankings: '/rankings/',
+  stars: '/stars/',
+  shop: '/shop/',
+  honors: '/honors/',
+  notices: '/notices/',
+  news: '/news/',
+  rules: '/rules/',
+  changes: '/changes/',
+  posters: '/posters/',
+} as const;
+
+/** The first letter of a passbook's address, by the kind of subject: /p/P0001/, /h/H0001/. */
+const PASSBOOK_DIR = { person: 'p', household: 'h', merchant: 'm', unit: 'u' } as const;
+
+/** A subject's passbook: /p/P0001/ */
+export const passbookPath = (kind: keyof typeof PASSBOOK_DIR, id: string) => `/${PASSBOOK_DIR[kind]}/${id}/`;
+
+/** A notice slug as poster file names spell it: lower case, other characters as hyphens. */
+export function posterSlug(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+/** A notice's poster: /posters/notice-party-2022.pdf */
+export const noticePosterPath = (slug: string) => `${SECTION.posters}notice-${posterSlug(slug)}.pdf`;
+
 /** /rankings/party/2022/, and its later pages /rankings/party/2022/2/ (page is 1-based). */
 export const rankingPath = (scheme: string, period: string, page = 1) => `/rankings/${scheme}/${period}/${page > 1 ? `${page}/` : ''}`;
 

@@ -70,6 +70,14 @@ describe('building again after an edit', () => {
     expect(readFileSync(join(again.out, 'p/P1/index.html'), 'utf8')).toContain('测试街道积分公示墙');
     expect(hashTree(again.out)).toEqual(hashTree(buildSiteWithLog(root).out));
   });
+  test('a new item in the shop: a household passbook that did not change says what its balance buys now, as a build from nothing does', () => {
+    // H2 has 8 points and no new rows: its book is the same, what it can buy is not (a 7-point haircut).
+    const items = join(root, 'data/shop/items.csv');
+    writeFileSync(items, `${readFileSync(items, 'utf8')}S01,理发,7,服务,次,,\n`);
+    const again = buildSiteWithLog(root, { BOARD_CACHE_DIR: cache });
+    expect(readFileSync(join(again.out, 'h/H2/index.html'), 'utf8')).toContain('理发');
+    expect(hashTree(again.out)).toEqual(hashTree(buildSiteWithLog(root).out));
+  });
 });
 
 describe('a ranking over several pages', () => {

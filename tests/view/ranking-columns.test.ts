@@ -8,7 +8,7 @@ import { checkProject } from '../../src/check/check.ts';
 import { computeBoard, type Board, type ResultView } from '../../src/view/board.ts';
 import { apiFiles } from '../../src/view/api.ts';
 import { rankingCsv } from '../../src/view/export.ts';
-import { columnsFor, levelCell, rankingColumns, type ColumnsOf, type RankingColumn } from '../../src/view/ranking-columns.ts';
+import { columnsFor, levelCell, rankingColumns, type ColumnsOf, type RankingColumn, type TableRow } from '../../src/view/ranking-columns.ts';
 import { posterDocs } from '../../src/posters/from-board.ts';
 import { rankingSlides, starSlides } from '../../src/tv/kinds/rankings.ts';
 import { formatters } from '../../src/tv/model.ts';
@@ -67,17 +67,18 @@ describe('one way to show a veto and stars', () => {
 });
 
 describe('a column added to the list reaches every medium', () => {
-  // 记录条数: how many counted rows make the total, as a new column a community might want.
+  // 支部内名次: the rank inside the member's branch, as a new column a community might want.
+  const inUnit = (r: TableRow) => Object.values(r.within)[0] ?? null;
   const rowsColumn: RankingColumn = {
-    key: 'rows',
-    label: '记录条数',
+    key: 'in-unit',
+    label: '支部内名次',
     align: 'end',
     weight: 0.8,
     room: 'always',
     media: ['site', 'poster', 'tv', 'csv'],
-    text: (r) => `${r.breakdown.reduce((n, c) => n + c.rows.length, 0)} 条`,
-    csv: (r) => String(r.breakdown.reduce((n, c) => n + c.rows.length, 0)),
-    api: { key: 'rows', value: (r) => r.breakdown.reduce((n, c) => n + c.rows.length, 0) },
+    text: (r) => (inUnit(r) === null ? '—' : `第 ${inUnit(r)} 名`),
+    csv: (r) => String(inUnit(r) ?? ''),
+    api: { key: 'inUnit', value: inUnit },
   };
   const withRows: ColumnsOf = (scheme, fmt, options) => {
     const cols = rankingColumns(scheme, fmt, options);
@@ -85,38 +86,38 @@ describe('a column added to the list reaches every medium', () => {
     return [...cols.slice(0, total + 1), rowsColumn, ...cols.slice(total + 1)];
   };
 
-  test('site, poster, TV, CSV and API all show it, after the total', () => {
+  test('site, poster, TV, CSV and API all show it, after the total (it reads only the fields of a table row, which a page’s cache key covers)', () => {
     const party = result('party', '2022');
     const p1 = party.rows.find((r) => r.id === 'P1')!;
-    const count = p1.breakdown.reduce((n, c) => n + c.rows.length, 0);
-    expect(count).toBeGreaterThan(0);
+    const count = inUnit(p1)!;
+    expect(count).toBe(1);
 
     const site = columnsFor(withRows(party.scheme, f), 'site', party.rows, ['always']).map((c) => c.label);
-    expect(site.slice(site.indexOf('总分'))).toEqual(['总分', '记录条数', '等次']);
+    expect(site.slice(site.indexOf('总分'))).toEqual(['总分', '支部内名次', '等次']);
 
     const poster = posterDocs(board, withRows).find((d) => d.id === 'ranking-party-2022')!.table!;
-    const at = poster.columns.findIndex((c) => c.label === '记录条数');
+    const at = poster.columns.findIndex((c) => c.label === '支部内名次');
     expect(poster.columns[at - 1]!.label).toBe('总分');
-    expect(poster.rows.find((r) => r.includes(p1.name))![at]).toBe(`${count} 条`);
+    expect(poster.rows.find((r) => r.includes(p1.name))![at]).toBe(`第 ${count} 名`);
 
     const tv = rankingSlides(party, f, undefined, undefined, withRows)[0]!.table!;
-    const tvAt = tv.columns.findIndex((c) => c.label === '记录条数');
+    const tvAt = tv.columns.findIndex((c) => c.label === '支部内名次');
     expect(tv.columns.reduce((w, c) => w + c.width, 0)).toBe(100);
-    expect(tv.rows.find((r) => r.cells.includes(p1.name))!.cells[tvAt]).toBe(`${count} 条`);
+    expect(tv.rows.find((r) => r.cells.includes(p1.name))!.cells[tvAt]).toBe(`第 ${count} 名`);
 
     const [header, ...lines] = rankingCsv(party, f, withRows(party.scheme, f)).replace('\uFEFF', '').split('\r\n');
-    const csvAt = header!.split(',').indexOf('记录条数');
+    const csvAt = header!.split(',').indexOf('支部内名次');
     expect(csvAt).toBe(header!.split(',').indexOf('总分') + 1);
     expect(lines.find((l) => l.includes(p1.name))!.split(',')[csvAt]).toBe(String(count));
 
     const api = apiFiles(board, withRows).find((a) => a.path === 'results/party/2022.json')!.body as { rows: Record<string, unknown>[] };
-    expect(api.rows.find((r) => r.id === 'P1')!.rows).toBe(count);
+    expect(api.rows.find((r) => r.id === 'P1')!.inUnit).toBe(count);
   });
 
   test('without it, no medium shows it (the list is the only place columns come from)', () => {
     const party = result('party', '2022');
-    expect(posterDocs(board).find((d) => d.id === 'ranking-party-2022')!.table!.columns.map((c) => c.label)).not.toContain('记录条数');
-    expect(rankingSlides(party, f)[0]!.table!.columns.map((c) => c.label)).not.toContain('记录条数');
-    expect(rankingCsv(party, f)).not.toContain('记录条数');
+    expect(posterDocs(board).find((d) => d.id === 'ranking-party-2022')!.table!.columns.map((c) => c.label)).not.toContain('支部内名次');
+    expect(rankingSlides(party, f)[0]!.table!.columns.map((c) => c.label)).not.toContain('支部内名次');
+    expect(rankingCsv(party, f)).not.toContain('支部内名次');
   });
 });

@@ -5,10 +5,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { board } from '../../../view/site.ts';
 import { screensOf } from '../../../tv/slides.ts';
-import { pictureRoutes, type PictureRoute } from '../../../tv/pictures.ts';
-import { building } from '../../../build/stamp.ts';
+import { servedPictureRoutes, type PictureRoute } from '../../../tv/pictures.ts';
 import { pictureResponse } from '../../../tv/png.ts';
 
-export const getStaticPaths = (() => (!building() ? pictureRoutes(screensOf(board)[0]!, board) : [])) satisfies GetStaticPaths;
+export const getStaticPaths = (() => servedPictureRoutes(screensOf(board)[0]!, board)) satisfies GetStaticPaths;
 
 export const GET: APIRoute<PictureRoute['props']> = ({ props }) => pictureResponse(props);

@@ -1,0 +1,156 @@
+/**
+ * The pages a build may copy from the build before (Astro's incremental build), and what
+ * each is given. A route's props are exactly what its page prints, beside the site's
+ * settings and the footer's placeholders, and its cache key is the hash of those: a field a
+ * page starts to show comes through its props, and so into its key. No page computes a key.
+ *
+ * Three kinds of page have a key: passbooks, the second and later pages of a ranking (the
+ * first carries 本期变动, which follows the previous publication), and a ranking's pages for
+ * one unit. The data version and date in their footers are placeholders, filled in after the
+ * pages (src/build/stamp.ts), so one changed row renders the pages it changed, not all of them.
+ */
+import { createHash } from 'node:crypto';
+import type { SchemeStats } from '../domain/stats.ts';
+import type { Board, Passbook, SchemeView } from './board.ts';
+import { pagesOf, PAGE_SIZE } from './paging.ts';
+import { passbookAnswer, type PassbookAnswer } from './passbook.ts';
+import { rankingPath, unitRankingPath } from './routes.ts';
+import { stampMarks } from './stamp-marks.ts';
+import { tableRow, type TableRow } from './ranking-columns.ts';
+
+/** A page of a scheme's ranking: /rankings/party/2022/, …/2/. */
+export interface RankingPage {
+  scheme: SchemeView;
+  period: string;
+  /** 0-based. */
+  index: number;
+  pageCount: number;
+  rowCount: number;
+  rows: TableRow[];
+  units: { unit: string; unitName: string }[];
+  stats: SchemeStats;
+}
+
+/** A page of a ranking within one unit: /rankings/party/2022/unit/ZB01/, …/2/. */
+export interface UnitRankingPage {
+  scheme: SchemeView;
+  period: string;
+  unit: { unit: string; unitName: string; type: string };
+  /** Rows of the unit in all. */
+  unitRowCount: number;
+  index: number;
+  pageCount: number;
+  rows: TableRow[];
+}
+
+/** A passbook: the book, and what it answers first for each of its schemes (which depends on the shop and the units too). */
+export interface PassbookPage {
+  book: Passbook;
+  answers: PassbookAnswer[];
+}
+
+interface Route<P> {
+  params: Record<string, string | undefined>;
+  props: P;
+  cacheKey?: string;
+}
+
+export function rankingRoutes(board: Board): Route<RankingPage>[] {
+  return board.results.flatMap((result) =>
+    result.pages.map((rows, index) => {
+      const props: RankingPage = {
+        scheme: result.scheme,
+        period: result.period,
+        index,
+        pageCount: result.pages.length,
+        rowCount: result.rows.length,
+        rows: rows.map(tableRow),
+        units: result.byUnit.map((u) => ({ unit: u.unit, unitName: u.unitName })),
+        stats: result.stats,
+      };
+      return {
+        params: { scheme: result.scheme.id, period: result.period, page: index === 0 ? undefined : String(index + 1) },
+        props,
+        ...(index > 0 ? { cacheKey: pageKey(board, props) } : {}),
+      };
+    }),
+  );
+}
+
+export function unitRankingRoutes(board: Board): Route<UnitRankingPage>[] {
+  return board.results.flatMap((result) =>
+    result.byUnit.flatMap((unit) =>
+      pagesOf(unit.rows, PAGE_SIZE).map((rows, index, pages) => {
+        const props: UnitRankingPage = {
+          scheme: result.scheme,
+          period: result.period,
+          unit: { unit: unit.unit, unitName: unit.unitName, type: unit.type },
+          unitRowCount: unit.rows.length,
+          index,
+          pageCount: pages.length,
+          rows: rows.map(tableRow),
+        };
+        return {
+          params: { scheme: result.scheme.id, period: result.period, unit: unit.unit, page: index === 0 ? undefined : String(index + 1) },
+          props,
+          cacheKey: pageKey(board, props),
+        };
+      }),
+    ),
+  );
+}
+
+export function passbookRoutes(board: Board): Route<PassbookPage>[] {
+  return board.passbooks.map((book) => {
+    const props: PassbookPage = { book, answers: book.schemes.map((s) => passbookAnswer(board, s)) };
+    return { params: { kind: book.href.split('/')[1]!, id: book.id }, props, cacheKey: pageKey(board, props) };
+  });
+}
+
+/** The site paths of every page printed with placeholders: passbooks, rankings past their first page, every page of the rankings within a unit. */
+export function pagesStampedLater(board: Board): string[] {
+  const paths = board.passbooks.map((b) => b.href);
+  for (const r of board.results) {
+    for (let i = 1; i < r.pages.length; i++) paths.push(rankingPath(r.scheme.id, r.period, i + 1));
+    for (const u of r.byUnit) {
+      const base = unitRankingPath(r.scheme.id, r.period, u.unit);
+      paths.push(base);
+      for (let i = 1; i < pagesOf(u.rows, PAGE_SIZE).length; i++) paths.push(`${base}${i + 1}/`);
+    }
+  }
+  return paths;
+}
+
+/**
+ * The key of a page given `props`: the hash of the props, the site's settings a page shows
+ * and the placeholders it prints. A scheme (in the props, or in a passbook's schemes) enters
+ * by its hash, worked out once: every page of a street shows one of a handful.
+ */
+function pageKey(board: Board, props: RankingPage | UnitRankingPage | PassbookPage): string {
+  const hash = createHash('sha256');
+  let shown: unknown;
+  if ('book' in props) {
+    for (const s of props.book.schemes) hash.update(schemeHash(s.scheme));
+    shown = { ...props, book: { ...props.book, schemes: props.book.schemes.map((s) => ({ ...s, scheme: s.scheme.id })) } };
+  } else {
+    hash.update(schemeHash(props.scheme));
+    shown = { ...props, scheme: props.scheme.id };
+  }
+  return hash.update(JSON.stringify([shown, pageSite(board), stampMarks(board)])).digest('hex');
+}
+
+/**
+ * The site's settings a page shows: all but the TV's and the posters', which no page outside
+ * the TV reads. A district that changes its TV playlist does not draw its 122,040 passbooks again.
+ */
+function pageSite(board: Board): Omit<Board['site'], 'tv' | 'posters'> {
+  const { tv: _tv, posters: _posters, ...shown } = board.site;
+  return shown;
+}
+
+const schemeHashes = new WeakMap<SchemeView, string>();
+function schemeHash(scheme: SchemeView): string {
+  let h = schemeHashes.get(scheme);
+  if (!h) schemeHashes.set(scheme, (h = createHash('sha256').update(JSON.stringify(scheme)).digest('hex')));
+  return h;
+}
