@@ -7,7 +7,8 @@
 import type { Dataset } from '../schema/dataset.ts';
 import type { Problems, Place } from './errors.ts';
 import { rejectLedgerRow, type Rejected } from '../data/load.ts';
-import { PARTY_ROLES, tables, type Column, type Person } from '../schema/tables.ts';
+import { DEFAULT_BLOCK_MINUTES, PARTY_ROLES, tables, type Column, type Person } from '../schema/tables.ts';
+import { periodKind } from '../domain/periods.ts';
 import type { Scheme, SubjectKind } from '../schema/settings.ts';
 
 const KIND_ZH: Record<SubjectKind, string> = { person: '人员', household: '家庭户', merchant: '商户', unit: '组织' };
@@ -16,11 +17,6 @@ const PERIOD_ZH = { year: '年度', quarter: '季度', month: '月度' } as cons
 /** Where a column of a row is, for messages: its column number is looked up by header later. */
 function at(row: { file: string; line: number }, column: Column, index?: number): Place {
   return { file: row.file, line: row.line, column: index ?? 0, field: column.zh };
-}
-
-/** The kind of a period string: `2022` year, `2022-Q3` quarter, `2022-10` month. */
-export function periodKindOf(period: string): 'year' | 'quarter' | 'month' {
-  return /^\d{4}$/.test(period) ? 'year' : /Q/.test(period) ? 'quarter' : 'month';
 }
 
 export function validateReferences(data: Dataset, rejected: Rejected, problems: Problems): Dataset {
@@ -219,7 +215,7 @@ export function validateReferences(data: Dataset, rejected: Rejected, problems: 
     }
     const active = row.status !== '驳回';
     if (active && rule.per === '分钟') {
-      const minimum = rule.minimum ?? rule.block ?? 30;
+      const minimum = rule.minimum ?? rule.block ?? DEFAULT_BLOCK_MINUTES;
       if (row.quantity < minimum) {
         problems.error(at(row, L.quantity), 'below-minimum-minutes', { minutes: row.quantity, minimum });
         ok = false;
@@ -252,7 +248,7 @@ export function validateReferences(data: Dataset, rejected: Rejected, problems: 
     if (!schemeOk(row, row.scheme, A.scheme)) return false;
     const scheme = schemeById.get(row.scheme)!;
     let ok = true;
-    if (periodKindOf(row.period) !== scheme.period) {
+    if (periodKind(row.period) !== scheme.period) {
       problems.error(at(row, A.period), 'period-kind-mismatch', { period: row.period, scheme: scheme.id, expected: PERIOD_ZH[scheme.period] });
       ok = false;
     }
@@ -369,7 +365,7 @@ export function validateReferences(data: Dataset, rejected: Rejected, problems: 
       if (!rejected.schemes.has(n.scheme)) problems.error({ file: n.file, line: 1, field: 'scheme' }, 'unknown-scheme', { id: n.scheme, accepted: schemeList });
       return false;
     }
-    if (periodKindOf(n.period) !== scheme.period) {
+    if (periodKind(n.period) !== scheme.period) {
       problems.error({ file: n.file, line: 1, field: 'period' }, 'period-kind-mismatch', { period: n.period, scheme: scheme.id, expected: PERIOD_ZH[scheme.period] });
       return false;
     }

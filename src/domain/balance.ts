@@ -7,7 +7,7 @@
 import type { Dataset } from '../schema/dataset.ts';
 import type { Category, Scheme } from '../schema/settings.ts';
 import { countedRowsOfEntries, countedTable, type CountedRow, type CountedTable } from './ledger.ts';
-import { addPoints, roundPoints, sumPoints } from './numbers.ts';
+import { addPoints, roundPoints } from './numbers.ts';
 import { once } from './once.ts';
 import { inDateOrder } from './periods.ts';
 import type { SubjectIndex } from './subjects.ts';
@@ -151,31 +151,6 @@ export function earnedBySubject(dataset: Dataset, index: SubjectIndex, scheme: S
   });
 }
 
-const byDate = (a: EarnedEvent, b: EarnedEvent) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
-
-/**
- * Every change to earned points, in date order (same day: by subject, then ledger order).
- * @example earnedEvents(dataset, index, credit)[0] // { date: '2022-10-09', subject: 'H-301', amount: 5, row }
- */
-export function earnedEvents(dataset: Dataset, index: SubjectIndex, scheme: Scheme): EarnedEvent[] {
-  const events: EarnedEvent[] = [];
-  for (const list of earnedBySubject(dataset, index, scheme).values()) for (const e of list) events.push(e);
-  // A stable sort: each subject's same-day events stay in ledger order.
-  return events.sort((a, b) => byDate(a, b) || (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0));
-}
-
-/**
- * A subject's balance on a date: everything earned up to and including that day, minus the
- * charges passed in (all of the same scheme as the events). Pass only the redemptions made before the one being checked (same-day
- * rows in file order), so points earned on the 9th can be spent on the 9th.
- * @example balanceOn(events, [], 'H-301', '2022-10-09') // 5
- */
-export function balanceOn(events: readonly EarnedEvent[], charges: readonly Charge[], subject: string, date: string): number {
-  const earned = sumPoints(events.filter((e) => e.subject === subject && e.date <= date).map((e) => e.amount));
-  const spent = sumPoints(charges.filter((c) => c.subject === subject && c.date <= date).map((c) => c.points));
-  return roundPoints(earned - spent);
-}
-
 /**
  * Final balances of a scheme: one row per subject that fits the scheme or has points or
  * redemptions in it, sorted by id. `charges` may hold every scheme's accepted redemptions;
@@ -197,4 +172,28 @@ export function balances(dataset: Dataset, index: SubjectIndex, scheme: Scheme, 
     const r = redeemed.get(id) ?? 0;
     return { id, earned: e, redeemed: r, balance: roundPoints(e - r) };
   });
+}
+
+/** One line of a balance's history: points earned or spent, and the balance after it. */
+export type BalanceEntry<C extends Charge> = ({ kind: 'earned'; event: EarnedEvent } | { kind: 'redeemed'; charge: C }) & { date: string; amount: number; balance: number };
+
+/**
+ * Earned and spent points merged by date, with the running balance after each. Earned points
+ * of a day count before that day's redemptions, as the balance check does. Both lists come in
+ * date order, so one merge puts them together without sorting a passbook's thousand rows.
+ */
+export function balanceEntries<C extends Charge>(events: readonly EarnedEvent[], charges: readonly C[]): BalanceEntry<C>[] {
+  const entries: BalanceEntry<C>[] = [];
+  let balance = 0;
+  const after = (amount: number) => (balance = roundPoints(addPoints(balance, amount)));
+  for (let e = 0, c = 0; e < events.length || c < charges.length; ) {
+    if (c === charges.length || (e < events.length && events[e]!.date <= charges[c]!.date)) {
+      const event = events[e++]!;
+      entries.push({ kind: 'earned', event, date: event.date, amount: event.amount, balance: after(event.amount) });
+    } else {
+      const charge = charges[c++]!;
+      entries.push({ kind: 'redeemed', charge, date: charge.date, amount: -charge.points, balance: after(-charge.points) });
+    }
+  }
+  return entries;
 }

@@ -5,7 +5,7 @@
  */
 import type { Dataset } from '../schema/dataset.ts';
 import type { Scheme } from '../schema/settings.ts';
-import type { LedgerRow, Rule } from '../schema/tables.ts';
+import { DEFAULT_BLOCK_MINUTES, type LedgerRow, type Rule } from '../schema/tables.ts';
 import { addPoints, multiplyPoints, roundPoints } from './numbers.ts';
 import { inDateOrder, periodOf } from './periods.ts';
 import { once } from './once.ts';
@@ -37,7 +37,6 @@ export interface CountedRow {
   linkedFrom?: { household: string; file: string; line: number };
 }
 
-const DEFAULT_BLOCK = 30;
 
 /** Only verified rows count; 待审核 and 驳回 rows are on record but score nothing. */
 export function isCounted(row: LedgerRow): boolean {
@@ -51,7 +50,7 @@ export function isCounted(row: LedgerRow): boolean {
  */
 export function rowPoints(rule: Rule, row: LedgerRow): number {
   const each = rule.points ?? row.points ?? 0;
-  const times = rule.per === '分钟' ? Math.floor(row.quantity / (rule.block ?? DEFAULT_BLOCK)) : row.quantity;
+  const times = rule.per === '分钟' ? Math.floor(row.quantity / (rule.block ?? DEFAULT_BLOCK_MINUTES)) : row.quantity;
   return multiplyPoints(each, times);
 }
 
@@ -61,7 +60,6 @@ export function rulesByCode(dataset: Dataset): Map<string, Rule> {
 }
 
 /** A row before its rule's cap is applied; `cap` is the rule's 周期上限. */
-export type UncappedRow = Omit<CountedRow, 'counted' | 'cut'> & { cap?: number };
 
 /**
  * Positions in the ledger of the counted rows of each scheme (the scheme of the row's rule),
@@ -243,7 +241,11 @@ function inDateOrderAt(table: CountedTable, start: number, end: number): void {
   }
 }
 
-/** `applyCaps` on the entries from `start` to `end` (one subject's rows of one period, in date order). */
+/**
+ * Caps on the entries from `start` to `end` (one subject's rows of one period, in date order):
+ * a rule's cap is the most points (up or down) it gives in the period, so with a cap of 4 the
+ * third 2-point row earns nothing, and a row that crosses the cap is cut to what is left.
+ */
 function capAt(table: CountedTable, rules: Map<string, Rule>, start: number, end: number): void {
   let used: Map<string, number> | undefined;
   // A subject's rows often keep to one rule: its cap is looked up when the rule changes.
@@ -332,22 +334,6 @@ function rowsOfPeriod(groups: Map<string, Map<string, number>>, period: string):
 function capped(points: number, cap: number, used: number): number {
   const room = Math.max(0, roundPoints(Math.abs(cap) - used));
   return Math.sign(points) * Math.min(Math.abs(points), room);
-}
-
-/**
- * Applies each rule's cap to one subject's rows of one period, in date order: the cap is the
- * most points (up or down) the rule gives in the period, so with a cap of 4 the third
- * 2-point row earns nothing, and a row that crosses the cap is cut to what is left.
- */
-export function applyCaps(rows: readonly UncappedRow[]): CountedRow[] {
-  const used = new Map<string, number>();
-  return rows.map(({ cap, ...row }) => {
-    if (cap === undefined) return { ...row, counted: row.points, cut: 0 };
-    const before = used.get(row.rule) ?? 0;
-    const counted = capped(row.points, cap, before);
-    used.set(row.rule, addPoints(before, Math.abs(counted)));
-    return { ...row, counted: roundPoints(counted), cut: roundPoints(row.points - counted) };
-  });
 }
 
 /**

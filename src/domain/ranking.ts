@@ -60,3 +60,36 @@ export function rankWithin<T extends Rankable>(
   }
   return out;
 }
+
+/** The ranks two or more subjects share (a tie), for "并列". */
+export function sharedRanks(ranked: readonly { rank: number | null }[]): Set<number> {
+  const seen = new Set<number>();
+  const shared = new Set<number>();
+  for (const { rank } of ranked) {
+    if (rank === null) continue;
+    if (seen.has(rank)) shared.add(rank);
+    seen.add(rank);
+  }
+  return shared;
+}
+
+/** A subject's place against the previous period: up or down by some places, the same, or new. */
+export interface RankChange {
+  kind: 'up' | 'down' | 'same' | 'new';
+  by: number;
+}
+
+/**
+ * ↑ ↓ against the previous period's ranks (`before`: id → rank, undefined when there is no
+ * previous period); `new` for a subject that had no rank then. None for a subject without a
+ * rank now (vetoed).
+ *
+ * @example rankChange(new Map([['P1', 4]]), 'P1', 2) // { kind: 'up', by: 2 }
+ */
+export function rankChange(before: ReadonlyMap<string, number | null> | undefined, id: string, rank: number | null): RankChange | null {
+  if (rank === null || before === undefined) return null;
+  const was = before.get(id);
+  if (was === undefined || was === null) return { kind: 'new', by: 0 };
+  if (was === rank) return { kind: 'same', by: 0 };
+  return was > rank ? { kind: 'up', by: was - rank } : { kind: 'down', by: rank - was };
+}

@@ -83,6 +83,25 @@ export function stockedItems(dataset: Dataset): Set<string> {
   return ids;
 }
 
+/** At or below this many left, an item shows as running low (仅剩 N 件). */
+export const LOW_STOCK = 5;
+
+export type StockLevel = 'in' | 'low' | 'out' | 'unlimited';
+
+/** How an item's stock reads: out, low, in stock, or unlimited (services and vouchers without stock rows). */
+export function stockLevel(stock: number | undefined): StockLevel {
+  return stock === undefined ? 'unlimited' : stock <= 0 ? 'out' : stock <= LOW_STOCK ? 'low' : 'in';
+}
+
+/** Each stocked item's stock after every stock row and accepted redemption (unstocked items are absent). */
+export function stockOnHand(dataset: Dataset, resolved: readonly ResolvedRedemption[]): Map<string, number> {
+  const stocked = stockedItems(dataset);
+  const onHand = new Map<string, number>([...stocked].map((id) => [id, 0]));
+  for (const s of dataset.stock) onHand.set(s.item, (onHand.get(s.item) ?? 0) + s.quantity);
+  for (const r of resolved) if (stocked.has(r.item)) onHand.set(r.item, (onHand.get(r.item) ?? 0) - r.quantity);
+  return onHand;
+}
+
 const KIND_NAMES: Record<SubjectKind, string> = { person: '人员', household: '家庭户', merchant: '商户', unit: '组织' };
 
 /**

@@ -8,6 +8,7 @@ import { type Board, type ResultView, type RankedRow } from '../view/board.ts';
 import { translator, formatPeriod, formatDate, formatShortDate, formatPoints, type Locale, type Translate } from '../i18n/index.ts';
 import { plainParagraphs } from './text.ts';
 import type { PosterDoc, Highlight } from './doc.ts';
+import { periodKind } from '../domain/periods.ts';
 import { columnsFor, rankingColumns, type ColumnsOf, type RankingColumn } from '../view/ranking-columns.ts';
 
 type Size = PosterDoc['size'];
@@ -38,11 +39,6 @@ function rankingTable(columnsOf: ColumnsOf, t: Translate, result: ResultView, po
     rows: rows.map((r) => shown.map((c) => c.text(r))),
     highlight: rows.map((r): Highlight | null => (r.vetoed ? 'black' : r.rank === 1 || r.stars === 5 ? 'gold' : null)),
   };
-}
-
-/** The kind of a period: a year, a quarter, a month, or anything else (compared as it is spelt). */
-function periodKind(period: string): string {
-  return /^\d{4}$/.test(period) ? 'year' : /^\d{4}-q\d$/i.test(period) ? 'quarter' : /^\d{4}-\d{2}$/.test(period) ? 'month' : `other:${period}`;
 }
 
 /**

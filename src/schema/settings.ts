@@ -3,6 +3,7 @@
  * documentation of every setting.
  */
 import { z } from 'zod';
+import { ROLES, UNIT_TYPES } from './tables.ts';
 
 const slug = z.string().regex(/^[a-z0-9-]{1,64}$/, '只能包含小写英文字母、数字和 -');
 
@@ -112,9 +113,9 @@ export const schemeSchema = z
     name: z.string().min(1),
     subject: z.enum(SUBJECT_KINDS),
     /** Person schemes: which roles take part (default: all). */
-    roles: z.array(z.enum(['党员', '预备党员', '群众'])).optional(),
+    roles: z.array(z.enum(ROLES)).optional(),
     /** Unit schemes: which unit types take part (default: all). */
-    unitTypes: z.array(z.enum(['街道', '镇', '社区', '村', '小区', '网格', '支部', '其他'])).optional(),
+    unitTypes: z.array(z.enum(UNIT_TYPES)).optional(),
     period: z.enum(['year', 'quarter', 'month']),
     /** Day of the month a monthly result is published. */
     publishDay: z.number().int().min(1).max(31).optional(),

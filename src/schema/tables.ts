@@ -54,6 +54,9 @@ const required = { required: true } as const;
 export const UNIT_TYPES = ['街道', '镇', '社区', '村', '小区', '网格', '支部', '其他'] as const;
 export const ROLES = ['党员', '预备党员', '群众'] as const;
 export const PARTY_ROLES: readonly string[] = ['党员', '预备党员'];
+
+/** Minutes a time rule counts as one block when rules.csv leaves 每 empty; 起算 defaults to the block. */
+export const DEFAULT_BLOCK_MINUTES = 30;
 export const STATUSES = ['已核实', '待审核', '驳回'] as const;
 export const ITEM_KINDS = ['实物', '券', '服务'] as const;
 export const PER = ['次', '分钟'] as const;

@@ -11,16 +11,16 @@ import { formatReport } from '../check/report.ts';
 import type { NewsEntry, NoticeEntry } from '../schema/content.ts';
 import { indexSubjects, type SubjectIndex } from '../domain/subjects.ts';
 import { scoreScheme, type SubjectResult, type CategoryBreakdown, type MissingAssessment } from '../domain/score.ts';
-import { rankSubjects, rankWithin } from '../domain/ranking.ts';
+import { rankChange, rankSubjects, rankWithin, sharedRanks, type RankChange } from '../domain/ranking.ts';
+import { honorTone } from '../domain/honors.ts';
 import { schemePeriods } from '../domain/scheme-periods.ts';
 import { statsFor, type SchemeStats } from '../domain/stats.ts';
-import { earnedBySubject, balances, type BalanceRow, type EarnedEvent } from '../domain/balance.ts';
-import { checkRedemptions, shopSummary, shopPeriods, itemOn, stockedItems, type ShopSummary, type ResolvedRedemption, type ShopViolation } from '../domain/shop.ts';
+import { balanceEntries, earnedBySubject, balances, type BalanceRow, type EarnedEvent } from '../domain/balance.ts';
+import { checkRedemptions, shopSummary, shopPeriods, itemOn, stockLevel, stockOnHand, type ShopSummary, type ResolvedRedemption, type ShopViolation } from '../domain/shop.ts';
 import { previousPeriod, comparePeriods, periodKind, periodOf, inDateOrder } from '../domain/periods.ts';
 import { maskName } from '../domain/mask.ts';
-import { addPoints, roundPoints } from '../domain/numbers.ts';
 import type { SubjectKind } from '../schema/settings.ts';
-import type { Item } from '../schema/tables.ts';
+import { DEFAULT_BLOCK_MINUTES, type Item } from '../schema/tables.ts';
 import { pagesOf, PAGE_SIZE } from './paging.ts';
 import { apiFiles } from './api.ts';
 import { noticePosterPath, passbookPath } from './routes.ts';
@@ -45,28 +45,16 @@ export interface SubjectRef {
   href: string;
 }
 
-export interface RankChange {
-  kind: 'up' | 'down' | 'same' | 'new';
-  by: number;
-}
+export type { RankChange } from '../domain/ranking.ts';
 
-export interface RankedRow extends SubjectRef {
+/** A subject's result as a ranking lists it: who it is, its score (src/domain/score.ts) and its places. */
+export interface RankedRow extends SubjectRef, Omit<SubjectResult, 'id'> {
   rank: number | null;
   /** Another subject has the same rank. */
   tie: boolean;
-  total: number;
-  categories: Record<string, number>;
-  level: string | null;
-  stars?: number;
-  guidance?: string;
-  vetoed: boolean;
   /** Rank inside each enclosing unit of the types in `ranking.within`. */
   within: Record<string, number | null>;
   change: RankChange | null;
-  breakdown: CategoryBreakdown[];
-  rawTotal: number;
-  totalClamp: SubjectResult['totalClamp'];
-  vetoRow?: SubjectResult['vetoRow'];
 }
 
 export interface UnitRanking {
@@ -108,19 +96,11 @@ export interface RuleView {
   linked?: { id: string; name: string };
 }
 
-export interface SchemeView {
-  id: string;
-  name: string;
-  subject: SubjectKind;
-  period: Scheme['period'];
-  publishDay?: number;
-  redeemable: boolean;
-  /** Yuan a point is worth, when the scheme says. */
-  pointValue?: number;
-  categories: Scheme['categories'];
-  levels: Level[];
-  total: Scheme['total'];
-  vetoLevel?: string;
+/**
+ * A scheme as the outputs see it: every setting of schemes.yaml as it is (a new setting comes
+ * through without being copied by hand), and what the board works out of it.
+ */
+export interface SchemeView extends Scheme {
   rules: RuleView[];
   periods: string[];
   latest?: string;
@@ -215,12 +195,6 @@ export interface Board {
 /** The page of a subject's passbook (src/view/routes.ts). */
 export const passbookHref = passbookPath;
 
-function honorTone(honor: string): HonorView['tone'] {
-  if (honor.includes('黑')) return 'black';
-  if (honor.includes('红')) return 'red';
-  return 'gold';
-}
-
 /** A star rating: every level says how many stars it is. */
 const isStarRating = (s: Scheme) => s.levels.length > 0 && s.levels.every((l) => l.stars !== undefined);
 
@@ -263,17 +237,7 @@ export function computeBoard(data: Dataset, version: DataVersion): Board {
   const schemes: SchemeView[] = data.schemes.map((s) => {
     const periods = schemePeriods(data, s);
     return {
-      id: s.id,
-      name: s.name,
-      subject: s.subject,
-      period: s.period,
-      publishDay: s.publishDay,
-      redeemable: s.redeemable,
-      pointValue: s.pointValue,
-      categories: s.categories,
-      levels: s.levels,
-      total: s.total,
-      vetoLevel: s.vetoLevel,
+      ...s,
       periods,
       latest: periods.at(-1),
       isStarRating: isStarRating(s),
@@ -288,8 +252,8 @@ export function computeBoard(data: Dataset, version: DataVersion): Board {
           min: r.min,
           max: r.max,
           per: r.per,
-          block: r.block ?? 30,
-          minimum: r.minimum ?? r.block ?? 30,
+          block: r.block ?? DEFAULT_BLOCK_MINUTES,
+          minimum: r.minimum ?? r.block ?? DEFAULT_BLOCK_MINUTES,
           cap: r.cap,
           veto: r.veto,
           linked: r.linked ? { id: r.linked, name: schemeName.get(r.linked) ?? r.linked } : undefined,
@@ -308,25 +272,14 @@ export function computeBoard(data: Dataset, version: DataVersion): Board {
       missingAssessments.push(...score.warnings);
       const within = rankWithin(score.results, index, scheme);
       const ranked = rankSubjects(score.results);
-      const rankCount = new Map<number, number>();
-      for (const r of ranked) if (r.rank !== null) rankCount.set(r.rank, (rankCount.get(r.rank) ?? 0) + 1);
+      const shared = sharedRanks(ranked);
       const previous = view.periods.includes(previousPeriod(period)) ? previousPeriod(period) : undefined;
       const rows: RankedRow[] = ranked.map((r) => ({
         ...ref(r.id),
-        rank: r.rank,
-        tie: r.rank !== null && (rankCount.get(r.rank) ?? 0) > 1,
-        total: r.total,
-        categories: r.categories,
-        level: r.level,
-        stars: r.stars,
-        guidance: r.guidance,
-        vetoed: r.vetoed,
+        ...r,
+        tie: r.rank !== null && shared.has(r.rank),
         within: within.get(r.id) ?? {},
-        change: rankChange(before, previous, r.id, r.rank),
-        breakdown: r.breakdown,
-        rawTotal: r.rawTotal,
-        totalClamp: r.totalClamp,
-        vetoRow: r.vetoRow,
+        change: rankChange(previous === undefined ? undefined : before, r.id, r.rank),
       }));
       const byUnit = new Map<string, RankedRow[]>();
       for (const row of rows) {
@@ -428,14 +381,11 @@ export function computeBoard(data: Dataset, version: DataVersion): Board {
   const passbookIndex = new Map(passbooks.map((p) => [p.id, p]));
 
   // Shop catalogue as of the data date.
-  const stocked = stockedItems(data);
-  const stockNow = new Map<string, number>();
-  for (const s of data.stock) stockNow.set(s.item, (stockNow.get(s.item) ?? 0) + s.quantity);
-  for (const r of resolved) if (stocked.has(r.item)) stockNow.set(r.item, (stockNow.get(r.item) ?? 0) - r.quantity);
+  const onHand = stockOnHand(data, resolved);
   const items: ItemView[] = [...groupBy(data.items, (i) => i.id)].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, list]) => {
     const rows = [...list].sort((a, b) => ((a.from ?? '') < (b.from ?? '') ? -1 : 1));
     const current = itemOn(data.items, id, asOf) ?? rows[0]!;
-    const stock = stocked.has(id) ? (stockNow.get(id) ?? 0) : undefined;
+    const stock = onHand.get(id);
     return {
       id,
       name: current.name,
@@ -445,7 +395,7 @@ export function computeBoard(data: Dataset, version: DataVersion): Board {
       scheme: current.scheme,
       history: rows.map((r) => ({ from: r.from, price: r.price })),
       stock,
-      stockStatus: stock === undefined ? 'unlimited' : stock <= 0 ? 'out' : stock <= 5 ? 'low' : 'in',
+      stockStatus: stockLevel(stock),
     };
   });
   const summaries = shopPeriods(data, resolved).map((p) => shopSummary(data, resolved, p));
@@ -518,25 +468,7 @@ function rankOrder(a: number | null, b: number | null): number {
   return a - b;
 }
 
-/** ↑ ↓ against the previous period; `new` for a subject that had no rank then. */
-function rankChange(
-  before: Map<string, number | null> | undefined,
-  previous: string | undefined,
-  id: string,
-  rank: number | null,
-): RankChange | null {
-  if (rank === null || previous === undefined || before === undefined) return null;
-  const was = before.get(id);
-  if (was === undefined || was === null) return { kind: 'new', by: 0 };
-  if (was === rank) return { kind: 'same', by: 0 };
-  return was > rank ? { kind: 'up', by: was - rank } : { kind: 'down', by: rank - was };
-}
-
-/**
- * Earned and redeemed entries merged by date, with the running balance after each. Earned
- * points of a day count before that day's redemptions, as the balance check does. Both lists
- * come in date order, so one merge puts them together without sorting a passbook's thousand rows.
- */
+/** A balance's history as the passbook lists it: each entry labelled (洗衣液 × 2 袋), with the balance after it. */
 function passbookBalance(
   events: readonly EarnedEvent[],
   charges: ResolvedRedemption[],
@@ -545,18 +477,14 @@ function passbookBalance(
   totals: BalanceRow,
 ): PassbookScheme['balance'] {
   inDateOrder(charges); // as the shop check accepted them; made sure of, not assumed
-  const entries: PassbookEntry[] = [];
-  let balance = 0;
-  const after = (amount: number) => (balance = roundPoints(addPoints(balance, amount)));
-  for (let e = 0, c = 0; e < events.length || c < charges.length; ) {
-    if (c === charges.length || (e < events.length && events[e]!.date <= charges[c]!.date)) {
-      const { date, amount, row } = events[e++]!;
-      entries.push({ date, label: row.title, kind: 'earned', amount, file: row.file, line: row.line, reviewer: row.reviewer, balance: after(amount) });
-    } else {
-      const { date, item, quantity, points, file, line } = charges[c++]!;
-      entries.push({ date, label: `${itemName.get(item) ?? item} × ${quantity}${itemUnit.has(item) ? ` ${itemUnit.get(item)}` : ''}`, kind: 'redeemed', amount: -points, file, line, balance: after(-points) });
+  const entries: PassbookEntry[] = balanceEntries(events, charges).map((e) => {
+    if (e.kind === 'earned') {
+      const { row } = e.event;
+      return { date: e.date, label: row.title, kind: 'earned', amount: e.amount, file: row.file, line: row.line, reviewer: row.reviewer, balance: e.balance };
     }
-  }
+    const { item, quantity, file, line } = e.charge;
+    return { date: e.date, label: `${itemName.get(item) ?? item} × ${quantity}${itemUnit.has(item) ? ` ${itemUnit.get(item)}` : ''}`, kind: 'redeemed', amount: e.amount, file, line, balance: e.balance };
+  });
   return { earned: totals.earned, redeemed: totals.redeemed, balance: totals.balance, entries };
 }
 

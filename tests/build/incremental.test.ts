@@ -11,12 +11,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSiteWithLog, hashTree, listFiles } from '../helpers/build.ts';
 import { fixture } from '../helpers/fixture.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 /** Pages whose footer still holds a placeholder: there must be none. */
 const unstamped = (dist: string) => listFiles(dist).filter((f) => f.endsWith('.html') && readFileSync(join(dist, f), 'utf8').includes('@@board:'));
 const copied = (log: string) => (log.match(/\((restored|cached)\)/g) ?? []).length;
 /** A build environment with its own Astro cache, kept from one build to the next; no TV pictures (not what these tests are about, and they keep the builds short). */
-const cachedNoPictures = () => ({ BOARD_CACHE_DIR: mkdtempSync(join(tmpdir(), 'board-astro-cache-')), BOARD_TV_PICTURES: 'off' });
+const cachedNoPictures = () => ({ BOARD_CACHE_DIR: tempDir('board-astro-cache-'), BOARD_TV_PICTURES: 'off' });
 /** Rewrites the ledger file of January 2022. */
 const editLedger = (root: string, edit: (text: string) => string) => {
   const ledger = join(root, 'data/ledger/2022-01.csv');
@@ -30,7 +31,7 @@ describe('building again after an edit', () => {
   let first: { out: string; log: string };
   beforeAll(() => {
     root = fixture();
-    cache = mkdtempSync(join(tmpdir(), 'board-astro-cache-'));
+    cache = tempDir('board-astro-cache-');
     first = buildSiteWithLog(root, { BOARD_CACHE_DIR: cache });
   });
 

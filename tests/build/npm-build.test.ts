@@ -12,19 +12,20 @@ import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { PROJECT, buildSiteWithLog, hashTree } from '../helpers/build.ts';
 import { fixture } from '../helpers/fixture.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 function npmBuild(root: string, outDir: string, env: Record<string, string> = {}, args = ['--outDir', outDir]) {
   return spawnSync(process.execPath, [join(PROJECT, 'src/cli/build.ts'), ...args], {
     cwd: PROJECT,
     encoding: 'utf8',
-    env: { ...process.env, BOARD_ROOT: root, BOARD_CACHE_DIR: mkdtempSync(join(tmpdir(), 'board-cache-')), ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    env: { ...process.env, BOARD_ROOT: root, BOARD_CACHE_DIR: tempDir('board-cache-'), ASTRO_TELEMETRY_DISABLED: '1', ...env },
   });
 }
 
 describe('npm run build', () => {
   test('a data error: the report names file, line and column, exit 1, and the output folder is untouched', () => {
     const root = fixture('impossible-date');
-    const out = mkdtempSync(join(tmpdir(), 'board-dist-'));
+    const out = tempDir('board-dist-');
     mkdirSync(join(out, 'p'));
     writeFileSync(join(out, 'index.html'), 'the site as published before');
     const r = npmBuild(root, out);
@@ -36,7 +37,7 @@ describe('npm run build', () => {
   });
 
   test('an argument it does not know is refused, not dropped', () => {
-    const out = mkdtempSync(join(tmpdir(), 'board-dist-'));
+    const out = tempDir('board-dist-');
     const r = npmBuild(fixture(), out, {}, ['--outDir', out, '--site', 'https://example.org']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('未知的参数 --site');
@@ -46,7 +47,7 @@ describe('npm run build', () => {
   test('good data: the same site, byte for byte, as astro build makes of it', () => {
     const root = fixture();
     const env = { BOARD_TV_PICTURES: 'off' };
-    const out = mkdtempSync(join(tmpdir(), 'board-dist-'));
+    const out = tempDir('board-dist-');
     // `--outDir=DIR`, as astro build takes it too.
     const r = npmBuild(root, out, env, [`--outDir=${out}`]);
     expect(r.status, r.stderr).toBe(0);

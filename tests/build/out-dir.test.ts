@@ -11,13 +11,14 @@ import { join } from 'node:path';
 import { buildSiteWithLog, hashTree } from '../helpers/build.ts';
 import { fixture } from '../helpers/fixture.ts';
 import { emptyAside } from '../../src/build/out-dir.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const env = { BOARD_TV_PICTURES: 'off', BOARD_POSTERS: 'off' };
 
 describe('building into the folder of the last build', () => {
   test('the old files are gone, .git stays, nothing is left beside it, and the site equals a build into a new folder', () => {
     const root = fixture();
-    const parent = mkdtempSync(join(tmpdir(), 'board-out-'));
+    const parent = tempDir('board-out-');
     const out = join(parent, 'dist');
     buildSiteWithLog(root, env, out);
     writeFileSync(join(out, 'stale.html'), 'a page the data no longer has');
@@ -42,7 +43,7 @@ describe('building into the folder of the last build', () => {
   });
 
   test('a folder left aside by a stopped build is removed by the next', async () => {
-    const parent = mkdtempSync(join(tmpdir(), 'board-out-'));
+    const parent = tempDir('board-out-');
     const out = join(parent, 'dist');
     mkdirSync(join(out, 'p'), { recursive: true });
     writeFileSync(join(out, 'index.html'), 'old');

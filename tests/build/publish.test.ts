@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT, hashTree } from '../helpers/build.ts';
 import { fixture } from '../helpers/fixture.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const cli = join(PROJECT, 'src/cli/build.ts');
 const env = (root: string, cache: string) => ({ ...process.env, BOARD_ROOT: root, BOARD_CACHE_DIR: cache, ASTRO_TELEMETRY_DISABLED: '1', BOARD_TV_PICTURES: 'off', BOARD_POSTERS: 'off' });
@@ -41,9 +42,9 @@ let took: number;
 
 beforeAll(() => {
   root = fixture();
-  parent = mkdtempSync(join(tmpdir(), 'board-publish-'));
+  parent = tempDir('board-publish-');
   out = join(parent, 'dist');
-  cache = mkdtempSync(join(tmpdir(), 'board-cache-'));
+  cache = tempDir('board-cache-');
   build(root, out, cache);
   // Timed warm, as the builds to be killed run: a kill must fall before the end.
   const started = performance.now();
@@ -82,7 +83,7 @@ describe('a build killed at several moments', () => {
 describe('--link: a web server serving dist/ while it builds', () => {
   test('dist/ becomes a link to a release, swapped in one rename; a killed build leaves the link as it was', async () => {
     const root2 = fixture();
-    const parent2 = mkdtempSync(join(tmpdir(), 'board-publish-'));
+    const parent2 = tempDir('board-publish-');
     const out2 = join(parent2, 'dist');
     build(root2, out2, cache, ['--link']);
     expect(lstatSync(out2).isSymbolicLink()).toBe(true);

@@ -7,12 +7,13 @@ import { existsSync, mkdtempSync, statSync, utimesSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { markUsed, pruneUnused } from '../../src/build/render-cache.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const DAY = 24 * 3600 * 1000;
 
 describe('render caches', () => {
   test('cache files unused for more than a month are removed; files used since, and files not the cache\'s, are kept', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'board-render-cache-'));
+    const dir = tempDir('board-render-cache-');
     const file = (name: string, daysAgo: number) => {
       const path = join(dir, name);
       writeFileSync(path, name);

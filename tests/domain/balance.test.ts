@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { LedgerRow } from '../../src/schema/tables.ts';
-import { balanceOn, balances, earnedEvents } from '../../src/domain/balance.ts';
+import { balanceEntries, balances, earnedBySubject } from '../../src/domain/balance.ts';
 import { board, entry, household, rule, scheme, unit } from './build.ts';
 
 /** S9: household credit points, monthly, spent in the points shop. */
@@ -18,10 +18,10 @@ const setup = (ledger: LedgerRow[]) =>
   board({ schemes: [credit], units: [unit('SQ', '社区')], households: [household('H-1', 'SQ'), household('H-2', 'SQ')], rules, ledger });
 const amounts = (ledger: LedgerRow[]) => {
   const { data, index } = setup(ledger);
-  return earnedEvents(data, index, credit).map((e) => e.amount);
+  return [...earnedBySubject(data, index, credit).values()].flat().map((e) => e.amount);
 };
 
-describe('earnedEvents', () => {
+describe('earnedBySubject', () => {
   test('a start value is not earned', () => {
     expect(amounts([entry('2022-10-09', 'H-1', 'C1')])).toEqual([5]);
   });
@@ -42,30 +42,29 @@ describe('earnedEvents', () => {
     expect(amounts([entry('2022-10-01', 'H-1', 'C1'), entry('2022-10-02', 'H-1', 'C3')])).toEqual([5, -3]);
   });
 
-  test('events are in date order across subjects', () => {
-    const { data, index } = setup([entry('2022-10-05', 'H-1', 'C1'), entry('2022-10-02', 'H-2', 'C1')]);
-    expect(earnedEvents(data, index, credit).map((e) => [e.date, e.subject])).toEqual([['2022-10-02', 'H-2'], ['2022-10-05', 'H-1']]);
+  test("each subject's events are in date order, whatever the file order", () => {
+    const { data, index } = setup([entry('2022-11-05', 'H-1', 'C1'), entry('2022-10-02', 'H-1', 'C3'), entry('2022-10-02', 'H-2', 'C1')]);
+    const bySubject = earnedBySubject(data, index, credit);
+    expect(bySubject.get('H-1')!.map((e) => e.date)).toEqual(['2022-10-02', '2022-11-05']);
+    expect(bySubject.get('H-2')!.map((e) => e.date)).toEqual(['2022-10-02']);
   });
 });
 
-describe('balanceOn', () => {
+describe('balanceEntries (a passbook\'s running balance)', () => {
   const { data, index } = setup([entry('2022-10-09', 'H-1', 'C1'), entry('2022-10-20', 'H-1', 'C1')]);
-  const events = earnedEvents(data, index, credit);
+  const events = earnedBySubject(data, index, credit).get('H-1')!;
+  const charge = (date: string, points: number) => ({ date, subject: 'H-1', points, scheme: 'credit' });
 
-  test('counts points earned up to and including the date', () => {
-    expect(balanceOn(events, [], 'H-1', '2022-10-09')).toBe(5);
+  test('each entry shows the balance after it', () => {
+    expect(balanceEntries(events, []).map((e) => [e.date, e.balance])).toEqual([['2022-10-09', 5], ['2022-10-20', 10]]);
   });
 
-  test('does not count points earned later', () => {
-    expect(balanceOn(events, [], 'H-1', '2022-10-08')).toBe(0);
+  test('a redemption between two earnings is subtracted in its place', () => {
+    expect(balanceEntries(events, [charge('2022-10-10', 3)]).map((e) => [e.kind, e.amount, e.balance])).toEqual([['earned', 5, 5], ['redeemed', -3, 2], ['earned', 5, 7]]);
   });
 
-  test('subtracts earlier redemptions', () => {
-    expect(balanceOn(events, [{ date: '2022-10-10', subject: 'H-1', points: 3, scheme: 'credit' }], 'H-1', '2022-10-20')).toBe(7);
-  });
-
-  test("another subject's redemptions do not count", () => {
-    expect(balanceOn(events, [{ date: '2022-10-10', subject: 'H-2', points: 3, scheme: 'credit' }], 'H-1', '2022-10-20')).toBe(10);
+  test('points earned on a day can be spent that day: the earning comes first', () => {
+    expect(balanceEntries(events, [charge('2022-10-09', 5)]).map((e) => [e.kind, e.balance])).toEqual([['earned', 5], ['redeemed', 0], ['earned', 5]]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { applyCaps, countedRows, rowPoints } from '../../src/domain/ledger.ts';
+import { countedRows, rowPoints } from '../../src/domain/ledger.ts';
 import { board, entry, household, person, rule, scheme, unit } from './build.ts';
 
 const volunteer = scheme({
@@ -32,30 +32,35 @@ describe('rowPoints', () => {
   });
 });
 
-describe('applyCaps', () => {
-  const row = (date: string, points: number, cap?: number) => ({
-    subject: 'P-1', file: 'data/ledger/2022.csv', line: 2, date, rule: 'R1', title: '', category: '服务',
-    quantity: 1, points, veto: false, cap,
-  });
+describe('caps (as the scores count them)', () => {
+  // One member's rows of one rule in October: the points of each row, and the rule's cap.
+  const counted = (points: number[], cap?: number) => {
+    const { data, index } = board({
+      schemes: [volunteer], units: [unit('SQ', '社区')], people: [person('P-1', '孙红', 'SQ')],
+      rules: [rule('R1', 'volunteer', points[0]! < 0 ? '扣分' : '服务', { min: -50, max: 50, cap })],
+      ledger: points.map((p, i) => entry(`2022-10-0${i + 1}`, 'P-1', 'R1', { points: p })),
+    });
+    return countedRows(data, index, volunteer, '2022-Q4').get('P-1')!;
+  };
 
   test('a cap of 4 stops the third 2-point row', () => {
-    expect(applyCaps([row('2022-10-01', 2, 4), row('2022-10-02', 2, 4), row('2022-10-03', 2, 4)]).map((r) => r.counted)).toEqual([2, 2, 0]);
+    expect(counted([2, 2, 2], 4).map((r) => r.counted)).toEqual([2, 2, 0]);
   });
 
   test('the stopped row records what the cap cut', () => {
-    expect(applyCaps([row('2022-10-01', 2, 4), row('2022-10-02', 2, 4), row('2022-10-03', 2, 4)])[2]!.cut).toBe(2);
+    expect(counted([2, 2, 2], 4)[2]!.cut).toBe(2);
   });
 
   test('a row that crosses the cap is cut to what is left', () => {
-    expect(applyCaps([row('2022-10-01', 3, 4), row('2022-10-02', 3, 4)]).map((r) => [r.counted, r.cut])).toEqual([[3, 0], [1, 2]]);
+    expect(counted([3, 3], 4).map((r) => [r.counted, r.cut])).toEqual([[3, 0], [1, 2]]);
   });
 
   test('a cap limits losses too', () => {
-    expect(applyCaps([row('2022-10-01', -3, 5), row('2022-10-02', -3, 5)]).map((r) => r.counted)).toEqual([-3, -2]);
+    expect(counted([-3, -3], 5).map((r) => r.counted)).toEqual([-3, -2]);
   });
 
   test('without a cap every point counts', () => {
-    expect(applyCaps([row('2022-10-01', 50), row('2022-10-02', 50)]).map((r) => r.counted)).toEqual([50, 50]);
+    expect(counted([50, 50]).map((r) => r.counted)).toEqual([50, 50]);
   });
 });
 

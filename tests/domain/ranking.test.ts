@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { rankSubjects, rankWithin } from '../../src/domain/ranking.ts';
+import { rankChange, rankSubjects, rankWithin, sharedRanks } from '../../src/domain/ranking.ts';
 import { board, person, scheme, unit } from './build.ts';
 
 const r = (id: string, total: number, vetoed = false) => ({ id, total, vetoed });
@@ -61,5 +61,26 @@ describe('rankWithin', () => {
   test('a branch is ranked inside its community, not inside itself', () => {
     const within = rankWithin([r('ZB-1', 88), r('ZB-2', 91)], index, stars);
     expect(Object.fromEntries(within)).toEqual({ 'ZB-1': { SQ: 2 }, 'ZB-2': { SQ: 1 } });
+  });
+});
+
+describe('ties and rank changes', () => {
+  test('a rank two subjects hold is shared; a vetoed subject holds none', () => {
+    expect([...sharedRanks(rankSubjects([r('A', 9), r('B', 7), r('C', 7), r('D', 5), r('E', 5, true)]))]).toEqual([2]);
+  });
+
+  test('up, down, the same, or new against the previous period', () => {
+    const before = new Map<string, number | null>([['A', 3], ['B', 1], ['C', 2], ['V', null]]);
+    expect(rankChange(before, 'A', 1)).toEqual({ kind: 'up', by: 2 });
+    expect(rankChange(before, 'B', 3)).toEqual({ kind: 'down', by: 2 });
+    expect(rankChange(before, 'C', 2)).toEqual({ kind: 'same', by: 0 });
+    expect(rankChange(before, 'N', 4)).toEqual({ kind: 'new', by: 0 });
+    // Vetoed last time: no place to compare with.
+    expect(rankChange(before, 'V', 4)).toEqual({ kind: 'new', by: 0 });
+  });
+
+  test('no change without a previous period, or without a rank now', () => {
+    expect(rankChange(undefined, 'A', 1)).toBe(null);
+    expect(rankChange(new Map([['A', 1]]), 'A', null)).toBe(null);
   });
 });

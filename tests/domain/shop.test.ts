@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Dataset } from '../../src/schema/dataset.ts';
-import { checkRedemptions, priceOn, shopPeriods, shopSummary } from '../../src/domain/shop.ts';
+import { checkRedemptions, LOW_STOCK, priceOn, shopPeriods, shopSummary, stockLevel, stockOnHand } from '../../src/domain/shop.ts';
 import { board, entry, household, item, person, redemption, rule, scheme, stock, unit } from './build.ts';
 
 describe('priceOn', () => {
@@ -203,5 +203,22 @@ describe('shopPeriods', () => {
   test('every month, quarter and year with shop activity, in order', () => {
     const { data, index } = shop({ stock: [stock('2022-09-01', 'oil', 10)], redemptions: [redemption('2022-10-10', 'H-1', 'oil')] });
     expect(shopPeriods(data, checkRedemptions(data, index).redemptionsResolved)).toEqual(['2022', '2022-Q3', '2022-09', '2022-Q4', '2022-10']);
+  });
+});
+
+describe('stock on hand and how it reads', () => {
+  test('stock rows in, accepted redemptions out; an item without stock rows and not 实物 is unlimited', () => {
+    const { data, index } = shop({ redemptions: [redemption('2022-10-10', 'H-1', 'oil')] });
+    const onHand = stockOnHand(data, checkRedemptions(data, index).redemptionsResolved);
+    expect([onHand.get('oil'), onHand.get('fee'), onHand.get('fruit')]).toEqual([9, undefined, undefined]);
+  });
+
+  test('a 实物 item never stocked has none on hand: it shows as out, not unlimited', () => {
+    const { data } = shop({ items: [item('oil', 5), item('soap', 3)] });
+    expect(stockLevel(stockOnHand(data, []).get('soap'))).toBe('out');
+  });
+
+  test(`out at 0 or below, low up to ${LOW_STOCK}, in stock above, unlimited without a count`, () => {
+    expect([-1, 0, 1, LOW_STOCK, LOW_STOCK + 1, undefined].map(stockLevel)).toEqual(['out', 'out', 'low', 'low', 'in', 'unlimited']);
   });
 });

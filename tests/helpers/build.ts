@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { createHash } from 'node:crypto';
 import { stripVTControlCharacters } from 'node:util';
+import { tempDir } from './temp.ts';
 
 export const PROJECT = join(import.meta.dirname, '..', '..');
 
@@ -16,11 +17,11 @@ export function buildSite(root: string, env: Record<string, string> = {}): strin
 }
 
 /** The build's output folder (a new one, or `out`) and what it printed. */
-export function buildSiteWithLog(root: string, env: Record<string, string> = {}, out = mkdtempSync(join(tmpdir(), 'board-dist-'))): { out: string; log: string } {
+export function buildSiteWithLog(root: string, env: Record<string, string> = {}, out = tempDir('board-dist-')): { out: string; log: string } {
   const r = spawnSync(process.execPath, [join(PROJECT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', out], {
     cwd: PROJECT,
     encoding: 'utf8',
-    env: { ...process.env, BOARD_ROOT: root, BOARD_CACHE_DIR: mkdtempSync(join(tmpdir(), 'board-cache-')), ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    env: { ...process.env, BOARD_ROOT: root, BOARD_CACHE_DIR: tempDir('board-cache-'), ASTRO_TELEMETRY_DISABLED: '1', ...env },
   });
   if (r.status !== 0) throw new Error(`astro build failed:\n${r.stdout}\n${r.stderr}`);
   // CI=true turns on the log's colours (picocolors); the tests read the plain text.

@@ -7,11 +7,12 @@ import { cpSync, mkdtempSync, existsSync, rmSync, writeFileSync, mkdirSync } fro
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempDir } from './temp.ts';
 
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 
 export function fixture(name?: string, extra: Record<string, string | Uint8Array> = {}): string {
-  const root = mkdtempSync(join(tmpdir(), `board-${name ?? 'base'}-`));
+  const root = tempDir(`board-${name ?? 'base'}-`);
   cpSync(join(FIXTURES, '_base'), root, { recursive: true });
   if (name) {
     const dir = join(FIXTURES, name);

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { tempDir as runTempDir } from '../helpers/temp.ts';
 
 function run(tool: string, args: string[]): Buffer {
   try {
@@ -19,7 +20,7 @@ function run(tool: string, args: string[]): Buffer {
 
 /** A fresh temporary folder. */
 export function tempDir(prefix = 'posters-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  return runTempDir(prefix);
 }
 
 /** Writes PDF bytes to a temporary file and returns its path. */

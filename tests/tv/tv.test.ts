@@ -22,6 +22,7 @@ import { defaultPosterFonts } from '../../src/render/fonts.ts';
 import { hallFixture } from './hall-fixture.ts';
 import { serveDist, launchChromium, VIEWPORTS, type DistServer } from './serve.ts';
 import { measureSlides } from './measure.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const SHOTS = process.env.TV_SCREENSHOTS ?? join(tmpdir(), 'tv-screenshots');
 
@@ -34,7 +35,7 @@ let server: DistServer;
 
 beforeAll(async () => {
   root = hallFixture();
-  cache = mkdtempSync(join(tmpdir(), 'tv-cache-'));
+  cache = tempDir('tv-cache-');
   dist = buildSite(root, { BOARD_TV_CACHE: cache });
   board = getBoard(root);
   server = await serveDist(dist);
@@ -406,7 +407,7 @@ describe('PNG slides for a TV without a browser', () => {
   test('the same slide gives the same bytes, drawn again without the cache', async () => {
     const screen = screensOf(board)[0]!;
     const slide = pictureSlides(screen, board)[1]!;
-    const fresh = mkdtempSync(join(tmpdir(), 'tv-cache-'));
+    const fresh = tempDir('tv-cache-');
     const saved = process.env.BOARD_TV_CACHE;
     process.env.BOARD_TV_CACHE = fresh;
     try {
@@ -414,7 +415,7 @@ describe('PNG slides for a TV without a browser', () => {
       expect(Buffer.from(png).equals(readFileSync(join(dist, 'tv/slides/002.png')))).toBe(true);
       expect(readdirSync(fresh)).toHaveLength(1);
       // Drawn in this thread instead of the worker (BOARD_TV_WORKER=off): the same bytes.
-      const here = await renderPicture({ file: join(mkdtempSync(join(tmpdir(), 'tv-cache-')), 'x.png'), slide, chrome: pictureChrome(board), options: { orientation: 'landscape' } });
+      const here = await renderPicture({ file: join(tempDir('tv-cache-'), 'x.png'), slide, chrome: pictureChrome(board), options: { orientation: 'landscape' } });
       expect(here.drawn).toBe(true);
       expect(Buffer.from(here.png).equals(Buffer.from(png))).toBe(true);
     } finally {
@@ -431,7 +432,7 @@ describe('PNG slides for a TV without a browser', () => {
     const fonts = defaultPosterFonts();
     expect(pictureKey(slide, next, options, fonts)).toBe(pictureKey(slide, chrome, options, fonts));
     const saved = process.env.BOARD_TV_CACHE;
-    const fresh = mkdtempSync(join(tmpdir(), 'tv-cache-'));
+    const fresh = tempDir('tv-cache-');
     try {
       process.env.BOARD_TV_CACHE = cache;
       const kept = readdirSync(cache).length;

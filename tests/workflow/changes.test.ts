@@ -11,6 +11,7 @@ import { fixture } from '../helpers/fixture.ts';
 import { buildSite } from '../helpers/build.ts';
 import { serve, launchChromium } from '../helpers/serve.ts';
 import { seriousViolations, overflows } from '../helpers/axe.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const LEDGER = 'data/ledger/2022-01-households.csv';
 
@@ -35,7 +36,7 @@ function raiseH2(root: string) {
 }
 
 // The check and the computation are what the build runs; a fresh cache folder per test run.
-const cache = mkdtempSync(join(tmpdir(), 'board-changes-cache-'));
+const cache = tempDir('board-changes-cache-');
 beforeAll(() => {
   process.env.BOARD_CHANGES_CACHE = cache;
 });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { fixture } from '../helpers/fixture.ts';
 import { PROJECT } from '../helpers/build.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 /** Runs a workflow step's shell command as the CI runner would, on a data folder. */
 function runStep(command: string, root: string, env: Record<string, string> = {}) {
@@ -18,7 +19,7 @@ describe('the GitHub Actions workflow', () => {
   const check = steps.find((s) => s.name?.startsWith('数据检查'))!;
 
   test('a month of ledger with two errors gets an annotation on each wrong line, and the full list in the job summary', () => {
-    const summary = join(mkdtempSync(join(tmpdir(), 'gh-')), 'summary.md');
+    const summary = join(tempDir('gh-'), 'summary.md');
     writeFileSync(summary, '');
     const r = runStep(check.run!, fixture('month-with-two-errors'), { GITHUB_STEP_SUMMARY: summary });
     expect(r.status).not.toBe(0);

@@ -8,6 +8,7 @@ import type { Browser } from 'playwright-core';
 import { fixture } from '../helpers/fixture.ts';
 import { PROJECT } from '../helpers/build.ts';
 import { launchChromium } from '../helpers/serve.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const LEDGER = 'data/ledger/2022-01-households.csv';
 
@@ -38,7 +39,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${port}`;
   dev = spawn(process.execPath, [join(PROJECT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)], {
     cwd: PROJECT,
-    env: { ...editorEnv(), BOARD_ROOT: root, BOARD_CACHE_DIR: mkdtempSync(join(tmpdir(), 'board-cache-')), ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...editorEnv(), BOARD_ROOT: root, BOARD_CACHE_DIR: tempDir('board-cache-'), ASTRO_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   await new Promise<void>((ready, fail) => {

@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { writeTemplates } from '../../src/cli/templates.ts';
 import { checkProject } from '../../src/check/check.ts';
 import { tables } from '../../src/schema/tables.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 describe('npm run templates', () => {
-  const root = mkdtempSync(join(tmpdir(), 'board-templates-'));
+  const root = tempDir('board-templates-');
   const files = writeTemplates(join(root, 'data'));
 
   test('every CSV starts with a UTF-8 BOM and the Chinese headers, so Excel opens it right', () => {

@@ -8,11 +8,12 @@ import { mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT } from '../helpers/build.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 describe('scripts/ensure-tools.sh', () => {
   test('with none of the tools (and no apt-get) on the PATH: one line naming every package, exit 1', () => {
     // A bare machine: grep, but no chromium, pdfinfo, zbarimg, fc-list or apt-get.
-    const bare = mkdtempSync(join(tmpdir(), 'no-tools-'));
+    const bare = tempDir('no-tools-');
     symlinkSync('/usr/bin/grep', join(bare, 'grep'));
     const r = spawnSync('/bin/bash', [join(PROJECT, 'scripts/ensure-tools.sh')], { encoding: 'utf8', env: { PATH: bare } });
     expect(r.status).toBe(1);
