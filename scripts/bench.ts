@@ -22,6 +22,7 @@ import {
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { decodeText } from '../src/data/encoding.ts';
+import { parseArgs as parseArgv } from 'node:util';
 
 const PROJECT = resolve(import.meta.dirname, '..');
 const NODE = process.execPath;
@@ -40,28 +41,16 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { scale: 'street', runs: 3, keep: false, pictures: true };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    if (a === '--scale') {
-      const scale = value();
-      if (scale !== 'street' && scale !== 'district') throw new Error('--scale must be street or district');
-      args.scale = scale;
-    } else if (a === '--data') args.data = resolve(value());
-    else if (a === '--runs') args.runs = Math.max(1, Number(value()));
-    else if (a === '--keep') args.keep = true;
-    else if (a === '--no-pictures') args.pictures = false;
-    else if (a === '--help' || a === '-h') {
-      console.log('npm run bench -- [--scale street|district] [--data DIR] [--runs N] [--keep] [--no-pictures]');
-      process.exit(0);
-    } else throw new Error(`unknown argument ${a}`);
+  const { values } = parseArgv({
+    args: argv,
+    options: { scale: { type: 'string', default: 'street' }, data: { type: 'string' }, runs: { type: 'string', default: '3' }, keep: { type: 'boolean', default: false }, 'no-pictures': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    console.log('npm run bench -- [--scale street|district] [--data DIR] [--runs N] [--keep] [--no-pictures]');
+    process.exit(0);
   }
-  return args;
+  if (values.scale !== 'street' && values.scale !== 'district') throw new Error('--scale must be street or district');
+  return { scale: values.scale, data: values.data === undefined ? undefined : resolve(values.data), runs: Math.max(1, Number(values.runs)), keep: values.keep, pictures: !values['no-pictures'] };
 }
 
 // ---------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { tables } from '../src/schema/tables.ts';
 import { schemesSchema, siteSchema } from '../src/schema/settings.ts';
+import { parseArgs as parseArgv } from 'node:util';
 
 // ---------------------------------------------------------------------------------------
 // Arguments
@@ -57,22 +58,15 @@ const SCALES: Record<string, Scale> = {
 };
 
 function parseArgs(argv: string[]): { scale: string; seed: number; out: string } {
-  const args = { scale: 'sample', seed: 1, out: 'data' };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    if (a === '--scale') args.scale = value();
-    else if (a === '--seed') args.seed = Number(value());
-    else if (a === '--out') args.out = value();
-    else if (a === '--help' || a === '-h') {
-      console.log('node scripts/demo-data.ts --scale sample|street|district --seed N --out DIR');
-      process.exit(0);
-    } else throw new Error(`unknown argument ${a}`);
+  const { values } = parseArgv({
+    args: argv,
+    options: { scale: { type: 'string', default: 'sample' }, seed: { type: 'string', default: '1' }, out: { type: 'string', default: 'data' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    console.log('node scripts/demo-data.ts --scale sample|street|district --seed N --out DIR');
+    process.exit(0);
   }
+  const args = { scale: values.scale, seed: Number(values.seed), out: values.out };
   if (!SCALES[args.scale]) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(', ')}`);
   if (!Number.isInteger(args.seed)) throw new Error('--seed must be an integer');
   return args;
@@ -538,6 +532,7 @@ ${STAR_DIMENSIONS.map(([id, max]) => `    - { id: ${id}, max: ${max}, assessed: 
   period: month
   publishDay: 26
   redeemable: true
+  pointValue: 1          # 信用卡：1 分抵 1 元，存折上显示余额折合多少元
   categories:
     - { id: 孝老爱亲, max: 15 }
     - { id: 邻里互助, max: 15 }
