@@ -28,6 +28,8 @@ export type MissingGlyphs = (text: string) => string[];
 /** `checkProject`, with the poster fonts' answer passed in: asked only about rare characters. */
 export function checkProjectWith(root: string, missingGlyphs: MissingGlyphs): Checked {
   const loaded = loadProject(root);
+  // Settings that could not be read at all: their error alone, not what it would cause.
+  if (loaded.blocked.length > 0) return { dataset: loaded.dataset, problems: loaded.problems, files: loaded.files };
   const dataset = validateReferences(loaded.dataset, loaded.rejected, loaded.problems);
   computedChecks(dataset, loaded.rejected, loaded.problems, missingGlyphs);
   // A workbook's problems say which sheet their rows and columns are in.

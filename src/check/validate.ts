@@ -19,6 +19,46 @@ function at(row: { file: string; line: number }, column: Column, index?: number)
   return { file: row.file, line: row.line, column: index ?? 0, field: column.zh };
 }
 
+/**
+ * Dates an editor mistyped: a row dated after the month its file is named for
+ * (2022-12.csv holding 2023-12-05), or in a year far from every year the files are named for
+ * (1900 or 2030 among 2022's files). Either would publish a period nobody meant. Files not
+ * named for a year are not judged.
+ */
+function datePlausibility(data: Dataset): (row: { file: string; date: string }) => { code: 'date-after-file-month' | 'date-implausible-year'; args: Record<string, string | number> } | undefined {
+  const named = new Map<string, { year: number; month?: string } | null>();
+  const nameOf = (file: string) => {
+    let n = named.get(file);
+    if (n === undefined) {
+      const m = /^(\d{4})(?:-(0[1-9]|1[0-2]))?(?!\d)/.exec(file.slice(file.lastIndexOf('/') + 1));
+      named.set(file, (n = m ? { year: Number(m[1]), month: m[2] } : null));
+    }
+    return n;
+  };
+  const years = new Set<number>();
+  for (const list of [data.ledger, data.redemptions] as { file: string }[][]) {
+    let last = '';
+    for (const { file } of list) {
+      if (file === last) continue;
+      last = file;
+      const n = nameOf(file);
+      if (n) years.add(n.year);
+    }
+  }
+  const first = Math.min(...years);
+  const lastYear = Math.max(...years);
+  const yearList = [...years].sort().join('、');
+  type Odd = { code: 'date-after-file-month' | 'date-implausible-year'; args: Record<string, string | number> };
+  return (row): Odd | undefined => {
+    const n = nameOf(row.file);
+    if (n?.month !== undefined && row.date > `${n.year}-${n.month}-31`) return { code: 'date-after-file-month', args: { date: row.date, month: `${n.year}-${n.month}` } };
+    const year = Number(row.date.slice(0, 4));
+    // A late row of last December in January's file is ordinary: one year before the first is not far.
+    if (years.size > 0 && (year < first - 1 || year > lastYear)) return { code: 'date-implausible-year', args: { date: row.date, year, years: yearList } };
+    return undefined;
+  };
+}
+
 export function validateReferences(data: Dataset, rejected: Rejected, problems: Problems): Dataset {
   const T = tables;
   // Subject ids are unique across units, people, households and merchants together.
@@ -186,6 +226,7 @@ export function validateReferences(data: Dataset, rejected: Rejected, problems: 
   };
 
   const L = T.ledger.columns;
+  const implausible = datePlausibility(data);
   // Subjects that fit a scheme, with their person (null for other kinds): a million ledger
   // rows name a few thousand subjects, each fit is worked out once per scheme.
   const fitting = new Map<Scheme, Map<string, Person | null>>();
@@ -195,6 +236,11 @@ export function validateReferences(data: Dataset, rejected: Rejected, problems: 
     return ok;
   });
   function ledgerRowOk(row: (typeof data.ledger)[number]): boolean {
+    const odd = implausible(row);
+    if (odd) {
+      problems.error(at(row, L.date), odd.code, odd.args);
+      return false;
+    }
     const rule = ruleByCode.get(row.rule);
     if (!rule) {
       if (!ruleKnown(row.rule)) problems.error(at(row, L.rule), 'unknown-rule', { id: row.rule });
@@ -330,6 +376,11 @@ export function validateReferences(data: Dataset, rejected: Rejected, problems: 
   const R = T.redemptions.columns;
   const redemptions = data.redemptions.filter((row) => {
     let ok = true;
+    const odd = implausible(row);
+    if (odd) {
+      problems.error(at(row, R.date), odd.code, odd.args);
+      ok = false;
+    }
     if (!itemKnown(row.item)) {
       problems.error(at(row, R.item), 'unknown-item', { id: row.item });
       ok = false;

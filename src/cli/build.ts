@@ -1,9 +1,16 @@
 /**
- * `npm run build [-- --outDir DIR]`: checks the data, then builds the site with Astro, in one
- * process. On an error the check's report is printed and nothing is built: dist/ stays as it
- * was. Otherwise Astro's build takes the data this check read and checked (handOver), instead
- * of reading and checking a street's million rows a second time.
+ * `npm run build [-- --outDir DIR] [--link] [--verbose]`: checks the data, then builds the
+ * site with Astro, in one process. On an error the check's report is printed and nothing is
+ * built: dist/ stays as it was. Otherwise Astro's build takes the data this check read and
+ * checked (handOver), instead of reading and checking a street's million rows a second time.
+ *
+ * It prints a few lines: the check, what each step made, one line at the end. Astro's page
+ * list and Vite's warnings (a thousand lines for the sample) go to a log file the last line
+ * names; `--verbose` prints them as they come.
  */
+import { mkdirSync, writeFileSync, appendFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { checkProject, handOver } from '../check/check.ts';
 import { formatReport } from '../check/report.ts';
 
@@ -15,26 +22,36 @@ function check(root: string): boolean {
     process.stdout.write(formatReport(report, 'text'));
     return false;
   }
+  // The report of warnings ends with its own line that the check passed.
+  if (report.warnings.length > 0) process.stdout.write(`${formatReport(report, 'text')}正在生成网站… (building)\n`);
+  else process.stdout.write(`✓ 数据检查通过：${checked.files.size} 个文件。正在生成网站… (check passed, building)\n`);
   handOver(root, checked);
   return true;
 }
 
-if (!check(process.env.BOARD_ROOT ?? process.cwd())) process.exit(1);
+const root = process.env.BOARD_ROOT ?? process.cwd();
+if (!check(root)) process.exit(1);
 
-// `--outDir DIR` or `--outDir=DIR`, as `astro build` takes it, and `--link`; any other argument is refused, not dropped.
+// `--outDir DIR` or `--outDir=DIR`, as `astro build` takes it, `--link` and `--verbose`; any other argument is refused, not dropped.
 const args = process.argv.slice(2);
 let outDir = 'dist';
 let link = false;
+let verbose = false;
 for (let i = 0; i < args.length; i++) {
   const a = args[i]!;
   if (a === '--outDir' && args[i + 1] !== undefined) outDir = args[++i]!;
   else if (a.startsWith('--outDir=')) outDir = a.slice('--outDir='.length);
   else if (a === '--link') link = true;
+  else if (a === '--verbose') verbose = true;
   else {
-    process.stderr.write(`未知的参数 ${a}（可用 --outDir 目录、--link）(unknown argument: only --outDir DIR and --link)\n`);
+    process.stderr.write(`未知的参数 ${a}（可用 --outDir 目录、--link、--verbose）(unknown argument: only --outDir DIR, --link and --verbose)\n`);
     process.exit(2);
   }
 }
+
+const log = join(process.cwd(), 'node_modules', '.cache', 'points-board', 'build.log');
+const said = quietAstro(verbose, log);
+
 // The site is written to a new folder and put in place only when whole (src/build/publish.ts):
 // a failed or killed build leaves the last good site serving.
 const { preparePublish } = await import('../build/publish.ts');
@@ -45,8 +62,53 @@ try {
   publish.commit();
 } catch (e) {
   publish.abandon();
+  said.restore();
   process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  if (!verbose) process.stderr.write(`✗ 网站没有生成，上一版网站保持不变。完整记录：${relative(process.cwd(), log)} (build failed; the last site is untouched)\n`);
   process.exit(1);
 }
+said.restore();
+process.stdout.write(`${said.summary(outDir, verbose ? undefined : relative(process.cwd(), log))}\n`);
 // The TV workers and Vite's watchers are let go: the build is done.
 process.exit(0);
+
+/**
+ * Astro's output while it builds: every line to `log`, and to the terminal only the lines of
+ * this project's steps (their labels start with points-board) and errors, unless `verbose`.
+ */
+function quietAstro(verbose: boolean, log: string) {
+  const figures = { pages: 0, seconds: 0, posters: 0, posterPages: 0, pictures: 0 };
+  const original = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
+  mkdirSync(join(log, '..'), { recursive: true });
+  writeFileSync(log, '');
+  let pending = '';
+  const take = (chunk: unknown, to: typeof original.out): boolean => {
+    const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8');
+    appendFileSync(log, text);
+    if (verbose) return to(text);
+    pending += text;
+    const lines = pending.split('\n');
+    pending = lines.pop()!;
+    for (const line of lines) {
+      const plain = stripVTControlCharacters(line);
+      let m: RegExpExecArray | null;
+      if ((m = /\[build\] (\d+) page\(s\) built in ([\d.]+)s/.exec(plain))) [figures.pages, figures.seconds] = [Number(m[1]), Number(m[2])];
+      if ((m = /(\d+) posters, (\d+) pages/.exec(plain))) [figures.posters, figures.posterPages] = [Number(m[1]), Number(m[2])];
+      if ((m = /TV pictures: .*; (\d+) files/.exec(plain))) figures.pictures = Number(m[1]);
+      if (/\[points-board[^\]]*\]|\[ERROR\]|\berror\b/i.test(plain)) to(`${plain.replace(/^\d\d:\d\d:\d\d /, '')}\n`);
+    }
+    return true;
+  };
+  process.stdout.write = ((chunk: unknown) => take(chunk, original.out)) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: unknown) => take(chunk, original.err)) as typeof process.stderr.write;
+  return {
+    restore(): void {
+      process.stdout.write = original.out;
+      process.stderr.write = original.err;
+    },
+    summary(out: string, logPath?: string): string {
+      const made = `${figures.pages} 个页面、${figures.posters} 张海报（${figures.posterPages} 页）、${figures.pictures} 张电视图片`;
+      return `✓ 网站已生成：${made}，用时 ${figures.seconds} 秒，在 ${out}/。${logPath ? `完整记录：${logPath}` : ''} (site built)`;
+    },
+  };
+}

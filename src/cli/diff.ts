@@ -13,6 +13,20 @@ import { diffFiles, diffBoards, formatDiff } from '../history/diff.ts';
 import { git as gitIn, materialise, PUBLISHED_TAG, commitOf } from '../history/revision.ts';
 
 const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  process.stdout.write(`npm run diff -- [变动前 from] [变动后 to] [--format text|markdown] [--root 目录]
+
+比较两个版本的数据对公示结果的影响：先是概要（新增、修改、删除多少行；多少对象的总分、
+名次、等次和余额变了），然后逐条列出变动的数据行和受影响的对象。
+What a change to the data does to the board: a summary first, then the rows and the subjects that moved.
+
+  from      git 版本（默认：标签 published，没有时为 HEAD）(default: the tag published, else HEAD)
+  to        git 版本（默认：工作区，即还没提交的修改）(default: the working tree)
+  --format  text（默认）或 markdown（贴到合并请求里）
+  --root    数据所在的目录（默认：当前目录）
+`);
+  process.exit(0);
+}
 const option = (name: string) => {
   const i = args.indexOf(`--${name}`);
   return i === -1 ? undefined : args.splice(i, 2)[1];

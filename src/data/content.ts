@@ -31,7 +31,7 @@ export function parseEntry<S extends z.ZodType>(
   }
   const before = problems.errors.length;
   // Front matter starts on line 2; parseYaml counts from 1, so shift its lines by one.
-  const meta = parseYaml(m[1]!, file, schema, problems);
+  const meta = parseYaml(m[1]!, file, schema, problems).value;
   for (const e of problems.errors.slice(before)) {
     e.line += 1;
     if (e.code === 'yaml-field') e.code = 'frontmatter-invalid';

@@ -41,6 +41,8 @@ export interface Loaded {
   files: Map<string, Uint8Array>;
   /** Excel workbooks read: relative path → the sheet read. */
   sheets: Map<string, string>;
+  /** Settings files that are not YAML at all: the rest of the data was not read, and is not checked. */
+  blocked: string[];
 }
 
 /** Lists `dir/*.csv` (and `.xlsx`, or `.mdx`) relative to root, sorted by name for a stable order. */
@@ -127,13 +129,22 @@ export function loadProject(root: string): Loaded {
   const ledgerReading = startGlob(tables.ledger);
 
   const siteText = readText('data/site.yaml', true);
-  const site = siteText === undefined ? undefined : parseYaml(siteText, 'data/site.yaml', siteSchema, problems);
+  const siteRead = siteText === undefined ? undefined : parseYaml(siteText, 'data/site.yaml', siteSchema, problems);
+  const site = siteRead?.value;
   if (site && siteText !== undefined) warnExampleBaseUrl(site.baseUrl, siteText, problems);
   const schemesText = readText('data/schemes.yaml', true);
   const schemeRead =
-    schemesText === undefined ? { items: [], rejectedIds: [] } : parseYamlList(schemesText, 'data/schemes.yaml', schemeSchema, problems);
+    schemesText === undefined ? { items: [], rejectedIds: [], unreadable: false } : parseYamlList(schemesText, 'data/schemes.yaml', schemeSchema, problems);
   const schemes: Scheme[] = schemeRead.items;
   for (const id of schemeRead.rejectedIds) rejected.schemes.add(id);
+  // A settings file that is not YAML at all is the cause of whatever else would go wrong
+  // (one typo in schemes.yaml made every rule, row and notice name an unknown scheme: 496
+  // errors, the cause at line 261 of the report). It is reported alone; the rest waits.
+  const blocked = [...(siteRead?.unreadable ? ['data/site.yaml'] : []), ...(schemeRead.unreadable ? ['data/schemes.yaml'] : [])];
+  if (blocked.length > 0) {
+    ledgerReading.finish(new Problems());
+    return { dataset: emptyDataset(siteSchema.parse({ name: '积分公示栏', organiser: '—' })), rejected, problems, files, sheets, blocked };
+  }
 
   const withIds = <T extends { id?: string }>(r: { rows: T[]; rejected: Partial<T>[] }) => {
     for (const x of r.rejected) if (x.id) rejected.ids.add(x.id);
@@ -184,7 +195,11 @@ export function loadProject(root: string): Loaded {
     news: readEntries(root, 'content/news', newsSchema, readText, problems) as NewsEntry[],
     notices: readEntries(root, 'content/notices', noticeSchema, readText, problems) as NoticeEntry[],
   };
-  return { dataset, rejected, problems, files, sheets };
+  return { dataset, rejected, problems, files, sheets, blocked: [] };
+}
+
+function emptyDataset(site: Dataset['site']): Dataset {
+  return { site, schemes: [], units: [], people: [], households: [], merchants: [], rules: [], ledger: [], assessments: [], items: [], stock: [], redemptions: [], honors: [], news: [], notices: [] };
 }
 
 /** A score cell of an assessment sheet: the header names an assessed category. */

@@ -7,15 +7,18 @@ import { z } from 'zod';
 const zhErrors = z.locales.zhCN().localeError;
 import type { Problems } from '../check/errors.ts';
 
-/** Parses YAML text against a schema; reports syntax and schema errors with their lines. */
+/**
+ * Parses YAML text against a schema; reports syntax and schema errors with their lines.
+ * `unreadable` when the text is not YAML at all (a syntax error): nothing of it could be read.
+ */
 export function parseYaml<S extends z.ZodType>(
   text: string,
   file: string,
   schema: S,
   problems: Problems,
-): z.output<S> | undefined {
+): { value: z.output<S> | undefined; unreadable: boolean } {
   const parsed = readYaml(text, file, problems);
-  return parsed && validateAt(parsed, [], parsed.doc.toJS(), schema, file, problems);
+  return { value: parsed && validateAt(parsed, [], parsed.doc.toJS(), schema, file, problems), unreadable: parsed === undefined };
 }
 
 /**
@@ -28,15 +31,15 @@ export function parseYamlList<S extends z.ZodType>(
   file: string,
   itemSchema: S,
   problems: Problems,
-): { items: z.output<S>[]; rejectedIds: string[] } {
+): { items: z.output<S>[]; rejectedIds: string[]; unreadable: boolean } {
   const items: z.output<S>[] = [];
   const rejectedIds: string[] = [];
   const parsed = readYaml(text, file, problems);
-  if (!parsed) return { items, rejectedIds };
+  if (!parsed) return { items, rejectedIds, unreadable: true };
   const list: unknown = parsed.doc.toJS();
   if (!Array.isArray(list)) {
     problems.error({ file, line: 1 }, 'yaml-field', { path: '(整个文件)', reason: '应为列表，每项以 - 开头' });
-    return { items, rejectedIds };
+    return { items, rejectedIds, unreadable: false };
   }
   list.forEach((entry: unknown, i) => {
     const value = validateAt(parsed, [i], entry, itemSchema, file, problems);
@@ -45,7 +48,7 @@ export function parseYamlList<S extends z.ZodType>(
       rejectedIds.push((entry as { id: string }).id);
     }
   });
-  return { items, rejectedIds };
+  return { items, rejectedIds, unreadable: false };
 }
 
 interface ParsedYaml {
@@ -53,14 +56,31 @@ interface ParsedYaml {
   lineCounter: LineCounter;
 }
 
+/**
+ * What a YAML syntax error means, as an editor would put it right. One typo (a line indented
+ * one space less) makes the parser report it several ways on the lines after; only the first
+ * is the cause, so only the first is reported, with the line as typed.
+ */
+const YAML_CAUSES: Record<string, string> = {
+  TAB_AS_INDENT: '这一行用 Tab 键缩进了，YAML 只认空格',
+  DUPLICATE_KEY: '同一个设置项在这里写了两次',
+  BAD_INDENT: '这一行的缩进和上下行对不齐',
+  BLOCK_AS_IMPLICIT_KEY: '这一行的缩进和上下行对不齐',
+  MULTILINE_IMPLICIT_KEY: '这一行的缩进和上下行对不齐，或上一行少了冒号',
+  MISSING_CHAR: '少了一个符号：冒号后的空格、配对的引号或括号',
+  BAD_SCALAR_START: '值的开头不能是这个符号，请给这个值加上英文引号',
+  UNEXPECTED_TOKEN: '这里多了或少了一个符号（冒号、横线或括号）',
+};
+
 function readYaml(text: string, file: string, problems: Problems): ParsedYaml | undefined {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length === 0) return { doc, lineCounter };
-  for (const e of doc.errors) {
-    const line = e.linePos?.[0]?.line ?? lineCounter.linePos(e.pos[0]).line;
-    problems.error({ file, line }, 'yaml-invalid', { reason: e.code });
-  }
+  const first = doc.errors[0]!;
+  const line = first.linePos?.[0]?.line ?? lineCounter.linePos(first.pos[0]).line;
+  const typed = text.split(/\r?\n/)[line - 1] ?? '';
+  const cause = YAML_CAUSES[first.code] ?? '格式不对';
+  problems.error({ file, line }, 'yaml-invalid', { reason: `${cause}（${first.code}）。这一行是：“${typed.trimEnd()}”` });
   return undefined;
 }
 

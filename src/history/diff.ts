@@ -38,6 +38,8 @@ export interface BoardDiff {
   files: FileChange[];
   subjects: SubjectChange[];
   balances: BalanceChange[];
+  /** Subjects new in a period (or gone from one) on 0 points: not listed, only counted. */
+  quiet?: number;
 }
 
 /** Files whose first column is a unique key: a row with the same key is "changed", not added and removed. */
@@ -118,12 +120,13 @@ export function figuresOf(board: Board): Figures {
 }
 
 /** Whose published figures differ between two boards. */
-export function diffBoards(before: Board, after: Board): Pick<BoardDiff, 'subjects' | 'balances'> {
+export function diffBoards(before: Board, after: Board): Pick<BoardDiff, 'subjects' | 'balances' | 'quiet'> {
   return diffFigures(figuresOf(before), figuresOf(after));
 }
 
-export function diffFigures(before: Figures, after: Figures): Pick<BoardDiff, 'subjects' | 'balances'> {
+export function diffFigures(before: Figures, after: Figures): Pick<BoardDiff, 'subjects' | 'balances' | 'quiet'> {
   const subjects: SubjectChange[] = [];
+  let quiet = 0;
   const byKey = (f: Figures) => new Map(f.results.map((r) => [`${r.scheme}\u0000${r.period}`, r.rows]));
   const was = byKey(before);
   const now = byKey(after);
@@ -137,6 +140,11 @@ export function diffFigures(before: Figures, after: Figures): Pick<BoardDiff, 's
       const y = b.get(id);
       const fig = (r: typeof x) => r && { total: r.total, rank: r.rank, level: r.level, ...(r.stars !== undefined ? { stars: r.stars } : {}) };
       if (x && y && x.total === y.total && x.rank === y.rank && x.level === y.level && x.stars === y.stars) continue;
+      // A new month lists every household at 0 points: that moves nobody (719 of a month's 924 lines said （无） → 0 分).
+      if ((!x && y!.total === 0) || (!y && x!.total === 0)) {
+        quiet++;
+        continue;
+      }
       subjects.push({ scheme, schemeName, period, id, name: (y ?? x)!.name, before: fig(x), after: fig(y) });
     }
   }
@@ -148,7 +156,7 @@ export function diffFigures(before: Figures, after: Figures): Pick<BoardDiff, 's
       if (prev !== row.balance) balances.push({ scheme: list.scheme, id: row.id, name: row.name, before: prev, after: row.balance });
     }
   }
-  return { subjects, balances };
+  return { subjects, balances, quiet };
 }
 
 const fmtFig = (f?: SubjectChange['before']) =>
@@ -161,6 +169,16 @@ export function formatDiff(diff: BoardDiff, format: 'text' | 'markdown'): string
   const h = (s: string) => out.push(md ? `\n### ${s}\n` : `\n== ${s} ==`);
   const li = (s: string) => out.push(md ? `- ${s}` : `  ${s}`);
   const code = (s: string) => (md ? `\`${s.replace(/`/g, "'")}\`` : s);
+  // The summary first: what a reviewer of a pull request reads before anything else.
+  const rows = (k: 'added' | 'changed' | 'removed') => diff.files.reduce((n, f) => n + f[k].length, 0);
+  const moved = (test: (b: SubjectChange['before'], a: SubjectChange['after']) => boolean) => diff.subjects.filter((s) => test(s.before, s.after)).length;
+  const totals = moved((b, a) => b?.total !== a?.total);
+  const ranks = moved((b, a) => b?.rank !== a?.rank);
+  const levels = moved((b, a) => b?.level !== a?.level || b?.stars !== a?.stars);
+  h('概要 (summary)');
+  li(`数据行：新增 ${rows('added')}，修改 ${rows('changed')}，删除 ${rows('removed')}（${diff.files.length} 个文件）(rows added ${rows('added')}, changed ${rows('changed')}, removed ${rows('removed')})`);
+  li(`公示结果：总分变动 ${totals} 个对象，名次变动 ${ranks}，等次或星级变动 ${levels}；余额变动 ${diff.balances.length} (totals moved ${totals}, ranks ${ranks}, levels ${levels}; balances ${diff.balances.length})`);
+  if (diff.quiet) li(`另有 ${diff.quiet} 个对象在新的周期里还是 0 分，不逐条列出。(${diff.quiet} on 0 points in a new period, not listed)`);
   h('数据变动 (rows changed)');
   if (diff.files.length === 0) li('没有数据行变动。(no rows changed)');
   for (const f of diff.files) {

@@ -51,8 +51,26 @@ describe('npm run build', () => {
     // `--outDir=DIR`, as astro build takes it too.
     const r = npmBuild(root, out, env, [`--outDir=${out}`]);
     expect(r.status, r.stderr).toBe(0);
-    // CI=true colours Astro's log.
-    expect(stripVTControlCharacters(r.stdout)).toMatch(/\[build\] Complete!/);
     expect(hashTree(out)).toEqual(hashTree(buildSiteWithLog(root, env).out));
+  });
+
+  test('the sample builds in a few lines: the check first, a line a step, one line at the end; Astro’s page list and Vite’s warnings only in the log', () => {
+    const out = tempDir('board-dist-');
+    const r = npmBuild(PROJECT, out, { BOARD_TV_PICTURES: 'off' });
+    expect(r.status, r.stderr).toBe(0);
+    const lines = stripVTControlCharacters(r.stdout).trimEnd().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(30);
+    expect(lines.find((l) => l.includes('数据检查通过'))).toBeDefined();
+    expect(lines.at(-1)).toMatch(/^✓ 网站已生成：\d{3,} 个页面、\d+ 张海报（\d+ 页）.*完整记录：node_modules\/\.cache\/points-board\/build\.log/);
+    expect(r.stdout).not.toMatch(/├─|\[vite\]|\[WARN\]/);
+    expect(readFileSync(join(PROJECT, 'node_modules/.cache/points-board/build.log'), 'utf8')).toMatch(/├─ \/p\/P\d+\/index\.html/);
+  });
+
+  test('--verbose prints Astro’s whole log as it comes', () => {
+    const out = tempDir('board-dist-');
+    const r = npmBuild(fixture(), out, { BOARD_TV_PICTURES: 'off' }, ['--outDir', out, '--verbose']);
+    expect(r.status, r.stderr).toBe(0);
+    // CI=true colours Astro's log.
+    expect(stripVTControlCharacters(r.stdout)).toMatch(/├─ \/p\/P1\/index\.html[\s\S]*\[build\] Complete!/);
   });
 });

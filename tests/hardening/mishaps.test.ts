@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { checkProject } from '../../src/check/check.ts';
-import { fixture } from '../helpers/fixture.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixture, FIXTURES } from '../helpers/fixture.ts';
 
 /** Real spreadsheet mishaps, each with its own clear Chinese error and the fix. */
 describe('a corpus of spreadsheet mishaps', () => {
@@ -42,5 +44,55 @@ describe('a header with no column the table knows', () => {
     expect(problems.errors.filter((e) => e.line > 1).map((e) => e.code)).not.toContain('duplicate-id');
     expect(dataset.people).toEqual([]);
     expect(dataset.honors).toEqual([]);
+  });
+});
+
+describe('one typo in a settings file', () => {
+  const SCHEMES = readFileSync(join(FIXTURES, '_base/data/schemes.yaml'), 'utf8');
+
+  test('a line indented one space less in schemes.yaml is one error, on its line, with the line as typed, and nothing else', () => {
+    // `  name: 家庭信义积分` of the credit scheme typed with one space.
+    const typo = SCHEMES.replace('  name: 家庭信义积分', ' name: 家庭信义积分');
+    const line = typo.split('\n').findIndex((l) => l === ' name: 家庭信义积分') + 1;
+    const { problems } = checkProject(fixture(undefined, { 'data/schemes.yaml': typo }));
+    expect(problems.errors.map((e) => [e.file, e.line, e.code])).toEqual([['data/schemes.yaml', line, 'yaml-invalid']]);
+    expect(problems.errors[0]!.message).toContain('“ name: 家庭信义积分”');
+    expect(problems.errors[0]!.message).toMatch(/缩进|冒号/);
+  });
+
+  test('a tab for indentation says so', () => {
+    const { problems } = checkProject(fixture(undefined, { 'data/schemes.yaml': SCHEMES.replace('  name: 家庭信义积分', '\tname: 家庭信义积分') }));
+    expect(problems.errors).toHaveLength(1);
+    expect(problems.errors[0]!.message).toContain('Tab');
+  });
+
+  test('a wrong value (valid YAML) still lets the other files be checked', () => {
+    const { problems } = checkProject(fixture(undefined, {
+      'data/schemes.yaml': SCHEMES.replace('period: quarter', 'period: weekly'),
+      'data/ledger/2022-02.csv': '日期,对象,事项,审核人\n2022-02-30,P1,R02,刘书记\n',
+    }));
+    expect(problems.errors.map((e) => e.code).sort()).toEqual(['impossible-date', 'yaml-field']);
+  });
+});
+
+describe('dates far from the data', () => {
+  const HEADER = '日期,对象,事项,分值,数量,活动,说明,审核人,状态\n';
+  const codes = (ledger: Record<string, string>) =>
+    checkProject(fixture(undefined, Object.fromEntries(Object.entries(ledger).map(([f, rows]) => [`data/ledger/${f}`, HEADER + rows])))).problems.errors.map((e) => [e.file, e.line, e.code]);
+
+  test('1900 and 2030 among 2022 files are errors on their lines; the rows publish no period', () => {
+    expect(codes({ '2022-02.csv': '1900-02-03,P1,R02,,,,,刘书记,已核实\n2022-02-03,P1,R02,,,,,刘书记,已核实\n', 'misc.csv': '2030-02-03,P1,R02,,,,,刘书记,已核实\n' })).toEqual([
+      ['data/ledger/2022-02.csv', 2, 'date-implausible-year'],
+      ['data/ledger/misc.csv', 2, 'date-implausible-year'],
+    ]);
+  });
+
+  test('a row after the month its file is named for is an error; a late row from the month before is not', () => {
+    expect(codes({ '2022-02.csv': '2022-03-01,P1,R02,,,,,刘书记,已核实\n2022-01-28,P1,R02,,,,,刘书记,已核实\n' })).toEqual([['data/ledger/2022-02.csv', 2, 'date-after-file-month']]);
+  });
+
+  test("last December's late row in the first file of a new year is ordinary", () => {
+    const root = fixture(undefined, { 'data/ledger/2023-01.csv': `${HEADER}2022-12-30,P1,R02,,,,,刘书记,已核实\n` });
+    expect(checkProject(root).problems.errors.filter((e) => e.code.startsWith('date-'))).toEqual([]);
   });
 });

@@ -38,6 +38,29 @@ describe('npm run diff', () => {
     expect(out).toContain('credit · 锦园1-2-202（H2）：8 → 12');
   });
 
+  test('the summary comes first; a new month lists only who moved, the households still on 0 counted in one line', () => {
+    const root = repo();
+    // February: H1 earns 10 (and its contact P1 a linked point for the year); H2 is in the new month's ranking too, on 0 points.
+    writeFileSync(join(root, 'data/ledger/2022-02-households.csv'), '日期,对象,事项,分值,数量,活动,说明,审核人,状态\n2022-02-03,H1,C01,,,,,刘书记,已核实\n');
+    const { status, out } = diff(root);
+    expect(status).toBe(0);
+    const lines = out.split('\n');
+    expect(lines[1]).toBe('== 概要 (summary) ==');
+    expect(lines[2]).toContain('数据行：新增 1，修改 0，删除 0（1 个文件）');
+    expect(lines[3]).toContain('公示结果：总分变动 2 个对象');
+    expect(lines[4]).toContain('另有 1 个对象在新的周期里还是 0 分');
+    expect(out).not.toContain('（无） → 0 分');
+    expect(out).toContain('家庭信义积分 2022-02 · 锦园1-1-101（H1）：（无） → 10 分，第 1 名');
+    expect(out).toContain('党员积分 2022 · 王*国（P1）：89 分，第 1 名，合格 → 90 分，第 1 名，优秀');
+  });
+
+  test('--help says what it does, in Chinese and English', () => {
+    const { status, out } = diff(repo(), '--help');
+    expect(status).toBe(0);
+    expect(out).toContain('npm run diff -- [变动前 from] [变动后 to]');
+    expect(out).toContain('a summary first');
+  });
+
   test('no change, no effect', () => {
     const root = repo();
     const { status, out } = diff(root, 'HEAD');
