@@ -8,6 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tables } from '../schema/tables.ts';
+import { TEMPLATE_FILES } from '../view/routes.ts';
 
 const EXAMPLES: Record<keyof typeof tables, string[][]> = {
   units: [['JD01', '示例街道', '街道', ''], ['SQ01', '示例社区', '社区', 'JD01']],
@@ -23,12 +24,8 @@ const EXAMPLES: Record<keyof typeof tables, string[][]> = {
   honors: [['2022-01', 'M001', '流动红旗', '']],
 };
 
-/** Where each table's template goes, relative to the data folder. */
-const PATHS: Record<keyof typeof tables, string> = {
-  units: 'units.csv', people: 'people.csv', households: 'households.csv', merchants: 'merchants.csv',
-  rules: 'rules.csv', ledger: 'ledger/2022-01.csv', assessments: 'assessments/2022-party.csv',
-  items: 'shop/items.csv', stock: 'shop/stock.csv', redemptions: 'shop/redemptions/2022.csv', honors: 'honors.csv',
-};
+/** Where each table's template goes, relative to the data folder (and under /templates/ on the site). */
+const PATHS: Record<keyof typeof tables, string> = TEMPLATE_FILES;
 
 const SITE = `# 网站设置 (site settings)
 name: 示例街道积分公示栏

@@ -72,14 +72,31 @@ const YAML_CAUSES: Record<string, string> = {
   UNEXPECTED_TOKEN: '这里多了或少了一个符号（冒号、横线或括号）',
 };
 
+/** 这一行前面有 1 个空格，上一行有 2 个：a line whose indent matches neither neighbour, the usual typo. */
+function misindented(lines: string[], at: number): string | undefined {
+  // A list item's keys start after its `- `: `- id: credit` and `  name: …` are aligned.
+  const indent = (l: string) => /^(\s*(?:- +)?)/.exec(l)![1]!.length;
+  const near = (step: number) => {
+    for (let i = at + step; i >= 0 && i < lines.length; i += step) if (lines[i]!.trim() !== '' && !lines[i]!.trim().startsWith('#')) return lines[i]!;
+    return undefined;
+  };
+  const line = lines[at];
+  const [before, after] = [near(-1), near(1)];
+  if (line === undefined || line.trim() === '' || /^\s*\t/.test(line)) return undefined;
+  const n = line.length - line.trimStart().length;
+  if ((before === undefined || indent(before) === n) || (after !== undefined && indent(after) === n)) return undefined;
+  return `这一行前面有 ${n} 个空格，上一行有 ${indent(before)} 个，对不齐`;
+}
+
 function readYaml(text: string, file: string, problems: Problems): ParsedYaml | undefined {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length === 0) return { doc, lineCounter };
   const first = doc.errors[0]!;
   const line = first.linePos?.[0]?.line ?? lineCounter.linePos(first.pos[0]).line;
-  const typed = text.split(/\r?\n/)[line - 1] ?? '';
-  const cause = YAML_CAUSES[first.code] ?? '格式不对';
+  const lines = text.split(/\r?\n/);
+  const typed = lines[line - 1] ?? '';
+  const cause = misindented(lines, line - 1) ?? YAML_CAUSES[first.code] ?? '格式不对';
   problems.error({ file, line }, 'yaml-invalid', { reason: `${cause}（${first.code}）。这一行是：“${typed.trimEnd()}”` });
   return undefined;
 }

@@ -16,7 +16,19 @@ export const SECTION = {
   rules: '/rules/',
   changes: '/changes/',
   posters: '/posters/',
+  guide: '/guide/',
+  templates: '/templates/',
 } as const;
+
+/** Where each table's template is, under /templates/ and under data/: one example file of each. */
+export const TEMPLATE_FILES = {
+  units: 'units.csv', people: 'people.csv', households: 'households.csv', merchants: 'merchants.csv',
+  rules: 'rules.csv', ledger: 'ledger/2022-01.csv', assessments: 'assessments/2022-party.csv',
+  items: 'shop/items.csv', stock: 'shop/stock.csv', redemptions: 'shop/redemptions/2022.csv', honors: 'honors.csv',
+} as const;
+
+/** A template to download: /templates/ledger/2022-01.csv */
+export const templatePath = (file: string) => `${SECTION.templates}${file}`;
 
 /** The first letter of a passbook's address, by the kind of subject: /p/P0001/, /h/H0001/. */
 const PASSBOOK_DIR = { person: 'p', household: 'h', merchant: 'm', unit: 'u' } as const;
