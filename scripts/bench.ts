@@ -22,6 +22,7 @@ import {
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { decodeText } from '../src/data/encoding.ts';
+import Papa from 'papaparse';
 import { parseArgs as parseArgv } from 'node:util';
 
 const PROJECT = resolve(import.meta.dirname, '..');
@@ -212,6 +213,52 @@ function checkRun(root: string): Run {
 }
 
 // ---------------------------------------------------------------------------------------
+// One month as an Excel workbook
+
+/** The child that reads one ledger file as the check reads it: a workbook's sheet turned into CSV text first. */
+const READ_ONE = `
+import { readFileSync } from 'node:fs';
+import { workbookText } from '${join(PROJECT, 'src/data/xlsx.ts')}';
+import { readFileRows } from '${join(PROJECT, 'src/data/split-read.ts')}';
+import { tables } from '${join(PROJECT, 'src/schema/tables.ts')}';
+import { Problems } from '${join(PROJECT, 'src/check/errors.ts')}';
+const file = process.argv[2]!;
+let bytes: Uint8Array = readFileSync(file);
+const rel = 'data/ledger/' + file.split('/').pop();
+if (file.endsWith('.xlsx')) {
+  const book = workbookText(bytes, rel);
+  if (!book.ok) throw new Error(book.reason);
+  bytes = Buffer.from(book.text, 'utf8');
+}
+const rows: unknown[] = [];
+const problems = new Problems();
+readFileRows(tables.ledger, { rel, bytes }, problems, rows);
+console.log(rows.length, problems.errors.length);
+`;
+
+/**
+ * The largest month of the ledger, read as CSV and as the same rows saved as an Excel workbook
+ * (one sheet named for the month), each in a child process as the check reads a file.
+ */
+async function workbookRuns(root: string, work: string): Promise<{ rows: number; csv: Run; xlsx: Run; bytes: { csv: number; xlsx: number } }> {
+  const dir = join(root, 'data', 'ledger');
+  const month = filesUnder(dir).filter((f) => /^\d{4}-\d{2}\.csv$/.test(f)).sort((a, b) => statSync(join(dir, b)).size - statSync(join(dir, a)).size)[0]!;
+  const csvFile = join(work, month);
+  writeFileSync(csvFile, readFileSync(join(dir, month)));
+  const XLSX = await import('@e965/xlsx');
+  const cells = Papa.parse<string[]>(decodeText(readFileSync(csvFile)).text, { delimiter: ',', skipEmptyLines: true }).data;
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(cells), `${Number(month.slice(5, 7))}月`);
+  const xlsxFile = csvFile.replace(/\.csv$/, '.xlsx');
+  writeFileSync(xlsxFile, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+  const script = join(work, 'read-one.ts');
+  writeFileSync(script, READ_ONE);
+  const csv = mustSucceed(measure([script, csvFile], PROJECT), 'read CSV month');
+  const xlsx = mustSucceed(measure([script, xlsxFile], PROJECT), 'read workbook month');
+  return { rows: cells.length - 1, csv, xlsx, bytes: { csv: statSync(csvFile).size, xlsx: statSync(xlsxFile).size } };
+}
+
+// ---------------------------------------------------------------------------------------
 // The build and its floor
 
 /**
@@ -220,8 +267,9 @@ function checkRun(root: string): Run {
  * another engineer) would overwrite each other's chunks there.
  */
 function buildRun(root: string, outDir: string, cacheDir: string, pictures: boolean, logFile: string): Run {
-  // As `npm run build` runs it: the check, then Astro's build in the same process.
-  const run = measure([...nodeOptionsOf('build', 'src/cli/build.ts'), join(PROJECT, 'src/cli/build.ts'), '--outDir', outDir], PROJECT, {
+  // As `npm run build` runs it: the check, then Astro's build in the same process; --verbose
+  // for Astro's page list, which says where the time went.
+  const run = measure([...nodeOptionsOf('build', 'src/cli/build.ts'), join(PROJECT, 'src/cli/build.ts'), '--outDir', outDir, '--verbose'], PROJECT, {
     BOARD_ROOT: root,
     BOARD_CACHE_DIR: join(cacheDir, 'astro'),
     BOARD_POSTER_CACHE: join(cacheDir, 'posters'),
@@ -362,7 +410,7 @@ const mark = (ok: boolean) => (ok ? 'met' : 'NOT MET');
 
 // ---------------------------------------------------------------------------------------
 
-function main(): void {
+async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const work = mkdtempSync(join(tmpdir(), 'board-bench-'));
   // Build output inside the project (see buildRun); removed at the end.
@@ -382,6 +430,8 @@ function main(): void {
     }
     const floor = median(floors);
     const check = median(checks);
+    log('one month of the ledger as CSV and as an Excel workbook …');
+    const book = await workbookRuns(root, work);
 
     log('build (cold) …');
     const dist = join(inside, 'dist');
@@ -406,6 +456,8 @@ function main(): void {
     rows.push(['check: wall time', sec(check.seconds), `floor ${sec(floor.seconds)}`, ratio(check.seconds, floor.seconds), '≤ 2× floor, < 4 s', mark(check.seconds <= 2 * floor.seconds && check.seconds < 4)]);
     rows.push(['check: CPU time', sec(check.cpu), `floor ${sec(floor.cpu)}`, ratio(check.cpu, floor.cpu), '', '']);
     rows.push(['check: peak memory', mb(check.peakMB), `floor ${mb(floor.peakMB)}`, ratio(check.peakMB, floor.peakMB), '< 1.5 GB', mark(check.peakMB < 1536)]);
+    rows.push([`one month as .xlsx (${book.rows} rows, ${mb(book.bytes.xlsx / 1048576)})`, sec(book.xlsx.seconds), `CSV ${sec(book.csv.seconds)}`, ratio(book.xlsx.seconds, book.csv.seconds), '', '']);
+    rows.push(['one month as .xlsx: peak memory', mb(book.xlsx.peakMB), `CSV ${mb(book.csv.peakMB)}`, ratio(book.xlsx.peakMB, book.csv.peakMB), '', '']);
     rows.push(['build: drawn', '', renders(cold), '', '', '']);
     rows.push([
       'build: total (cold)',
@@ -457,6 +509,9 @@ Method
   \`[id].astro\` page and as many ids as the build wrote HTML files (${w.count}).
 - One row changed: the note of ${changed ? `${changed.file}:${changed.line}` : '—'} gains a word, in a copy; the build
   runs again with the same cache and output folders.
+- One month as .xlsx: the largest month of the ledger, and the same cells saved as a workbook
+  (one sheet named for the month), each read in a child process as the check reads one file
+  (a workbook's sheet turned into CSV text, then the same reader).
 - Pages: sizes of the HTML files written; a passbook is p/, h/, m/ or u/<id>/index.html; the TV
   page counts dist/tv/index.html plus the scripts, styles and images it names.`);
     done = true;
@@ -468,4 +523,4 @@ Method
   }
 }
 
-main();
+await main();
