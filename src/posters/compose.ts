@@ -199,10 +199,14 @@ export class PageBlocks {
   }
 
   /** Page `index` (from 0) of `total`: rows [plan.from, plan.to), the notes when the plan has them, and the footer. */
-  page(plan: PagePlan, index: number, total: number, hasHead: boolean, rowCount: number): PdfPage {
+  /** `gap`: space above the table and above the notes (a poster of one page shares its sheet out: `onePageGap`). */
+  page(plan: PagePlan, index: number, total: number, hasHead: boolean, rowCount: number, gap = 0): PdfPage {
     const ops: DrawOp[] = [];
+    const showTable = hasHead && (plan.to > plan.from || (rowCount === 0 && index === 0));
+    const footerTop = this.pageHeight - this.blocks.get('footer')!.height;
     let y = this.place(ops, index === 0 ? 'opening' : 'continuation', 0);
-    if (hasHead && (plan.to > plan.from || (rowCount === 0 && index === 0))) {
+    if (showTable) {
+      y += gap;
       y += this.place(ops, 'thead', y);
       for (let r = plan.from; r < plan.to; r++) {
         if (this.blocks.has(`row-${r}`)) y += this.place(ops, `row-${r}`, y);
@@ -213,8 +217,7 @@ export class PageBlocks {
       }
       y += this.place(ops, 'tend', y);
     }
-    if (plan.notes) y += this.place(ops, 'notes', y);
-    const footerTop = this.pageHeight - this.blocks.get('footer')!.height;
+    if (plan.notes && this.blocks.has('notes')) y += gap + this.place(ops, 'notes', y + gap);
     if (y > footerTop + 0.5) throw new Error(`poster "${this.doc.id}" page ${index + 1}: content runs past the page (layout and measurement disagree)`);
     const footerAt = ops.length;
     this.place(ops, 'footer', footerTop);

@@ -54,6 +54,13 @@ export const posterDocSchema = z.object({
     .optional(),
   /** Guidance under the table, e.g. how to raise an objection. */
   notes: z.array(text).optional(),
+  /**
+   * How much larger than the base sizes the body is set (table, figures, paragraphs, notes).
+   * The renderer sets it for a poster that fits on one page, to fill the sheet; 1 otherwise.
+   */
+  scale: z.number().min(1).max(3).optional(),
+  /** How much taller than at `scale` the table's rows are: a short list at its largest type still fills the sheet. */
+  spread: z.number().min(1).max(8).optional(),
   footer: z.object({
     organiser: text.min(1),
     /** e.g. 监督电话 */

@@ -163,7 +163,7 @@ export function posterDocs(board: Board, columnsOf: ColumnsOf = rankingColumns):
       ],
       table: {
         columns: [
-          { label: t('shop.item'), width: 2.2 },
+          { label: t('shop.item'), width: 3.2 },
           { label: t('shop.quantity'), align: 'right' },
           { label: t('shop.pointsRedeemed'), align: 'right' },
           { label: t('shop.opening'), align: 'right' },

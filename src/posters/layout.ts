@@ -82,6 +82,9 @@ const size = {
 };
 export const QR_SIZE = 104;
 
+/** The body's size: a base size times the poster's scale, in half units (satori lays out fractions alike). */
+const scaled = (doc: Pick<PosterDoc, 'scale'>, n: number) => Math.round(n * (doc.scale ?? 1) * 2) / 2;
+
 /** The red band with kicker, title and subtitle that opens page 1. */
 export function headerBand(doc: PosterDoc): El {
   const lines: El[] = [];
@@ -111,7 +114,7 @@ export function paragraphsBlock(doc: PosterDoc): El | undefined {
   const indent = doc.locale === 'zh-CN' ? '\u3000\u3000' : '';
   return box(
     { flexDirection: 'column', paddingLeft: MARGIN, paddingRight: MARGIN, paddingTop: 28 },
-    doc.paragraphs.map((p, i) => box({ fontSize: size.paragraph, lineHeight: 1.7, color: colors.ink, marginTop: i === 0 ? 0 : 10 }, indent + p)),
+    doc.paragraphs.map((p, i) => box({ fontSize: scaled(doc, size.paragraph), lineHeight: 1.7, color: colors.ink, marginTop: i === 0 ? 0 : 10 }, indent + p)),
   );
 }
 
@@ -124,16 +127,16 @@ export function summaryBlock(doc: PosterDoc): El | undefined {
   for (let start = 0; start < doc.summary.length; start += perLine) {
     const items = doc.summary.slice(start, start + perLine);
     // Pad a short last line with empty cells so every box keeps the same width.
-    const cells = [...items.map((s) => summaryItem(s.label, s.value)), ...Array.from({ length: perLine - items.length }, () => box({ flexGrow: 1, flexShrink: 1, flexBasis: 0 }))];
+    const cells = [...items.map((s) => summaryItem(doc, s.label, s.value)), ...Array.from({ length: perLine - items.length }, () => box({ flexGrow: 1, flexShrink: 1, flexBasis: 0 }))];
     lines.push(box({ marginTop: start === 0 ? 0 : gap }, cells.map((c, i) => (i === 0 ? c : { ...c, props: { ...c.props, style: { ...c.props.style, marginLeft: gap } } }))));
   }
   return box({ flexDirection: 'column', paddingLeft: MARGIN, paddingRight: MARGIN, paddingTop: 24 }, lines);
 }
 
-function summaryItem(labelText: string, value: string): El {
-  return box({ flexDirection: 'column', flexGrow: 1, flexShrink: 1, flexBasis: 0, backgroundColor: colors.paleRed, paddingTop: 12, paddingBottom: 12, paddingLeft: 10, paddingRight: 10, alignItems: 'center' }, [
-    box({ fontSize: size.summaryValue, fontWeight: 700, color: colors.redDark, lineHeight: 1.2, textAlign: 'center', justifyContent: 'center' }, value),
-    box({ fontSize: size.summaryLabel, color: colors.ink, marginTop: 4, textAlign: 'center', justifyContent: 'center' }, labelText),
+function summaryItem(doc: PosterDoc, labelText: string, value: string): El {
+  return box({ flexDirection: 'column', flexGrow: 1, flexShrink: 1, flexBasis: 0, backgroundColor: colors.paleRed, paddingTop: scaled(doc, 12), paddingBottom: scaled(doc, 12), paddingLeft: 10, paddingRight: 10, alignItems: 'center' }, [
+    box({ fontSize: scaled(doc, size.summaryValue), fontWeight: 700, color: colors.redDark, lineHeight: 1.2, textAlign: 'center', justifyContent: 'center' }, value),
+    box({ fontSize: scaled(doc, size.summaryLabel), color: colors.ink, marginTop: 4, textAlign: 'center', justifyContent: 'center' }, labelText),
   ]);
 }
 
@@ -154,13 +157,13 @@ const oneLine = /^[\d.,:：+\-−–%/（）()¥￥★☆#A-Za-z_]+$/;
 const MIN_SHRINK = 0.6;
 
 /** How a cell's text is set: as it is (`plain`: one line at the table's size), shrunk onto one line, or wrapped. */
-function cellText(text: string, width: number, align: 'left' | 'right' | 'center', weight: 400 | 700, fontSize: number, measure: MeasureText): { style: Style; plain: boolean } {
-  const room = width - 2 * CELL_PAD_X;
+function cellText(text: string, width: number, align: 'left' | 'right' | 'center', weight: 400 | 700, fontSize: number, measure: MeasureText, padX = CELL_PAD_X, label = false): { style: Style; plain: boolean } {
+  const room = width - 2 * padX;
   const style: Style = { fontSize, lineHeight: 1.35, textAlign: align, fontWeight: weight, wordBreak: 'break-word' };
   const natural = measure(text, fontSize, weight);
   // A little slack: satori rounds text widths up.
   if (natural <= room - 1 && !text.includes('\n')) return { style, plain: true };
-  if (align === 'right' || oneLine.test(text)) {
+  if (align === 'right' || label || oneLine.test(text)) {
     // Shrink to fit on one line; a number split over two lines misreads.
     const fitted = Math.floor(((fontSize * room) / natural) * 0.98 * 10) / 10;
     if (fitted >= fontSize * MIN_SHRINK) return { style: { ...style, fontSize: fitted, whiteSpace: 'nowrap' }, plain: false };
@@ -169,12 +172,17 @@ function cellText(text: string, width: number, align: 'left' | 'right' | 'center
   return { style, plain: false };
 }
 
-function cell(text: string, width: number, align: 'left' | 'right' | 'center', weight: 400 | 700, color: string, fontSize: number, measure: MeasureText): El {
-  const { style } = cellText(text, width, align, weight, fontSize, measure);
+function cell(text: string, width: number, align: 'left' | 'right' | 'center', weight: 400 | 700, color: string, fontSize: number, measure: MeasureText, pad = { x: CELL_PAD_X, y: CELL_PAD_Y }, label = false): El {
+  const { style } = cellText(text, width, align, weight, fontSize, measure, pad.x, label);
   // One box a cell: in a row, justifyContent places the text across (satori lines up a text
   // box's lines by it as well as by textAlign) and alignItems centres it in a taller row.
   const justify = align === 'right' ? 'flex-end' : align === 'center' ? 'center' : 'flex-start';
-  return box({ alignItems: 'center', justifyContent: justify, width, color, paddingLeft: CELL_PAD_X, paddingRight: CELL_PAD_X, paddingTop: CELL_PAD_Y, paddingBottom: CELL_PAD_Y, ...style }, text);
+  return box({ alignItems: 'center', justifyContent: justify, width, color, paddingLeft: pad.x, paddingRight: pad.x, paddingTop: pad.y, paddingBottom: pad.y, ...style }, text);
+}
+
+/** A cell's padding at the poster's scale. */
+function cellPad(doc: Pick<PosterDoc, 'scale' | 'spread'>): { x: number; y: number } {
+  return { x: scaled(doc, CELL_PAD_X), y: Math.round(scaled(doc, CELL_PAD_Y) * (doc.spread ?? 1) * 2) / 2 };
 }
 
 /**
@@ -185,7 +193,26 @@ export function cellsPlain(doc: PosterDoc, index: number, measure: MeasureText):
   const table = doc.table!;
   const widths = columnWidths(table.columns);
   const { weight } = rowLook(doc, index);
-  return table.rows[index]!.map((text, i) => cellText(text, widths[i]!, table.columns[i]!.align ?? 'left', weight, size.cell, measure).plain);
+  return table.rows[index]!.map((text, i) => cellText(text, widths[i]!, table.columns[i]!.align ?? 'left', weight, scaled(doc, size.cell), measure, cellPad(doc).x).plain);
+}
+
+/**
+ * How many cells of the table, its header included, are not one line at the poster's scale:
+ * type that grows must not break a name, a level or a header that was whole before.
+ */
+export function wrappedCells(doc: PosterDoc, measure: MeasureText): number {
+  const table = doc.table;
+  if (!table) return 0;
+  const widths = columnWidths(table.columns);
+  const pad = cellPad(doc).x;
+  // Set on more than one line: neither one line at the table's size nor shrunk onto one.
+  const wraps = (t: { style: Style; plain: boolean }) => !t.plain && t.style.whiteSpace !== 'nowrap';
+  let n = table.columns.filter((c, i) => wraps(cellText(c.label, widths[i]!, c.align ?? 'left', 700, scaled(doc, size.head), measure, pad, true))).length;
+  for (let i = 0; i < table.rows.length; i++) {
+    const { weight } = rowLook(doc, i);
+    n += table.rows[i]!.filter((text, c) => wraps(cellText(text, widths[c]!, table.columns[c]!.align ?? 'left', weight, scaled(doc, size.cell), measure, pad))).length;
+  }
+  return n;
 }
 
 /** Whether every cell of a row is one line at the table's size. */
@@ -197,7 +224,7 @@ export function rowIsPlain(doc: PosterDoc, index: number, measure: MeasureText):
 export function tableCell(doc: PosterDoc, index: number, col: number, measure: MeasureText): El {
   const table = doc.table!;
   const { weight } = rowLook(doc, index);
-  return cell(table.rows[index]![col]!, columnWidths(table.columns)[col]!, table.columns[col]!.align ?? 'left', weight, colors.ink, size.cell, measure);
+  return cell(table.rows[index]![col]!, columnWidths(table.columns)[col]!, table.columns[col]!.align ?? 'left', weight, colors.ink, scaled(doc, size.cell), measure, cellPad(doc));
 }
 
 /** The table's header row, repeated at the top of the table on every page. */
@@ -207,7 +234,8 @@ export function tableHead(doc: PosterDoc, measure: MeasureText): El | undefined 
   const widths = columnWidths(table.columns);
   return box({ marginLeft: MARGIN, marginRight: MARGIN, backgroundColor: colors.red }, [
     box({ width: MARKER }),
-    ...table.columns.map((c, i) => cell(c.label, widths[i]!, c.align ?? 'left', 700, colors.onRed, size.head, measure)),
+    // A header is a label: shrunk onto one line rather than broken (民主评议 over a narrow column).
+    ...table.columns.map((c, i) => cell(c.label, widths[i]!, c.align ?? 'left', 700, colors.onRed, scaled(doc, size.head), measure, cellPad({ scale: doc.scale }), true)),
   ]);
 }
 
@@ -224,7 +252,7 @@ export function rowLook(doc: PosterDoc, index: number) {
     left += widths[i]!;
     return c;
   });
-  return { background, marker: mark ? markerColor[mark] : background, weight, cells, x: MARGIN, width: TABLE_WIDTH, cellPadding: CELL_PAD_X, fontSize: size.cell, color: colors.ink };
+  return { background, marker: mark ? markerColor[mark] : background, weight, cells, x: MARGIN, width: TABLE_WIDTH, cellPadding: cellPad(doc).x, fontSize: scaled(doc, size.cell), color: colors.ink };
 }
 
 /** One table row; `index` counts from 0 over the whole table, so the zebra runs on across pages. */
@@ -234,7 +262,7 @@ export function tableRow(doc: PosterDoc, index: number, measure: MeasureText): E
   const { background, marker, weight } = rowLook(doc, index);
   return box({ marginLeft: MARGIN, marginRight: MARGIN, backgroundColor: background }, [
     box({ width: MARKER, backgroundColor: marker }),
-    ...table.rows[index]!.map((text, i) => cell(text, widths[i]!, table.columns[i]!.align ?? 'left', weight, colors.ink, size.cell, measure)),
+    ...table.rows[index]!.map((text, i) => cell(text, widths[i]!, table.columns[i]!.align ?? 'left', weight, colors.ink, scaled(doc, size.cell), measure, cellPad(doc))),
   ], `row-${index}`);
 }
 
@@ -250,8 +278,8 @@ export function notesBlock(doc: PosterDoc): El | undefined {
     { flexDirection: 'column', paddingLeft: MARGIN, paddingRight: MARGIN, paddingTop: 22 },
     doc.notes.map((n, i) =>
       box({ marginTop: i === 0 ? 0 : 6, alignItems: 'flex-start' }, [
-        box({ width: 7, height: 7, backgroundColor: colors.red, marginTop: 9, marginRight: 10 }),
-        box({ flexGrow: 1, flexShrink: 1, flexBasis: 0, fontSize: size.note, lineHeight: 1.6, color: colors.ink }, n),
+        box({ width: scaled(doc, 7), height: scaled(doc, 7), backgroundColor: colors.red, marginTop: scaled(doc, 9), marginRight: 10 }),
+        box({ flexGrow: 1, flexShrink: 1, flexBasis: 0, fontSize: scaled(doc, size.note), lineHeight: 1.6, color: colors.ink }, n),
       ]),
     ),
   );

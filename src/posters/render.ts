@@ -10,7 +10,7 @@ import satori from 'satori';
 import { type PosterDoc, pageSizesMm, posterDocSchema } from './doc.ts';
 import { facesFor, type PosterFace, type PosterFonts, withMissingMarked, faceFor, missingGlyphs } from '../render/fonts.ts';
 import { allLabels } from './labels.ts';
-import { cellsPlain, continuationBand, DESIGN_WIDTH, fontFeatures, type El, footerBlock, headerBand, box, type MeasureText, notesBlock, paragraphsBlock, QR_SIZE, summaryBlock, tableCell, tableEnd, tableHead, tableRow } from './layout.ts';
+import { cellsPlain, wrappedCells, continuationBand, DESIGN_WIDTH, fontFeatures, type El, footerBlock, headerBand, box, type MeasureText, notesBlock, paragraphsBlock, QR_SIZE, summaryBlock, tableCell, tableEnd, tableHead, tableRow } from './layout.ts';
 import { paginate, PosterTooLongError, type BlockHeights, type PagePlan } from './paginate.ts';
 import { writePdf, type PdfPage } from './pdf.ts';
 import { inMainFaces, PageBlocks } from './compose.ts';
@@ -47,6 +47,33 @@ export function rendererFingerprint(): string {
 
 /** Space between the opening text and the table (design units). */
 const TABLE_GAP = 24;
+
+/** How far a one-page poster's body may grow: the table's 16 units (13.5 pt on A3) up to 40 (34 pt). */
+const MAX_SCALE = 2.5;
+/** How much taller a short list's rows may grow once its type is at MAX_SCALE. */
+const MAX_SPREAD = 6;
+
+/**
+ * A poster of one page shares what is left of the sheet out between its blocks: as much space
+ * above the table, above the notes and above the footer, so a short list leaves no empty
+ * half-page under it. Whole units, so the blocks land where a layout of the page puts them.
+ */
+function onePageGap(h: BlockHeights, plan: PagePlan, showTable: boolean): number {
+  const notes = plan.notes && h.notes > 0;
+  let content = h.opening + (notes ? h.notes : 0);
+  if (showTable) content += h.tableChrome + h.rows.slice(plan.from, plan.to).reduce((a, b) => a + b, 0);
+  const gaps = 1 + (showTable ? 1 : 0) + (notes ? 1 : 0);
+  return Math.max(0, Math.floor((h.page - h.footer - content) / gaps));
+}
+
+/** Whether the blocks fit on one page, the table's rows and the notes under the opening. */
+function fitsOnePage(h: BlockHeights): boolean {
+  try {
+    return paginate(h).length === 1;
+  } catch {
+    return false;
+  }
+}
 
 /** A poster document checked against the schema, or an error naming the poster and the field. */
 export function checkPosterDoc(doc: PosterDoc): PosterDoc {
@@ -182,20 +209,20 @@ export interface RenderBodyOptions {
  */
 export async function renderPosterBody(input: PosterDoc, fonts: PosterFonts, { apart = true, pageByPage = false }: RenderBodyOptions = {}): Promise<RenderedBody> {
   const checked = checkPosterDoc(input);
-  const doc = markMissing(checked, fonts);
+  const base = markMissing(checked, fonts);
   // The stamp's characters always: the faces handed to satori must not depend on it.
-  const faces = facesFor(fonts, [...posterTexts(doc), ...allLabels(doc.locale), '0123456789 〓', stampCharset(doc.locale)]);
+  const faces = facesFor(fonts, [...posterTexts(base), ...allLabels(base.locale), '0123456789 〓', stampCharset(base.locale)]);
   const setApart = apart && stampable(checked, fonts);
   const families = [...new Set(faces.map((f) => f.family))];
   const satoriOptions = { fonts: faces.map(satoriFont), embedFont: false };
-  const mm = pageSizesMm[doc.size];
+  const mm = pageSizesMm[base.size];
   const W = DESIGN_WIDTH;
   const H = (W * mm.height) / mm.width;
   const measure = measurer(fonts);
 
   const lay = async (children: El[], height?: number): Promise<Laid> => {
     const nodes: Laid['nodes'] = new Map();
-    const features = fontFeatures(doc.locale).map((f) => `"${f}" 1`).join(', ');
+    const features = fontFeatures(base.locale).map((f) => `"${f}" 1`).join(', ');
     const root = box({ flexDirection: 'column', width: W, ...(height ? { height } : {}), fontFamily: families.join(', '), color: '#1A1A1A', ...(features ? { fontFeatureSettings: features } : {}) }, children);
     const svg = await satori(root as never, {
       ...satoriOptions,
@@ -208,56 +235,92 @@ export async function renderPosterBody(input: PosterDoc, fonts: PosterFonts, { a
     return { svg, nodes };
   };
   const keyed = (key: string, el: El | undefined): El[] => (el ? [box({ flexDirection: 'column' }, [el], key)] : []);
-  const opening = (): El[] => [headerBand(doc), ...[paragraphsBlock(doc), summaryBlock(doc)].filter((e): e is El => e !== undefined)];
-  const head = tableHead(doc, measure);
-  const rowCount = doc.table?.rows.length ?? 0;
+  const opening = (d: PosterDoc): El[] => [headerBand(d), ...[paragraphsBlock(d), summaryBlock(d)].filter((e): e is El => e !== undefined)];
+  const rowCount = base.table?.rows.length ?? 0;
 
   // 1. Lay out every block once, at the page's width. Rows whose cells are all one line at
   // the table's size, in the main font, are all as tall as the first of them: only that one
   // is laid out (and a bold copy of it), the others are drawn from it as a template. Of the
   // other rows in the main font, only the cells that are not one line are laid out, alone;
   // the first such row is laid out whole as well, to hold the two side by side.
-  const templated = Array.from({ length: rowCount }, (_, i) => inMainFaces(doc.table!.rows[i]!, fonts));
-  const plainCells = Array.from({ length: rowCount }, (_, i) => (templated[i] ? cellsPlain(doc, i, measure) : []));
-  const plain = plainCells.map((cells, i) => templated[i]! && cells.every(Boolean));
-  const sample = plain.indexOf(true);
-  if (sample < 0) templated.fill(false);
-  const wrapSample = templated.findIndex((t, i) => t && !plain[i]);
-  const measured = Array.from({ length: rowCount }, (_, i) => i).filter((i) => !templated[i] || i === sample || i === wrapSample);
-  const cellEls: El[] = [];
-  for (let i = 0; i < rowCount; i++) {
-    if (!templated[i] || plain[i]) continue;
-    plainCells[i]!.forEach((p, c) => {
-      if (p) return;
-      cellEls.push(...keyed(`cell-${i}-${c}`, tableCell(doc, i, c, measure)));
-    });
+  const planAt = async (d: PosterDoc) => {
+    const head = tableHead(d, measure);
+    const templated = Array.from({ length: rowCount }, (_, i) => inMainFaces(d.table!.rows[i]!, fonts));
+    const plainCells = Array.from({ length: rowCount }, (_, i) => (templated[i] ? cellsPlain(d, i, measure) : []));
+    const plain = plainCells.map((cells, i) => templated[i]! && cells.every(Boolean));
+    const sample = plain.indexOf(true);
+    if (sample < 0) templated.fill(false);
+    const wrapSample = templated.findIndex((t, i) => t && !plain[i]);
+    const measured = Array.from({ length: rowCount }, (_, i) => i).filter((i) => !templated[i] || i === sample || i === wrapSample);
+    const cellEls: El[] = [];
+    for (let i = 0; i < rowCount; i++) {
+      if (!templated[i] || plain[i]) continue;
+      plainCells[i]!.forEach((p, c) => {
+        if (p) return;
+        cellEls.push(...keyed(`cell-${i}-${c}`, tableCell(d, i, c, measure)));
+      });
+    }
+    const bold = sample >= 0 ? withoutKey(tableRow({ ...d, table: { ...d.table!, highlight: d.table!.rows.map((_, i) => (i === sample ? 'black' : null)) } }, sample, measure)) : undefined;
+    const m = await lay([
+      ...keyed('opening', box({ flexDirection: 'column' }, opening(d))),
+      ...keyed('continuation', continuationBand(d)),
+      ...keyed('footer', footerBlock(d, 99, 99)),
+      ...keyed('chrome', head && box({ flexDirection: 'column', paddingTop: TABLE_GAP }, [head, tableEnd()])),
+      ...keyed('thead', head && box({ flexDirection: 'column', paddingTop: TABLE_GAP }, [head])),
+      ...keyed('tend', head && tableEnd()),
+      ...keyed('notes', notesBlock(d)),
+      ...measured.map((i) => tableRow(d, i, measure)),
+      ...keyed('bold', bold),
+      ...cellEls,
+    ]);
+    const height = (key: string): number => m.nodes.get(key)?.height ?? 0;
+    const heights: BlockHeights = {
+      page: H,
+      opening: height('opening'),
+      continuation: height('continuation'),
+      footer: height('footer'),
+      tableChrome: height('chrome'),
+      notes: height('notes'),
+      rows: Array.from({ length: rowCount }, (_, i) =>
+        m.nodes.has(`row-${i}`) ? height(`row-${i}`) : plain[i] ? height(`row-${sample}`) : Math.max(height(`row-${sample}`), ...plainCells[i]!.map((p, c) => (p ? 0 : height(`cell-${i}-${c}`)))),
+      ),
+      hasTable: head !== undefined,
+    };
+    return { doc: d, head, m, sample, wrapSample, heights };
+  };
+
+  // A poster that fits on one page fills it: its body's type grows (largest first that still
+  // fits, in steps of a tenth) up to MAX_SCALE, so a price list or a star result is read from
+  // across the room instead of sitting in the top half of the sheet.
+  let laid = await planAt(base);
+  const wrapped = wrappedCells(base, measure);
+  const fits = (d: PosterDoc, h: BlockHeights) => fitsOnePage(h) && wrappedCells(d, measure) <= wrapped;
+  if (paginateNamed(base.id, laid.heights).length === 1 && (rowCount > 0 || base.summary?.length)) {
+    let lo = 1;
+    let hi = MAX_SCALE;
+    while (hi - lo > 0.1) {
+      const mid = Math.round(((lo + hi) / 2) * 20) / 20;
+      const d = { ...base, scale: mid };
+      const tried = await planAt(d);
+      if (fits(d, tried.heights)) [lo, laid] = [mid, tried];
+      else hi = mid;
+    }
+    // Then the rows grow taller, up to MAX_SPREAD times: a short list at its largest type, or
+    // one whose type stopped growing where a name would have broken, still fills the sheet.
+    if (rowCount > 0) {
+      let low = 1;
+      let high = MAX_SPREAD;
+      while (high - low > 0.1) {
+        const mid = Math.round(((low + high) / 2) * 20) / 20;
+        const d = { ...base, scale: lo, spread: mid };
+        const tried = await planAt(d);
+        if (fits(d, tried.heights)) [low, laid] = [mid, tried];
+        else high = mid;
+      }
+    }
   }
-  const bold = sample >= 0 ? withoutKey(tableRow({ ...doc, table: { ...doc.table!, highlight: doc.table!.rows.map((_, i) => (i === sample ? 'black' : null)) } }, sample, measure)) : undefined;
-  const m = await lay([
-    ...keyed('opening', box({ flexDirection: 'column' }, opening())),
-    ...keyed('continuation', continuationBand(doc)),
-    ...keyed('footer', footerBlock(doc, 99, 99)),
-    ...keyed('chrome', head && box({ flexDirection: 'column', paddingTop: TABLE_GAP }, [head, tableEnd()])),
-    ...keyed('thead', head && box({ flexDirection: 'column', paddingTop: TABLE_GAP }, [head])),
-    ...keyed('tend', head && tableEnd()),
-    ...keyed('notes', notesBlock(doc)),
-    ...measured.map((i) => tableRow(doc, i, measure)),
-    ...keyed('bold', bold),
-    ...cellEls,
-  ]);
-  const height = (key: string): number => m.nodes.get(key)?.height ?? 0;
-  const plans = paginateNamed(doc.id, {
-    page: H,
-    opening: height('opening'),
-    continuation: height('continuation'),
-    footer: height('footer'),
-    tableChrome: height('chrome'),
-    notes: height('notes'),
-    rows: Array.from({ length: rowCount }, (_, i) =>
-      m.nodes.has(`row-${i}`) ? height(`row-${i}`) : plain[i] ? height(`row-${sample}`) : Math.max(height(`row-${sample}`), ...plainCells[i]!.map((p, c) => (p ? 0 : height(`cell-${i}-${c}`)))),
-    ),
-    hasTable: head !== undefined,
-  });
+  const { doc, head, m, sample, wrapSample } = laid;
+  const plans = paginateNamed(doc.id, laid.heights);
 
   // 2. Put each page together from the blocks: the same picture satori would lay out for the
   // page as a whole, at a fraction of the cost. A poster the blocks cannot make (a template
@@ -265,7 +328,8 @@ export async function renderPosterBody(input: PosterDoc, fonts: PosterFonts, { a
   const blocks = new PageBlocks(mergeRuns(parseSatoriSvg(m.svg), fonts), m.nodes, doc, fonts, measure, { sample, wrapSample }, H, setApart);
   const composed = blocks.ok && !pageByPage;
   const stampLine = composed ? blocks.stampLine() : undefined;
-  const pages = composed ? plans.map((plan, i) => blocks.page(plan, i, plans.length, head !== undefined, rowCount)) : await satoriPages();
+  const gap = plans.length === 1 ? onePageGap(laid.heights, plans[0]!, head !== undefined && (plans[0]!.to > 0 || rowCount === 0)) : 0;
+  const pages = composed ? plans.map((plan, i) => blocks.page(plan, i, plans.length, head !== undefined, rowCount, gap)) : await satoriPages();
   const { pdf, stamp } = await writePdf({
     size: doc.size,
     bleed: doc.bleed,
@@ -300,16 +364,18 @@ export async function renderPosterBody(input: PosterDoc, fonts: PosterFonts, { a
   }
 
   function pageContent(d: PosterDoc, plan: PagePlan, index: number, total: number, measureText: MeasureText, rows: number): El[] {
-    const content: El[] = index === 0 ? opening() : [continuationBand(d)];
+    const content: El[] = index === 0 ? opening(d) : [continuationBand(d)];
+    // One page: what is left of the sheet is shared out between the blocks, as PageBlocks does.
+    const spacer = () => (total === 1 && gap > 0 ? [box({ height: gap })] : []);
     const showTable = head !== undefined && (plan.to > plan.from || (rows === 0 && index === 0));
     if (showTable) {
       const rowEls = [];
       for (let r = plan.from; r < plan.to; r++) rowEls.push(tableRow(d, r, measureText));
-      content.push(box({ flexDirection: 'column', paddingTop: TABLE_GAP }, [head!, ...rowEls, tableEnd()]));
+      content.push(...spacer(), box({ flexDirection: 'column', paddingTop: TABLE_GAP }, [head!, ...rowEls, tableEnd()]));
     }
     if (plan.notes) {
       const notes = notesBlock(d);
-      if (notes) content.push(notes);
+      if (notes) content.push(...spacer(), notes);
     }
     return [...content, box({ flexGrow: 1 }), box({ flexDirection: 'column' }, [footerBlock(d, index + 1, total)], 'page-footer')];
   }
