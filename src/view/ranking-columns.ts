@@ -154,6 +154,35 @@ export function columnsFor(columns: readonly RankingColumn[], medium: Medium, ro
   return columns.filter((c) => c.media.includes(medium) && rooms.includes(c.room) && (medium === 'csv' || c.key !== 'unit' || rows.some((r) => c.text(r) !== '')));
 }
 
+/** A ranking as the site's table shows it: its header and, for each row, its cells with their CSS classes. */
+export interface SiteTable {
+  head: { key: string; label: string; note?: string; className?: string }[];
+  rows: { row: TableRow; cells: { key: string; text: string; className?: string }[] }[];
+}
+
+export interface SiteTableOptions extends RankingOptions {
+  showChange?: boolean;
+  showCategories?: boolean;
+  columnsOf?: ColumnsOf;
+}
+
+/**
+ * A ranking for the site (src/components/RankingTable.astro prints it): the ranking's columns
+ * of the site, the full ones when asked; on a narrow phone only the `always` ones show
+ * (`hide-narrow`), numbers align right (`num`). The component draws a few cells its own way
+ * (the name as a link, the level as Level.astro, the change as an arrow) and prints the rest.
+ */
+export function siteTable(scheme: SchemeView, rows: readonly TableRow[], f: RankingFormat, options: SiteTableOptions = {}): SiteTable {
+  const { showChange = true, showCategories = false, columnsOf = rankingColumns } = options;
+  const rooms: Room[] = showCategories ? ['always', 'wide', 'full'] : ['always', 'wide'];
+  const columns = columnsFor(columnsOf(scheme, f, { withinUnit: options.withinUnit }), 'site', rows, rooms).filter((c) => showChange || c.key !== 'change');
+  const cls = (c: RankingColumn, ...more: string[]) => [c.align === 'end' ? 'num' : '', ...more, c.room === 'always' ? '' : 'hide-narrow'].filter(Boolean).join(' ') || undefined;
+  return {
+    head: columns.map((c) => ({ key: c.key, label: c.label, ...(c.note !== undefined ? { note: c.note } : {}), className: cls(c) })),
+    rows: rows.map((row) => ({ row, cells: columns.map((c) => ({ key: c.key, text: c.text(row), className: cls(c, ...(c.key === 'rank' ? ['rank'] : [])) })) })),
+  };
+}
+
 /** A ranking as the CSV download has it: a header line, then a line a row. */
 export function csvTable(columns: readonly RankingColumn[], rows: readonly TableRow[]): string[][] {
   const shown = columnsFor(columns, 'csv', rows, ['always', 'wide', 'full']);

@@ -8,7 +8,7 @@ import { checkProject } from '../../src/check/check.ts';
 import { computeBoard, type Board, type ResultView } from '../../src/view/board.ts';
 import { apiFiles } from '../../src/view/api.ts';
 import { rankingCsv } from '../../src/view/export.ts';
-import { columnsFor, levelCell, rankingColumns, type ColumnsOf, type RankingColumn, type TableRow } from '../../src/view/ranking-columns.ts';
+import { levelCell, rankingColumns, siteTable, type ColumnsOf, type RankingColumn, type TableRow } from '../../src/view/ranking-columns.ts';
 import { posterDocs } from '../../src/posters/from-board.ts';
 import { rankingSlides, starSlides } from '../../src/tv/kinds/rankings.ts';
 import { formatters } from '../../src/tv/model.ts';
@@ -92,8 +92,11 @@ describe('a column added to the list reaches every medium', () => {
     const count = inUnit(p1)!;
     expect(count).toBe(1);
 
-    const site = columnsFor(withRows(party.scheme, f), 'site', party.rows, ['always']).map((c) => c.label);
-    expect(site.slice(site.indexOf('总分'))).toEqual(['总分', '支部内名次', '等次']);
+    const site = siteTable(party.scheme, party.rows, f, { columnsOf: withRows });
+    const labels = site.head.map((h) => h.label);
+    expect(labels.slice(labels.indexOf('总分'), labels.indexOf('总分') + 3)).toEqual(['总分', '支部内名次', '等次']);
+    const siteRow = site.rows.find((r) => r.row.id === 'P1')!;
+    expect(siteRow.cells.find((c) => c.key === 'in-unit')).toEqual({ key: 'in-unit', text: `第 ${count} 名`, className: 'num' });
 
     const poster = posterDocs(board, withRows).find((d) => d.id === 'ranking-party-2022')!.table!;
     const at = poster.columns.findIndex((c) => c.label === '支部内名次');
@@ -119,5 +122,6 @@ describe('a column added to the list reaches every medium', () => {
     expect(posterDocs(board).find((d) => d.id === 'ranking-party-2022')!.table!.columns.map((c) => c.label)).not.toContain('支部内名次');
     expect(rankingSlides(party, f)[0]!.table!.columns.map((c) => c.label)).not.toContain('支部内名次');
     expect(rankingCsv(party, f)).not.toContain('支部内名次');
+    expect(siteTable(party.scheme, party.rows, f).head.map((h) => h.label)).not.toContain('支部内名次');
   });
 });
