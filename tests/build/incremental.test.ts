@@ -112,8 +112,8 @@ describe('the date in the footer grows longer', () => {
     const root = fixture();
     const env = cachedNoPictures();
     const first = buildSiteWithLog(root, env);
-    // A row on the last day of the year: the data's latest date, which the footer shows, gets longer.
-    editLedger(root, (text) => text.trimEnd() + '\n2022-12-31,P1,R02,,,,年终表彰,刘书记,已核实\n');
+    // A row on the last day of the year, in December's file: the data's latest date, which the footer shows, gets longer.
+    writeFileSync(join(root, 'data/ledger/2022-12.csv'), '日期,对象,事项,分值,数量,活动,说明,审核人,状态\n2022-12-31,P1,R02,,,,年终表彰,刘书记,已核实\n');
     const again = buildSiteWithLog(root, env);
     const [, before] = footerVersion(first.out, 'p/P2')!;
     const [, after] = footerVersion(again.out, 'p/P2')!;
