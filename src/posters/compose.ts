@@ -126,14 +126,14 @@ export class PageBlocks {
     if (this.sample < 0) return true;
     this.plainHeight = this.blocks.get(`row-${this.sample}`)!.height;
     const pairs: [string, number, 400 | 700][] = [
-      [`row-${this.sample}`, this.sample, rowLook(this.doc, this.sample).weight],
+      [`row-${this.sample}`, this.sample, rowLook(this.doc, this.sample, this.measure).weight],
       ['bold', this.sample, 700],
     ];
     // Both weights of Noto Sans SC share their vertical metrics: one baseline (the bold template checks it).
     const text = this.blocks.get(`row-${this.sample}`)!.ops.find((o): o is TextOp => o.kind === 'text' && o.text.trim() !== '');
     if (!text || !this.blocks.has('bold')) return false;
     this.baseline = text.y;
-    if (this.wrapSample >= 0) pairs.push([`row-${this.wrapSample}`, this.wrapSample, rowLook(this.doc, this.wrapSample).weight]);
+    if (this.wrapSample >= 0) pairs.push([`row-${this.wrapSample}`, this.wrapSample, rowLook(this.doc, this.wrapSample, this.measure).weight]);
     // The rows as satori drew them, and as rowOps draws them, must agree op for op.
     for (const [key, index, weight] of pairs) {
       if (this.rowHeight(index) !== this.blocks.get(key)!.height) return false;
@@ -157,8 +157,8 @@ export class PageBlocks {
    * the bold template.
    */
   private rowOps(index: number, top: number, forceBold = false): DrawOp[] {
-    const look = rowLook(this.doc, index);
-    const drawn = forceBold ? rowLook({ ...this.doc, table: { ...this.doc.table!, highlight: this.doc.table!.rows.map((_, i) => (i === index ? 'black' : null)) } }, index) : look;
+    const look = rowLook(this.doc, index, this.measure);
+    const drawn = forceBold ? rowLook({ ...this.doc, table: { ...this.doc.table!, highlight: this.doc.table!.rows.map((_, i) => (i === index ? 'black' : null)) } }, index, this.measure) : look;
     const weight = drawn.weight;
     const y = Math.round(top);
     const height = this.rowHeight(index);

@@ -140,6 +140,43 @@ function summaryItem(doc: PosterDoc, labelText: string, value: string): El {
   ]);
 }
 
+/**
+ * Column widths in design units for a table's content: each column as wide as its widest text
+ * needs on one line (its header too), when they all fit across; the room left is then shared
+ * out by the columns' relative widths. When they do not all fit, the relative widths alone.
+ * Worked out once per table and size.
+ */
+export function tableWidths(doc: PosterDoc, measure: MeasureText): number[] {
+  const table = doc.table!;
+  let bySize = widthCache.get(table.rows);
+  if (!bySize) widthCache.set(table.rows, (bySize = new Map()));
+  const key = `${doc.scale ?? 1}|${doc.spread ?? 1}|${table.columns.map((c) => `${c.label}\u0000${c.width ?? 1}`).join('\u0001')}`;
+  let widths = bySize.get(key);
+  if (widths) return widths;
+  const byWeight = columnWidths(table.columns);
+  const inner = TABLE_WIDTH - MARKER;
+  // Both sides' padding and a unit of slack (satori rounds text widths up); bold, as a highlighted row is set.
+  const pad = 2 * cellPad(doc).x + 2;
+  const cellSize = scaled(doc, size.cell);
+  const needs = table.columns.map((c, i) => {
+    let widest = measure(c.label, scaled(doc, size.head), 700);
+    for (const row of table.rows) widest = Math.max(widest, measure(row[i]!, cellSize, 700));
+    return Math.ceil(widest + pad);
+  });
+  const needed = needs.reduce((a, b) => a + b, 0);
+  if (needed > inner) widths = byWeight;
+  else {
+    const weights = table.columns.map((c) => c.width ?? 1);
+    const total = weights.reduce((a, b) => a + b, 0);
+    widths = needs.map((n, i) => Math.floor(n + ((inner - needed) * weights[i]!) / total));
+    widths[widths.length - 1] = inner - widths.slice(0, -1).reduce((a, b) => a + b, 0);
+  }
+  bySize.set(key, widths);
+  return widths;
+}
+
+const widthCache = new WeakMap<readonly (readonly string[])[], Map<string, number[]>>();
+
 /** Column widths in design units: relative widths shared out, the last column takes what rounding leaves. */
 export function columnWidths(columns: PosterColumn[]): number[] {
   const inner = TABLE_WIDTH - MARKER;
@@ -191,8 +228,8 @@ function cellPad(doc: Pick<PosterDoc, 'scale' | 'spread'>): { x: number; y: numb
  */
 export function cellsPlain(doc: PosterDoc, index: number, measure: MeasureText): boolean[] {
   const table = doc.table!;
-  const widths = columnWidths(table.columns);
-  const { weight } = rowLook(doc, index);
+  const widths = tableWidths(doc, measure);
+  const { weight } = rowLook(doc, index, measure);
   return table.rows[index]!.map((text, i) => cellText(text, widths[i]!, table.columns[i]!.align ?? 'left', weight, scaled(doc, size.cell), measure, cellPad(doc).x).plain);
 }
 
@@ -203,13 +240,13 @@ export function cellsPlain(doc: PosterDoc, index: number, measure: MeasureText):
 export function wrappedCells(doc: PosterDoc, measure: MeasureText): number {
   const table = doc.table;
   if (!table) return 0;
-  const widths = columnWidths(table.columns);
+  const widths = tableWidths(doc, measure);
   const pad = cellPad(doc).x;
   // Set on more than one line: neither one line at the table's size nor shrunk onto one.
   const wraps = (t: { style: Style; plain: boolean }) => !t.plain && t.style.whiteSpace !== 'nowrap';
   let n = table.columns.filter((c, i) => wraps(cellText(c.label, widths[i]!, c.align ?? 'left', 700, scaled(doc, size.head), measure, pad, true))).length;
   for (let i = 0; i < table.rows.length; i++) {
-    const { weight } = rowLook(doc, i);
+    const { weight } = rowLook(doc, i, measure);
     n += table.rows[i]!.filter((text, c) => wraps(cellText(text, widths[c]!, table.columns[c]!.align ?? 'left', weight, scaled(doc, size.cell), measure, pad))).length;
   }
   return n;
@@ -223,15 +260,15 @@ export function rowIsPlain(doc: PosterDoc, index: number, measure: MeasureText):
 /** Cell `col` of row `index` alone, as the row draws it (its height is the cell's own). */
 export function tableCell(doc: PosterDoc, index: number, col: number, measure: MeasureText): El {
   const table = doc.table!;
-  const { weight } = rowLook(doc, index);
-  return cell(table.rows[index]![col]!, columnWidths(table.columns)[col]!, table.columns[col]!.align ?? 'left', weight, colors.ink, scaled(doc, size.cell), measure, cellPad(doc));
+  const { weight } = rowLook(doc, index, measure);
+  return cell(table.rows[index]![col]!, tableWidths(doc, measure)[col]!, table.columns[col]!.align ?? 'left', weight, colors.ink, scaled(doc, size.cell), measure, cellPad(doc));
 }
 
 /** The table's header row, repeated at the top of the table on every page. */
 export function tableHead(doc: PosterDoc, measure: MeasureText): El | undefined {
   const table = doc.table;
   if (!table) return undefined;
-  const widths = columnWidths(table.columns);
+  const widths = tableWidths(doc, measure);
   return box({ marginLeft: MARGIN, marginRight: MARGIN, backgroundColor: colors.red }, [
     box({ width: MARKER }),
     // A header is a label: shrunk onto one line rather than broken (民主评议 over a narrow column).
@@ -240,9 +277,9 @@ export function tableHead(doc: PosterDoc, measure: MeasureText): El | undefined 
 }
 
 /** What a table row is drawn with: its colours and weight, and where each cell's text goes. */
-export function rowLook(doc: PosterDoc, index: number) {
+export function rowLook(doc: PosterDoc, index: number, measure: MeasureText) {
   const table = doc.table!;
-  const widths = columnWidths(table.columns);
+  const widths = tableWidths(doc, measure);
   const mark = table.highlight?.[index] ?? null;
   const background = mark ? rowColor[mark] : index % 2 === 1 ? colors.zebra : '#FFFFFF';
   const weight: 400 | 700 = mark === 'black' || mark === 'red' ? 700 : 400;
@@ -258,8 +295,8 @@ export function rowLook(doc: PosterDoc, index: number) {
 /** One table row; `index` counts from 0 over the whole table, so the zebra runs on across pages. */
 export function tableRow(doc: PosterDoc, index: number, measure: MeasureText): El {
   const table = doc.table!;
-  const widths = columnWidths(table.columns);
-  const { background, marker, weight } = rowLook(doc, index);
+  const widths = tableWidths(doc, measure);
+  const { background, marker, weight } = rowLook(doc, index, measure);
   return box({ marginLeft: MARGIN, marginRight: MARGIN, backgroundColor: background }, [
     box({ width: MARKER, backgroundColor: marker }),
     ...table.rows[index]!.map((text, i) => cell(text, widths[i]!, table.columns[i]!.align ?? 'left', weight, colors.ink, scaled(doc, size.cell), measure, cellPad(doc))),

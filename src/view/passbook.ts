@@ -26,11 +26,15 @@ export function passbookAnswer(board: Board, s: PassbookScheme): PassbookAnswer 
   const items = balance === undefined ? [] : board.shop.items.filter((i) => (!i.scheme || i.scheme === s.scheme.id) && i.stockStatus !== 'out');
   const buys = balance === undefined ? [] : items.filter((i) => i.price <= balance).sort((a, b) => b.price - a.price || (a.id < b.id ? -1 : 1));
   const cheapest = [...items].sort((a, b) => a.price - b.price)[0];
-  return { latest, within, balance, buys: buys.slice(0, BUYS_SHOWN), more: Math.max(0, buys.length - BUYS_SHOWN), cheapest };
+  return { within, balance, buys: buys.slice(0, BUYS_SHOWN), more: Math.max(0, buys.length - BUYS_SHOWN), cheapest };
 }
 
+/**
+ * What the passbook answers first beyond its book (the latest result is the book's own,
+ * `s.results[0]`): ranks within units and what the balance buys, which depend on the units'
+ * and the shop's data. A page's cache key hashes these, so they hold nothing the book has.
+ */
 export interface PassbookAnswer {
-  latest: PassbookScheme['results'][number] | undefined;
   within: { unit: string; rank: number; count: number }[];
   balance: number | undefined;
   buys: ItemView[];
