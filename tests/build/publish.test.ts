@@ -20,15 +20,20 @@ function build(root: string, out: string, cache: string, extra: string[] = []) {
   if (r.status !== 0) throw new Error(`build failed:\n${r.stdout}\n${r.stderr}`);
 }
 
-/** Starts a build and kills it (SIGKILL, as the out-of-memory killer does) after `ms`; resolves to the signal that ended it. */
-function killedAfter(root: string, out: string, cache: string, ms: number, extra: string[] = []): Promise<string | null> {
+/**
+ * Starts a build and kills it (SIGKILL, as the out-of-memory killer does) as soon as its log
+ * shows `stage`: the moment is the build's own, whatever the machine's speed. Resolves to the
+ * signal that ended it (null when the build ended before the stage, which fails the test).
+ */
+function killedAt(root: string, out: string, cache: string, stage: RegExp, extra: string[] = []): Promise<string | null> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, '--outDir', out, ...extra], { cwd: PROJECT, env: env(root, cache), stdio: 'ignore', detached: true });
-    const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), ms);
-    child.on('exit', (_code, signal) => {
-      clearTimeout(timer);
-      resolve(signal);
+    const child = spawn(process.execPath, [cli, '--outDir', out, '--verbose', ...extra], { cwd: PROJECT, env: env(root, cache), stdio: ['ignore', 'pipe', 'ignore'], detached: true });
+    let log = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      log += chunk.toString('utf8');
+      if (stage.test(log)) process.kill(-child.pid!, 'SIGKILL');
     });
+    child.on('exit', (_code, signal) => resolve(signal));
   });
 }
 
@@ -37,8 +42,6 @@ let parent: string;
 let out: string;
 let cache: string;
 let good: Record<string, string>;
-/** How long a whole build takes here: the kills fall inside it. */
-let took: number;
 
 beforeAll(() => {
   root = fixture();
@@ -46,20 +49,23 @@ beforeAll(() => {
   out = join(parent, 'dist');
   cache = tempDir('board-cache-');
   build(root, out, cache);
-  // Timed warm, as the builds to be killed run: a kill must fall before the end.
-  const started = performance.now();
-  build(root, out, cache);
-  took = performance.now() - started;
   good = hashTree(out);
   // The next build has other data: a build that got through would change the home page.
   writeFileSync(join(root, 'data/site.yaml'), readFileSync(join(root, 'data/site.yaml'), 'utf8').replace(/^name: .*$/m, 'name: 改了名字的公示栏'));
 });
 
 describe('a build killed at several moments', () => {
-  // While it checks the data, while Astro bundles, while it writes the pages.
-  for (const share of [0.1, 0.45, 0.8]) {
-    test(`killed ${share * 100} % into the build: the last good site is whole and untouched`, async () => {
-      expect(await killedAfter(root, out, cache, took * share)).toBe('SIGKILL');
+  // While Astro bundles (the check is done), when the pages start, while it writes them, and
+  // after the last page is stamped, just before the new site would be put in place.
+  const stages: [string, RegExp][] = [
+    ['while Astro bundles', /数据检查通过/],
+    ['as the pages start', /generating static routes/],
+    ['while it writes the passbooks', /├─ \/p\//],
+    ['after the pages are stamped, before the site is put in place', /points-board-stamp\]/],
+  ];
+  for (const [when, stage] of stages) {
+    test(`killed ${when}: the last good site is whole and untouched`, async () => {
+      expect(await killedAt(root, out, cache, stage)).toBe('SIGKILL');
       expect(hashTree(out)).toEqual(good);
     });
   }
@@ -88,7 +94,7 @@ describe('--link: a web server serving dist/ while it builds', () => {
     build(root2, out2, cache, ['--link']);
     expect(lstatSync(out2).isSymbolicLink()).toBe(true);
     const first = hashTree(out2);
-    expect(await killedAfter(root2, out2, cache, took * 0.6)).toBe('SIGKILL');
+    expect(await killedAt(root2, out2, cache, /points-board-stamp\]/, ['--link'])).toBe('SIGKILL');
     expect(hashTree(out2)).toEqual(first);
     build(root2, out2, cache);
     // Still a link, now to the new release; the one before is kept for a way back.
