@@ -27,6 +27,7 @@ const entries = {
   'csv-separator': { message: (a) => `这个文件的列是用${a.separator}分隔的，不是逗号，所以整行被当成了一列。`, hint: '在 Excel 或 WPS 中打开，“另存为”时保存类型选“CSV UTF-8（逗号分隔）(*.csv)”。' },
   'csv-no-header': { message: (a) => `第 1 行（${a.first}）不是表头：一个认识的列名也没有。如果表头上面有标题行（如“2022年12月积分台账”），请删除标题行，让表头在第 1 行。`, hint: '表头的列名见 docs/editors.md 的“文件一览”，也可以从网站的 /templates/ 下载模板。' },
   'yaml-invalid': { message: (a) => `YAML 格式错误：${a.reason}`, hint: '检查这一行和上一行的缩进（同一层的设置左边对齐，用空格，不用 Tab）和冒号后的空格。这个文件读不通时，其他文件先不检查：改正后再运行一次。' },
+  'yaml-unknown-key': { message: (a) => `“${a.path}”里有不认识的设置项“${a.key}”：${a.hint}`, hint: '不认识的设置项不会被悄悄忽略（那样设置会退回默认值，分数会变）。设置项见 docs/editors.md。' },
   'yaml-field': { message: (a) => `设置项“${a.path}”不正确：${a.reason}`, hint: '对照 docs/editors.md 中的设置说明修改。' },
   // Headers
   'unknown-column': { message: (a) => `未知的列“${a.header}”。本表可用的列：${a.accepted}。`, hint: '修改表头为可用的列名，或删除这一列。不认识的列不会被悄悄忽略。' },
@@ -43,6 +44,7 @@ const entries = {
   'bad-slug': { message: (a) => `方案编号“${a.value}”不合规：只能包含小写英文字母、数字和 -。`, hint: '例如 party、credit。' },
   'bad-date': { message: (a) => `“${a.value}”不是日期。`, hint: '写成 2022-10-09、2022/10/9、2022.10.9 或 2022年10月9日。' },
   'date-after-file-month': { message: (a) => `日期 ${a.date} 在文件名的月份（${a.month}）之后。`, hint: '检查年份和月份是否打错；以后月份的记录放进那个月的文件。' },
+  'date-before-file-month': { message: (a) => `日期 ${a.date} 比文件名的月份（${a.month}）早了一个多月，会改动早已公示过的那一期。`, hint: '多半是年份或月份没改（例如新一年的文件里还写着去年的日期）。确实是补录的，请在“说明”里写明。' },
   'date-implausible-year': { message: (a) => `日期 ${a.date} 的年份 ${a.year} 离其他文件的年份（${a.years}）太远，多半是打错了。`, hint: '检查年份。确实是那一年的记录，就放进以那一年命名的文件。' },
   'impossible-date': { message: (a) => `日期“${a.value}”不存在。`, hint: '检查月份和日期，例如 2 月没有 30 日。' },
   'excel-serial-date': { message: (a) => `“${a.value}”是 Excel 内部的日期序号，不是日期。`, hint: '在 Excel 中把这一列设为“文本”或日期格式 yyyy-mm-dd 后重新保存。' },

@@ -25,7 +25,13 @@ function at(row: { file: string; line: number }, column: Column, index?: number)
  * (1900 or 2030 among 2022's files). Either would publish a period nobody meant. Files not
  * named for a year are not judged.
  */
-function datePlausibility(data: Dataset): (row: { file: string; date: string }) => { code: 'date-after-file-month' | 'date-implausible-year'; args: Record<string, string | number> } | undefined {
+/** The first day of the month before `year`-`month`: 2023-01 → 2022-12-01. */
+function monthBefore(year: number, month: number): string {
+  const [y, m] = month === 1 ? [year - 1, 12] : [year, month - 1];
+  return `${y}-${String(m).padStart(2, '0')}-01`;
+}
+
+function datePlausibility(data: Dataset): (row: { file: string; date: string }) => { code: 'date-after-file-month' | 'date-implausible-year' | 'date-before-file-month'; args: Record<string, string | number>; warn?: true } | undefined {
   const named = new Map<string, { year: number; month?: string } | null>();
   const nameOf = (file: string) => {
     let n = named.get(file);
@@ -48,13 +54,16 @@ function datePlausibility(data: Dataset): (row: { file: string; date: string }) 
   const first = Math.min(...years);
   const lastYear = Math.max(...years);
   const yearList = [...years].sort().join('、');
-  type Odd = { code: 'date-after-file-month' | 'date-implausible-year'; args: Record<string, string | number> };
+  type Odd = { code: 'date-after-file-month' | 'date-implausible-year' | 'date-before-file-month'; args: Record<string, string | number>; warn?: true };
   return (row): Odd | undefined => {
     const n = nameOf(row.file);
     if (n?.month !== undefined && row.date > `${n.year}-${n.month}-31`) return { code: 'date-after-file-month', args: { date: row.date, month: `${n.year}-${n.month}` } };
     const year = Number(row.date.slice(0, 4));
     // A late row of last December in January's file is ordinary: one year before the first is not far.
     if (years.size > 0 && (year < first - 1 || year > lastYear)) return { code: 'date-implausible-year', args: { date: row.date, year, years: yearList } };
+    // Last month's late row is ordinary; one from further back (2022-01-05 in 2023-01.csv: the
+    // year not changed) reopens a period published long ago. Said, not refused.
+    if (n?.month !== undefined && row.date < monthBefore(n.year, Number(n.month))) return { code: 'date-before-file-month', args: { date: row.date, month: `${n.year}-${n.month}` }, warn: true };
     return undefined;
   };
 }
@@ -237,7 +246,8 @@ export function validateReferences(data: Dataset, rejected: Rejected, problems: 
   });
   function ledgerRowOk(row: (typeof data.ledger)[number]): boolean {
     const odd = implausible(row);
-    if (odd) {
+    if (odd?.warn) problems.warn(at(row, L.date), odd.code, odd.args);
+    else if (odd) {
       problems.error(at(row, L.date), odd.code, odd.args);
       return false;
     }
@@ -377,7 +387,8 @@ export function validateReferences(data: Dataset, rejected: Rejected, problems: 
   const redemptions = data.redemptions.filter((row) => {
     let ok = true;
     const odd = implausible(row);
-    if (odd) {
+    if (odd?.warn) problems.warn(at(row, R.date), odd.code, odd.args);
+    else if (odd) {
       problems.error(at(row, R.date), odd.code, odd.args);
       ok = false;
     }

@@ -75,6 +75,16 @@ function notRead(rel: string): string | undefined {
  * Names every file under `data/` and `content/` that the build would not read, and every pair
  * of files that would be read as one table twice. Returns nothing: the problems say it.
  */
+/**
+ * The name a copy was made from: `2023-01 (1)`, `2023-01（1）`, `2023-01 - 副本`, `2023-01 - Copy`
+ * or `2023-01 copy` are copies of `2023-01` that a browser or Windows made; undefined for a name
+ * that is not a copy's.
+ */
+export function copyOf(stem: string): string | undefined {
+  const m = /^(.*?)(?:\s*[(（]\d+[)）]|\s*-?\s*(?:副本|复制|拷贝|copy)(?:\s*[(（]?\d+[)）]?)?)$/i.exec(stem);
+  return m && m[1]!.trim() !== '' ? m[1]!.trim() : undefined;
+}
+
 export function accountForFiles(root: string, problems: Problems): void {
   const files: string[] = [];
   walk(root, 'data', files);
@@ -88,7 +98,7 @@ export function accountForFiles(root: string, problems: Problems): void {
   for (const rel of files) {
     const ext = extname(rel).toLowerCase();
     if (ext !== '.csv' && !WORKBOOK[ext] && ext !== '.txt') continue;
-    const key = `${folderOf(rel)}/${stemOf(rel)}`.toLowerCase();
+    const key = `${folderOf(rel)}/${copyOf(stemOf(rel)) ?? stemOf(rel)}`.toLowerCase();
     byName.set(key, [...(byName.get(key) ?? []), rel]);
   }
   for (const same of byName.values()) {
@@ -96,14 +106,15 @@ export function accountForFiles(root: string, problems: Problems): void {
     // The file named as the contract names it (lower case, .csv) is the one kept; the other is the error.
     // A file that is read (.csv, then .xlsx) is kept before one that is not.
     const kind = (rel: string) => ({ '.csv': 0, '.xlsx': 2 })[extname(rel).toLowerCase()] ?? 4;
-    const rank = (rel: string) => kind(rel) + (rel === rel.toLowerCase() ? 0 : 1);
+    const rank = (rel: string) => kind(rel) + (rel === rel.toLowerCase() ? 0 : 1) + (copyOf(stemOf(rel)) !== undefined ? 8 : 0);
     const [first, ...rest] = [...same].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1));
     for (const other of rest) {
+      const copy = copyOf(stemOf(other)) !== undefined;
       const caseOnly = extname(other).toLowerCase() === extname(first!).toLowerCase();
       problems.error({ file: other, line: 0 }, 'file-duplicate-name', {
         file: other,
         other: first!,
-        why: caseOnly ? '文件名只差大小写，在 Windows 和 macOS 上就是同一个文件，这里会被读两遍' : '同一张表的两种格式',
+        why: copy ? '看起来是下载或复制时多出来的副本（文件名多了“(1)”“副本”之类），两个都会被读，每条记录算两遍' : caseOnly ? '文件名只差大小写，在 Windows 和 macOS 上就是同一个文件，这里会被读两遍' : '同一张表的两种格式',
       });
     }
   }

@@ -113,11 +113,17 @@ function validateAt<S extends z.ZodType>(
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     const path = [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
-    problems.error(
-      { file, line: lineOf(doc, path, lineCounter), field: path.join('.') },
-      'yaml-field',
-      { path: path.join('.') || '(整个文件)', reason: issue.message },
-    );
+    const where = pathLabel(doc, path);
+    if (issue.code === 'unrecognized_keys') {
+      // A setting the board does not know is never ignored: a typo (redeemabel, max:15) would
+      // leave its setting at the default and move the figures without a word.
+      for (const key of issue.keys) {
+        const at = [...path, key];
+        problems.error({ file, line: lineOf(doc, at, lineCounter) }, 'yaml-unknown-key', { key, path: where || '(整个文件)', hint: keyHint(key, schema) });
+      }
+      continue;
+    }
+    problems.error({ file, line: lineOf(doc, path, lineCounter), field: where }, 'yaml-field', { path: where || '(整个文件)', reason: issue.message });
   }
   return undefined;
 }
@@ -129,4 +135,47 @@ function lineOf(doc: Document, path: (string | number)[], counter: LineCounter):
     if (isNode(node) && node.range) return counter.linePos(node.range[0]).line;
   }
   return 1;
+}
+
+/** A setting's place as an editor reads it: 方案“party” → categories 第 2 项 → max. */
+function pathLabel(doc: Document, path: (string | number)[]): string {
+  return path
+    .map((p, i) => {
+      if (typeof p !== 'number') return p;
+      if (i === 0) {
+        const id = doc.getIn([p, 'id']);
+        return typeof id === 'string' ? `方案“${id}”` : `第 ${p + 1} 项`;
+      }
+      return `第 ${p + 1} 项`;
+    })
+    .join(' → ');
+}
+
+/** Every setting name the schema knows, at any depth. */
+function knownKeys(schema: unknown, out = new Set<string>()): Set<string> {
+  const s = schema as { shape?: Record<string, unknown>; element?: unknown; unwrap?: () => unknown; _def?: { innerType?: unknown; in?: unknown; out?: unknown } };
+  if (!s || typeof s !== 'object') return out;
+  if (s.shape) for (const [k, v] of Object.entries(s.shape)) if (!out.has(k)) (out.add(k), knownKeys(v, out));
+  if (s.element) knownKeys(s.element, out);
+  for (const inner of [s._def?.innerType, s._def?.in, s._def?.out]) if (inner) knownKeys(inner, out);
+  return out;
+}
+
+/** What the editor probably meant: a colon with no space after it, a Chinese colon, or the nearest setting name. */
+function keyHint(key: string, schema: unknown): string {
+  if (/[:：]/.test(key)) return `冒号后面要有一个空格，并且用英文冒号：写成“${key.replace(/\s*[:：]\s*/, ': ')}”。`;
+  const known = [...knownKeys(schema)];
+  const near = known.map((k) => [k, distance(key.toLowerCase(), k.toLowerCase())] as const).sort((a, b) => a[1] - b[1])[0];
+  return near && near[1] <= Math.max(2, Math.floor(key.length / 3)) ? `是不是“${near[0]}”？` : `这里可以写的设置项：${known.slice(0, 12).join('、')}…`;
+}
+
+/** Edit distance between two short words. */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length]!;
 }

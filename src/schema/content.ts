@@ -21,7 +21,7 @@ const periodField = z.union([z.string(), z.number()]).transform((v, ctx) => {
 });
 const idField = z.string().refine((s) => idCell(s).ok, '编号只能包含英文字母、数字、- 和 _');
 
-export const newsSchema = z.object({
+export const newsSchema = z.strictObject({
   /** Headline. */
   title: z.string().min(1),
   date: dateField,
@@ -35,7 +35,7 @@ export const newsSchema = z.object({
 });
 
 export const noticeSchema = z
-  .object({
+  .strictObject({
     title: z.string().min(1),
     /** Scheme id whose computed table the notice attaches. */
     scheme: z.string().regex(/^[a-z0-9-]+$/),

@@ -23,7 +23,7 @@ const rankingTop = z.union([
   z.preprocess((v) => (typeof v === 'string' && ['all', '全部'].includes(v.trim().toLowerCase()) ? 'all' : v), z.literal('all')),
 ], { error: '写一个名次（如 30），或写 全部' });
 
-export const screenSchema = z.object({
+export const screenSchema = z.strictObject({
   /** Screen id, used in the address `/tv/<id>/`. */
   id: slug,
   /** Seconds each slide stays on this screen. */
@@ -36,7 +36,7 @@ export const screenSchema = z.object({
   rankingTop: rankingTop.optional(),
 });
 
-export const siteSchema = z.object({
+export const siteSchema = z.strictObject({
   /** Site title, e.g. 幸福街道积分公示栏. */
   name: z.string().min(1),
   /** Who publishes the board. */
@@ -50,7 +50,7 @@ export const siteSchema = z.object({
   /** Language of the site, the TV and the posters. */
   locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
   tv: z
-    .object({
+    .strictObject({
       slideSeconds: z.number().int().min(3).max(600).default(15),
       screens: z.array(screenSchema).optional(),
       /**
@@ -67,7 +67,7 @@ export const siteSchema = z.object({
     })
     .default({ slideSeconds: 15, pictures: true }),
   posters: z
-    .object({
+    .strictObject({
       size: z.enum(POSTER_SIZES).default('A3'),
       /** Bleed in mm; 3 for the print shop. */
       bleed: z.number().min(0).max(10).default(0),
@@ -82,7 +82,7 @@ export const siteSchema = z.object({
 });
 export type Site = z.output<typeof siteSchema>;
 
-export const categorySchema = z.object({
+export const categorySchema = z.strictObject({
   /** Category id as editors write it in rules.csv and as an assessment header: 基础分. */
   id: z.string().min(1),
   /** Score before any ledger row (65 for a base score that only goes down). */
@@ -93,7 +93,7 @@ export const categorySchema = z.object({
   assessed: yesNo.default(false),
 });
 
-export const levelSchema = z.object({
+export const levelSchema = z.strictObject({
   name: z.string().min(1),
   /** The first level whose min is at or below the total applies. */
   min: z.number(),
@@ -107,7 +107,7 @@ export const SUBJECT_KINDS = ['person', 'household', 'merchant', 'unit'] as cons
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 
 export const schemeSchema = z
-  .object({
+  .strictObject({
     /** Slug used in rules.csv, URLs and output paths. */
     id: slug,
     name: z.string().min(1),
@@ -125,13 +125,13 @@ export const schemeSchema = z
     pointValue: z.number().positive().max(10_000).optional(),
     categories: z.array(categorySchema).min(1),
     /** Clamp of the sum of categories. */
-    total: z.object({ min: z.number().optional(), max: z.number().optional() }).default({}),
+    total: z.strictObject({ min: z.number().optional(), max: z.number().optional() }).default({}),
     /** Ordered from the highest min down. */
     levels: z.array(levelSchema).default([]),
     /** Level given to a vetoed subject. */
     vetoLevel: z.string().optional(),
     /** Also rank inside each unit (or ancestor) of these types. */
-    ranking: z.object({ within: z.array(z.string()).default([]) }).default({ within: [] }),
+    ranking: z.strictObject({ within: z.array(z.string()).default([]) }).default({ within: [] }),
   })
   .superRefine((s, ctx) => {
     const ids = s.categories.map((c) => c.id);

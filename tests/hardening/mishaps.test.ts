@@ -66,6 +66,17 @@ describe('one typo in a settings file', () => {
     expect(problems.errors[0]!.message).toContain('Tab');
   });
 
+  test('a setting the board does not know is an error, never ignored: a colon without its space, a misspelt name', () => {
+    const typo = SCHEMES.replace('redeemable: true', 'redeemabel: true').replace(/max: 15\b/, 'max:15');
+    const { problems } = checkProject(fixture(undefined, { 'data/schemes.yaml': typo }));
+    const unknown = problems.errors.filter((e) => e.code === 'yaml-unknown-key');
+    expect(unknown.map((e) => e.message)).toEqual([
+      expect.stringContaining('“max:15”：冒号后面要有一个空格，并且用英文冒号：写成“max: 15”'),
+      expect.stringContaining('“redeemabel”：是不是“redeemable”？'),
+    ]);
+    expect(unknown.every((e) => e.file === 'data/schemes.yaml' && e.line > 0)).toBe(true);
+  });
+
   test('a wrong value (valid YAML) still lets the other files be checked', () => {
     const { problems } = checkProject(fixture(undefined, {
       'data/schemes.yaml': SCHEMES.replace('period: quarter', 'period: weekly'),
@@ -91,8 +102,28 @@ describe('dates far from the data', () => {
     expect(codes({ '2022-02.csv': '2022-03-01,P1,R02,,,,,刘书记,已核实\n2022-01-28,P1,R02,,,,,刘书记,已核实\n' })).toEqual([['data/ledger/2022-02.csv', 2, 'date-after-file-month']]);
   });
 
+  test('a row from more than a month before its file (the year not changed in a new file) is said, not refused', () => {
+    const root = fixture(undefined, { 'data/ledger/2023-01.csv': `${HEADER}2022-01-05,P1,R02,,,,,刘书记,已核实\n` });
+    const { problems } = checkProject(root);
+    expect(problems.errors.filter((e) => e.code.startsWith('date-'))).toEqual([]);
+    expect(problems.warnings.filter((w) => w.code === 'date-before-file-month').map((w) => [w.file, w.line])).toEqual([['data/ledger/2023-01.csv', 2]]);
+  });
+
   test("last December's late row in the first file of a new year is ordinary", () => {
     const root = fixture(undefined, { 'data/ledger/2023-01.csv': `${HEADER}2022-12-30,P1,R02,,,,,刘书记,已核实\n` });
     expect(checkProject(root).problems.errors.filter((e) => e.code.startsWith('date-'))).toEqual([]);
+  });
+});
+
+describe('a copy saved beside the file', () => {
+  test('“2022-01 (1).csv” beside 2022-01.csv is an error naming both (every row would count twice)', () => {
+    const ledger = readFileSync(join(FIXTURES, '_base/data/ledger/2022-01.csv'), 'utf8');
+    for (const name of ['2022-01 (1).csv', '2022-01 - 副本.csv', '2022-01 copy.csv']) {
+      const { problems } = checkProject(fixture(undefined, { [`data/ledger/${name}`]: ledger }));
+      const dup = problems.errors.filter((e) => e.code === 'file-duplicate-name');
+      expect(dup.map((e) => e.file), name).toEqual([`data/ledger/${name}`]);
+      expect(dup[0]!.message).toContain('data/ledger/2022-01.csv');
+      expect(dup[0]!.message).toContain('副本');
+    }
   });
 });
