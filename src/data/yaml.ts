@@ -72,7 +72,19 @@ const YAML_CAUSES: Record<string, string> = {
   UNEXPECTED_TOKEN: '这里多了或少了一个符号（冒号、横线或括号）',
 };
 
-/** 这一行前面有 1 个空格，上一行有 2 个：a line whose indent matches neither neighbour, the usual typo. */
+/** A Tab in the indent or a Chinese colon after a setting's name, on line `at` or the one before: [the line, the cause]. */
+function typoNear(lines: string[], at: number): [number, string | undefined] {
+  for (const i of [at, at - 1]) {
+    const l = lines[i];
+    if (l === undefined) continue;
+    const code = l.replace(/\s+#.*$/, '');
+    if (/^\s*\t/.test(code)) return [i, '这一行用 Tab 键缩进了，YAML 只认空格'];
+    if (/^\s*(-\s+)?[^\s"'：:]+\s*：/.test(code)) return [i, '这一行用了中文冒号“：”，设置项后面要用英文冒号和一个空格“: ”'];
+  }
+  return [at, undefined];
+}
+
+/** 这一行前面有 1 个空格，上一行有 2 个: a line whose indent matches neither neighbour, the usual typo. */
 function misindented(lines: string[], at: number): string | undefined {
   // A list item's keys start after its `- `: `- id: credit` and `  name: …` are aligned.
   const indent = (l: string) => /^(\s*(?:- +)?)/.exec(l)![1]!.length;
@@ -85,7 +97,16 @@ function misindented(lines: string[], at: number): string | undefined {
   if (line === undefined || line.trim() === '' || /^\s*\t/.test(line)) return undefined;
   const n = line.length - line.trimStart().length;
   if ((before === undefined || indent(before) === n) || (after !== undefined && indent(after) === n)) return undefined;
-  return `这一行前面有 ${n} 个空格，上一行有 ${indent(before)} 个，对不齐`;
+  // The indents in use just above: one of them is where the line belongs.
+  const used = new Set<number>();
+  for (let i = at - 1, seen = 0; i >= 0 && seen < 8; i--) {
+    const l = lines[i]!;
+    if (l.trim() === '' || l.trim().startsWith('#')) continue;
+    used.add(indent(l));
+    if (/^\s*- /.test(l)) used.add(l.length - l.trimStart().length);
+    seen++;
+  }
+  return `这一行前面有 ${n} 个空格，和上面各行的缩进（${[...used].sort((a, b) => a - b).join('、')} 个空格）都对不齐`;
 }
 
 function readYaml(text: string, file: string, problems: Problems): ParsedYaml | undefined {
@@ -93,10 +114,13 @@ function readYaml(text: string, file: string, problems: Problems): ParsedYaml | 
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length === 0) return { doc, lineCounter };
   const first = doc.errors[0]!;
-  const line = first.linePos?.[0]?.line ?? lineCounter.linePos(first.pos[0]).line;
+  let line = first.linePos?.[0]?.line ?? lineCounter.linePos(first.pos[0]).line;
   const lines = text.split(/\r?\n/);
-  const typed = lines[line - 1] ?? '';
-  const cause = misindented(lines, line - 1) ?? YAML_CAUSES[first.code] ?? '格式不对';
+  // The parser may stop on the line after the typo: a Tab or a Chinese colon is looked for on both.
+  const [at, typo] = typoNear(lines, line - 1);
+  const typed = lines[at] ?? '';
+  const cause = typo ?? misindented(lines, line - 1) ?? YAML_CAUSES[first.code] ?? '格式不对';
+  line = at + 1;
   problems.error({ file, line }, 'yaml-invalid', { reason: `${cause}（${first.code}）。这一行是：“${typed.trimEnd()}”` });
   return undefined;
 }

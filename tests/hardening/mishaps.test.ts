@@ -57,13 +57,20 @@ describe('one typo in a settings file', () => {
     const { problems } = checkProject(fixture(undefined, { 'data/schemes.yaml': typo }));
     expect(problems.errors.map((e) => [e.file, e.line, e.code])).toEqual([['data/schemes.yaml', line, 'yaml-invalid']]);
     expect(problems.errors[0]!.message).toContain('“ name: 家庭信义积分”');
-    expect(problems.errors[0]!.message).toMatch(/这一行前面有 1 个空格，上一行有 2 个，对不齐/);
+    expect(problems.errors[0]!.message).toMatch(/这一行前面有 1 个空格，和上面各行的缩进（[0-9、]*2[0-9、]* 个空格）都对不齐/);
   });
 
   test('a tab for indentation says so', () => {
     const { problems } = checkProject(fixture(undefined, { 'data/schemes.yaml': SCHEMES.replace('  name: 家庭信义积分', '\tname: 家庭信义积分') }));
     expect(problems.errors).toHaveLength(1);
     expect(problems.errors[0]!.message).toContain('Tab');
+  });
+
+  test('a Chinese colon after a setting’s name says so', () => {
+    const { problems } = checkProject(fixture(undefined, { 'data/schemes.yaml': SCHEMES.replace('  period: quarter', '  period： quarter') }));
+    expect(problems.errors.map((e) => e.code)).toEqual(['yaml-invalid']);
+    expect(problems.errors[0]!.message).toContain('中文冒号');
+    expect(problems.errors[0]!.message).toContain('“  period： quarter”');
   });
 
   test('a setting the board does not know is an error, never ignored: a colon without its space, a misspelt name', () => {
