@@ -38,7 +38,7 @@ export interface BoardDiff {
   files: FileChange[];
   subjects: SubjectChange[];
   balances: BalanceChange[];
-  /** Subjects new in a period (or gone from one) on 0 points: not listed, only counted. */
+  /** Subjects new in a period on 0 points or the score most of them start on (or gone from one on 0): not listed, only counted. */
   quiet?: number;
 }
 
@@ -135,13 +135,19 @@ export function diffFigures(before: Figures, after: Figures): Pick<BoardDiff, 's
     const a = new Map((was.get(key) ?? []).map((r) => [r.id, r]));
     const b = new Map((now.get(key) ?? []).map((r) => [r.id, r]));
     const schemeName = (after.schemes.find((s) => s.id === scheme) ?? before.schemes.find((s) => s.id === scheme))!.name;
+    // A new period starts everyone on the same score (0, or a start value such as 65 of a new
+    // year): the score most new rows share moves nobody, and is counted, not listed.
+    const counts = new Map<number, number>();
+    for (const [id, r] of b) if (!a.has(id)) counts.set(r.total, (counts.get(r.total) ?? 0) + 1);
+    const common = [...counts].sort((p, q) => q[1] - p[1])[0];
+    const start = common && common[1] >= 2 ? common[0] : 0;
     for (const id of [...new Set([...a.keys(), ...b.keys()])].sort()) {
       const x = a.get(id);
       const y = b.get(id);
       const fig = (r: typeof x) => r && { total: r.total, rank: r.rank, level: r.level, ...(r.stars !== undefined ? { stars: r.stars } : {}) };
       if (x && y && x.total === y.total && x.rank === y.rank && x.level === y.level && x.stars === y.stars) continue;
       // A new month lists every household at 0 points: that moves nobody (719 of a month's 924 lines said （无） → 0 分).
-      if ((!x && y!.total === 0) || (!y && x!.total === 0)) {
+      if ((!x && (y!.total === 0 || y!.total === start)) || (!y && x!.total === 0)) {
         quiet++;
         continue;
       }
@@ -178,7 +184,7 @@ export function formatDiff(diff: BoardDiff, format: 'text' | 'markdown'): string
   h('概要 (summary)');
   li(`数据行：新增 ${rows('added')}，修改 ${rows('changed')}，删除 ${rows('removed')}（${diff.files.length} 个文件）(rows added ${rows('added')}, changed ${rows('changed')}, removed ${rows('removed')})`);
   li(`公示结果：总分变动 ${totals} 个对象，名次变动 ${ranks}，等次或星级变动 ${levels}；余额变动 ${diff.balances.length} (totals moved ${totals}, ranks ${ranks}, levels ${levels}; balances ${diff.balances.length})`);
-  if (diff.quiet) li(`另有 ${diff.quiet} 个对象在新的周期里还是 0 分，不逐条列出。(${diff.quiet} on 0 points in a new period, not listed)`);
+  if (diff.quiet) li(`另有 ${diff.quiet} 个对象在新的周期里还是 0 分或起始分，不逐条列出。(${diff.quiet} on 0 points or the starting score in a new period, not listed)`);
   h('数据变动 (rows changed)');
   if (diff.files.length === 0) li('没有数据行变动。(no rows changed)');
   for (const f of diff.files) {

@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixture } from '../helpers/fixture.ts';
 import { PROJECT } from '../helpers/build.ts';
+import { diffFigures } from '../../src/history/diff.ts';
 
 /** A git repository holding the base fixture, committed once. */
 function repo(): string {
@@ -48,7 +49,7 @@ describe('npm run diff', () => {
     expect(lines[1]).toBe('== 概要 (summary) ==');
     expect(lines[2]).toContain('数据行：新增 1，修改 0，删除 0（1 个文件）');
     expect(lines[3]).toContain('公示结果：总分变动 2 个对象');
-    expect(lines[4]).toContain('另有 1 个对象在新的周期里还是 0 分');
+    expect(lines[4]).toContain('另有 1 个对象在新的周期里还是 0 分或起始分');
     expect(out).not.toContain('（无） → 0 分');
     expect(out).toContain('家庭信义积分 2022-02 · 锦园1-1-101（H1）：（无） → 10 分，第 1 名');
     expect(out).toContain('党员积分 2022 · 王*国（P1）：89 分，第 1 名，合格 → 90 分，第 1 名，优秀');
@@ -75,5 +76,16 @@ describe('npm run diff', () => {
     const { status, err } = diff(root);
     expect(status).toBe(1);
     expect(err).toContain('impossible-date');
+  });
+});
+
+describe('diffFigures', () => {
+  test('a new year starting everyone on 65 lists only who moved from it; the starters are counted', () => {
+    const row = (id: string, total: number) => ({ id, name: id, total, rank: 1, level: null });
+    const before = { schemes: [{ id: 'party', name: '党员积分' }], results: [], balances: [] };
+    const after = { ...before, results: [{ scheme: 'party', period: '2023', rows: [row('P1', 70), row('P2', 65), row('P3', 65), row('P4', 65)] }] };
+    const diff = diffFigures(before, after);
+    expect(diff.subjects.map((s) => s.id)).toEqual(['P1']);
+    expect(diff.quiet).toBe(3);
   });
 });
