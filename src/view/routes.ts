@@ -20,14 +20,18 @@ export const SECTION = {
   templates: '/templates/',
 } as const;
 
-/** Where each table's template is, under /templates/ and under data/: one example file of each. */
+/**
+ * Where each table's template is, under /templates/ and under data/: one example file of each.
+ * A file of a month or year is named with placeholders (YYYY-MM.csv), so a template saved
+ * into data/ unrenamed never replaces a real month's file.
+ */
 export const TEMPLATE_FILES = {
   units: 'units.csv', people: 'people.csv', households: 'households.csv', merchants: 'merchants.csv',
-  rules: 'rules.csv', ledger: 'ledger/2022-01.csv', assessments: 'assessments/2022-party.csv',
-  items: 'shop/items.csv', stock: 'shop/stock.csv', redemptions: 'shop/redemptions/2022.csv', honors: 'honors.csv',
+  rules: 'rules.csv', ledger: 'ledger/YYYY-MM.csv', assessments: 'assessments/YYYY-scheme.csv',
+  items: 'shop/items.csv', stock: 'shop/stock.csv', redemptions: 'shop/redemptions/YYYY.csv', honors: 'honors.csv',
 } as const;
 
-/** A template to download: /templates/ledger/2022-01.csv */
+/** A template to download: /templates/ledger/YYYY-MM.csv */
 export const templatePath = (file: string) => `${SECTION.templates}${file}`;
 
 /** The first letter of a passbook's address, by the kind of subject: /p/P0001/, /h/H0001/. */

@@ -24,7 +24,7 @@ describe('填报说明', () => {
   test('the page links every template, and each link is a file of the site', () => {
     const html = readFileSync(join(dist, 'guide/index.html'), 'utf8');
     const links = [...html.matchAll(/href="(\/templates\/[^"]+)"/g)].map((m) => m[1]!);
-    expect(links).toContain('/templates/ledger/2022-01.csv');
+    expect(links).toContain('/templates/ledger/YYYY-MM.csv');
     expect(links.length).toBe(13);
     for (const link of links) expect(existsSync(join(dist, link)), link).toBe(true);
     expect(html).toContain('git revert');
