@@ -17,6 +17,7 @@ interface Entry {
 const entries = {
   // Files and encodings
   'workbook-unreadable': { message: (a) => `这个 Excel 工作簿读不了：${a.reason}`, hint: '在 Excel 或 WPS 中打开它，另存为“Excel 工作簿(*.xlsx)”或“CSV UTF-8（逗号分隔）(*.csv)”。' },
+  'workbook-other-sheets': { message: (a) => `只读了工作表“${a.sheet}”；工作表 ${a.others} 里也有内容，没有读。`, hint: '一个月的记录放在一张工作表里（以月份命名，如“1月”，或放在第一张）；别的工作表的行请移过来，或把这些工作表删掉。' },
   'file-not-read': { message: (a) => `这个文件不会被读取：${a.why}`, hint: '（只有 docs/editors.md“文件一览”中的文件会被读取。）' },
   'file-duplicate-name': { message: (a) => `${a.file} 和 ${a.other} 是同一张表的两个文件（${a.why}）。`, hint: '只保留一个文件，删除另一个；两个都留着，同一批记录会算两遍。' },
   'file-unreadable': { message: (a) => `无法读取文件：${a.reason}`, hint: '检查文件是否存在、是否被其他程序占用。' },

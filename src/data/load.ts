@@ -89,6 +89,8 @@ export function loadProject(root: string): Loaded {
         return undefined;
       }
       sheets.set(rel, book.sheet);
+      // Rows typed on another sheet would be left out without a word.
+      if (book.others.length > 0) problems.warn({ file: rel, line: 0 }, 'workbook-other-sheets', { sheet: book.sheet, others: book.others.map((n) => `“${n}”`).join('、') });
       return Buffer.from(book.text, 'utf8');
     }
     // A UTF-16 file (Excel's "Unicode text") is read as the UTF-8 it holds: the readers split by lines.

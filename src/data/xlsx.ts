@@ -14,7 +14,8 @@ import * as XLSX from '@e965/xlsx';
 export const MAX_BYTES = 50 * 1024 * 1024;
 export const MAX_EXPANDED = 300 * 1024 * 1024;
 
-export type WorkbookResult = { ok: true; text: string; sheet: string } | { ok: false; reason: string };
+/** `others`: the workbook's other sheets that hold something; they are not read, and the check says so. */
+export type WorkbookResult = { ok: true; text: string; sheet: string; others: string[] } | { ok: false; reason: string };
 
 /** Whether the bytes are a zip file (an .xlsx is one). */
 const isZip = (b: Uint8Array) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
@@ -102,7 +103,8 @@ export function workbookText(bytes: Uint8Array, file: string): WorkbookResult {
   }
   const name = sheetFor(wb.SheetNames, file);
   const sheet = name === undefined ? undefined : wb.Sheets[name];
-  if (!sheet || !sheet['!ref']) return { ok: true, text: '', sheet: name ?? '' };
+  const others = wb.SheetNames.filter((n) => n !== name && hasCells(wb.Sheets[n]));
+  if (!sheet || !sheet['!ref']) return { ok: true, text: '', sheet: name ?? '', others };
   const range = XLSX.utils.decode_range(sheet['!ref']);
   const lines: string[] = [];
   // From row 1 and column A, whatever the sheet's used range: line N is Excel's row N.
@@ -112,5 +114,20 @@ export function workbookText(bytes: Uint8Array, file: string): WorkbookResult {
     while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
     lines.push(cells.join(','));
   }
-  return { ok: true, text: lines.join('\n') + '\n', sheet: name! };
+  return { ok: true, text: lines.join('\n') + '\n', sheet: name!, others };
+}
+
+/**
+ * Whether a sheet holds a table: two rows or more with two filled cells or more. A sheet of
+ * notes (说明, one paragraph in A1) is not one.
+ */
+function hasCells(sheet: XLSX.WorkSheet | undefined): boolean {
+  if (!sheet) return false;
+  const filled = new Map<number, number>();
+  for (const key of Object.keys(sheet)) {
+    if (key.startsWith('!') || cellText(sheet[key] as XLSX.CellObject).trim() === '') continue;
+    const row = XLSX.utils.decode_cell(key).r;
+    filled.set(row, (filled.get(row) ?? 0) + 1);
+  }
+  return [...filled.values()].filter((n) => n >= 2).length >= 2;
 }

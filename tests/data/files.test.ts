@@ -92,6 +92,22 @@ describe('Excel workbooks, read as they are', () => {
     expect(dataset.people.map((p) => p.id)).toEqual(people.slice(1).map((r) => r[0]));
   });
 
+  test('rows on another sheet of a month’s workbook are named in a warning, not dropped without a word', () => {
+    const root = fixture();
+    const ledger = readFileSync(join(root, 'data/ledger/2022-01.csv'), 'utf8').trim().split('\n').map((l) => l.split(','));
+    rmSync(join(root, 'data/ledger/2022-01.csv'));
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(ledger), '1月');
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([ledger[0]!, ledger[1]!]), 'Sheet2');
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([]), 'Sheet3');
+    writeFileSync(join(root, 'data/ledger/2022-01.xlsx'), XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    const { problems } = checkProject(root);
+    expect(problems.errors).toEqual([]);
+    const warned = problems.warnings.filter((w) => w.code === 'workbook-other-sheets');
+    expect(warned.map((w) => w.file)).toEqual(['data/ledger/2022-01.xlsx']);
+    expect(warned[0]!.message).toContain('只读了工作表“1月”；工作表 “Sheet2” 里也有内容');
+  });
+
   test('a workbook whose parts would expand past the limit is refused unread', () => {
     // A zip whose central directory declares a 2 GB part.
     const bomb = Buffer.alloc(200);
