@@ -125,7 +125,8 @@ export function posterDocs(board: Board, columnsOf: ColumnsOf = rankingColumns):
         title,
         subtitle: t(`ranking.count.${scheme.subject}`, { n: result.rows.length }),
         table: rankingTable(columnsOf, t, result, points, scored),
-        ...(zeros > 0 ? { notes: [t(`posters.zeros.${scheme.subject}`, { n: zeros })] } : {}),
+        // Their shared rank, so the jump in the ranks (141, then 360 for a deduction) reads.
+        ...(zeros > 0 ? { notes: [t(`posters.zeros.${scheme.subject}`, { n: zeros, rank: result.rows.find((r) => r.total === 0 && !r.vetoed)?.rank ?? '—' })] } : {}),
         footer: footer(rankingPath(scheme.id, result.period)),
       });
     }
@@ -142,11 +143,13 @@ export function posterDocs(board: Board, columnsOf: ColumnsOf = rankingColumns):
       table: {
         columns: [
           { label: t('shop.item'), width: 2.4 },
+          { label: t('shop.unit'), width: 0.6 },
           { label: t('shop.kind'), width: 0.8 },
           { label: t('shop.price'), align: 'right', width: 1 },
           { label: t('shop.stock'), width: 1.2 },
         ],
-        rows: board.shop.items.map((i) => [i.unit ? `${i.name}（${i.unit}）` : i.name, t(`shop.kind.${i.kind}`), points(i.price), status(i.stockStatus, i.stock)]),
+        // The unit in a column of its own: 大米（5千克）（袋） read badly.
+        rows: board.shop.items.map((i) => [i.name, i.unit ?? '', t(`shop.kind.${i.kind}`), points(i.price), status(i.stockStatus, i.stock)]),
         highlight: board.shop.items.map((i): Highlight | null => (i.stockStatus === 'out' ? 'black' : null)),
       },
       footer: footer(SECTION.shop),

@@ -28,6 +28,14 @@ describe('a notice poster', () => {
   });
 });
 
+describe('the price list', () => {
+  test('names an item and its unit in two columns, not 大米（5千克）（袋）', () => {
+    const poster = docs.find((d) => d.id === 'shop-prices')!;
+    expect(poster.table!.columns.slice(0, 2).map((c) => c.label)).toEqual(['商品', '单位']);
+    expect(poster.table!.rows.every((r) => !/）（/.test(r[0]!))).toBe(true);
+  });
+});
+
 describe('a ranking poster', () => {
   test('households on 0 points take no row: one line counts them and points to the site', () => {
     const result = board.result('credit', '2022-12')!;
@@ -36,7 +44,10 @@ describe('a ranking poster', () => {
     const poster = docs.find((d) => d.id === 'ranking-credit-2022-12')!;
     expect(poster.table!.rows).toHaveLength(result.rows.length - zeros);
     expect(poster.table!.rows.every((cells) => cells.some((c) => c !== '0'))).toBe(true);
-    expect(poster.notes).toEqual([`另有 ${zeros} 户本期未得分，名单见网站（扫描右下角二维码）。`]);
+    // With their shared rank: the ranks jump past them to a deduction's (141, then 360).
+    const rank = result.rows.find((r) => r.total === 0)!.rank;
+    expect(rank).toBeGreaterThan(1);
+    expect(poster.notes).toEqual([`另有 ${zeros} 户本期未得分（并列第 ${rank} 名），名单见网站（扫描右下角二维码）。`]);
     expect(poster.subtitle).toBe(`共 ${result.rows.length} 户`);
   });
 });
