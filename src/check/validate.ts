@@ -89,6 +89,16 @@ export function validateReferences(data: Dataset, rejected: Rejected, problems: 
   const households = unique(data.households, 'household', T.households.columns.id);
   const merchants = unique(data.merchants, 'merchant', T.merchants.columns.id);
   const known = (id: string) => kindOf.has(id) || rejected.ids.has(id);
+  // An id typed in the wrong case (hj04 for HJ04) or with a stray space: said with the one meant.
+  const meant = (ids: Iterable<string>) => {
+    const byUpper = new Map<string, string>();
+    for (const id of ids) byUpper.set(id.toUpperCase(), id);
+    return (id: string): string => {
+      const hit = byUpper.get(id.trim().toUpperCase());
+      return hit !== undefined && hit !== id ? `是不是“${hit}”？编号要一字不差，区分大小写。` : '';
+    };
+  };
+  const subjectMeant = meant(kindOf.keys());
 
   const unitById = new Map(units.map((u) => [u.id, u]));
   const unitKnown = (id: string) => unitById.has(id) || rejected.ids.has(id);
@@ -209,12 +219,13 @@ export function validateReferences(data: Dataset, rejected: Rejected, problems: 
   });
   const ruleByCode = new Map(rules.map((r) => [r.code, r]));
   const ruleKnown = (code: string) => ruleByCode.has(code) || rejected.rules.has(code) || ruleFirst.has(code);
+  const ruleMeant = meant(ruleByCode.keys());
 
   // Is this subject of the right kind, role and unit type for the scheme?
   const subjectFits = (row: { file: string; line: number }, id: string, scheme: Scheme, column: Column): boolean => {
     const kind = kindOf.get(id);
     if (!kind) {
-      if (!rejected.ids.has(id)) problems.error(at(row, column), 'unknown-subject', { id });
+      if (!rejected.ids.has(id)) problems.error(at(row, column), 'unknown-subject', { id, suggest: subjectMeant(id) });
       return false;
     }
     if (kind !== scheme.subject) {
@@ -244,6 +255,17 @@ export function validateReferences(data: Dataset, rejected: Rejected, problems: 
     if (!ok) rejectLedgerRow(rejected, row.subject, row.date);
     return ok;
   });
+  // A row pasted twice counts twice. Two events can be alike, so it is said, not refused; one
+  // file's rows at a time (files come whole, in order), so a district's ledger is never all held.
+  let seenFile = '';
+  let seen = new Map<string, number>();
+  for (const row of data.ledger) {
+    if (row.file !== seenFile) [seenFile, seen] = [row.file, new Map()];
+    const key = `${row.date}\u0000${row.subject}\u0000${row.rule}\u0000${row.points ?? ''}\u0000${row.quantity}\u0000${row.activity ?? ''}\u0000${row.note ?? ''}\u0000${row.reviewer ?? ''}\u0000${row.status}`;
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, row.line);
+    else problems.warn(at(row, L.date), 'duplicate-row', { first });
+  }
   function ledgerRowOk(row: (typeof data.ledger)[number]): boolean {
     const odd = implausible(row);
     if (odd?.warn) problems.warn(at(row, L.date), odd.code, odd.args);
@@ -253,7 +275,7 @@ export function validateReferences(data: Dataset, rejected: Rejected, problems: 
     }
     const rule = ruleByCode.get(row.rule);
     if (!rule) {
-      if (!ruleKnown(row.rule)) problems.error(at(row, L.rule), 'unknown-rule', { id: row.rule });
+      if (!ruleKnown(row.rule)) problems.error(at(row, L.rule), 'unknown-rule', { id: row.rule, suggest: ruleMeant(row.rule) });
       return false;
     }
     const scheme = schemeById.get(rule.scheme)!;
@@ -377,9 +399,10 @@ export function validateReferences(data: Dataset, rejected: Rejected, problems: 
     return ok;
   });
   const itemKnown = (id: string) => itemRows.has(id) || rejected.items.has(id);
+  const itemMeant = meant(itemRows.keys());
   const stock = data.stock.filter((row) => {
     if (itemKnown(row.item) && itemRows.has(row.item)) return true;
-    if (!itemKnown(row.item)) problems.error(at(row, T.stock.columns.item), 'unknown-item', { id: row.item });
+    if (!itemKnown(row.item)) problems.error(at(row, T.stock.columns.item), 'unknown-item', { id: row.item, suggest: itemMeant(row.item) });
     rejected.stockItems.add(row.item);
     return false;
   });
@@ -393,11 +416,11 @@ export function validateReferences(data: Dataset, rejected: Rejected, problems: 
       ok = false;
     }
     if (!itemKnown(row.item)) {
-      problems.error(at(row, R.item), 'unknown-item', { id: row.item });
+      problems.error(at(row, R.item), 'unknown-item', { id: row.item, suggest: itemMeant(row.item) });
       ok = false;
     } else if (!itemRows.has(row.item)) ok = false;
     if (!known(row.subject)) {
-      problems.error(at(row, R.subject), 'unknown-subject', { id: row.subject });
+      problems.error(at(row, R.subject), 'unknown-subject', { id: row.subject, suggest: subjectMeant(row.subject) });
       ok = false;
     }
     if (row.scheme !== undefined) {

@@ -134,3 +134,20 @@ describe('a copy saved beside the file', () => {
     }
   });
 });
+
+describe('ids and rows as editors mistype them', () => {
+  const HEADER = '日期,对象,事项,分值,数量,活动,说明,审核人,状态\n';
+  test('an id in the wrong case is named with the one meant', () => {
+    const { problems } = checkProject(fixture(undefined, { 'data/ledger/2022-02.csv': `${HEADER}2022-02-03,p1,r02,,,,,刘书记,已核实\n` }));
+    expect(problems.errors.map((e) => e.message)).toEqual([expect.stringContaining('找不到积分事项“r02”。是不是“R02”？')]);
+    const subject = checkProject(fixture(undefined, { 'data/ledger/2022-02.csv': `${HEADER}2022-02-03,p1,R02,,,,,刘书记,已核实\n` })).problems.errors;
+    expect(subject.map((e) => e.message)).toEqual([expect.stringContaining('找不到对象“p1”。是不是“P1”？')]);
+  });
+
+  test('a row pasted twice is a warning naming the first', () => {
+    const row = '2022-02-03,P1,R02,,,,表彰,刘书记,已核实\n';
+    const { problems } = checkProject(fixture(undefined, { 'data/ledger/2022-02.csv': HEADER + row + row }));
+    expect(problems.errors).toEqual([]);
+    expect(problems.warnings.filter((w) => w.code === 'duplicate-row').map((w) => [w.file, w.line, w.message.slice(0, 16)])).toEqual([['data/ledger/2022-02.csv', 3, '这一行和第 2 行一模一样，会算']]);
+  });
+});
