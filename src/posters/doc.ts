@@ -31,6 +31,8 @@ export const posterDocSchema = z.object({
   subtitle: text.optional(),
   /** Notice text, plain text (never HTML), one paragraph each. */
   paragraphs: z.array(text).optional(),
+  /** A notice's sign-off under its paragraphs, line by line at the right: who issued it, and the date. */
+  signature: z.array(text).optional(),
   /** Figures shown as boxes above the table, e.g. counts per star level. */
   summary: z.array(z.object({ label: text, value: text })).optional(),
   table: z

@@ -6,7 +6,7 @@
 import { noticePath, rankingPath, shopPeriodPath, starsPath, absoluteUrl, posterSlug, SECTION } from '../view/routes.ts';
 import { type Board, type ResultView, type RankedRow } from '../view/board.ts';
 import { translator, formatPeriod, formatDate, formatShortDate, formatPoints, type Locale, type Translate } from '../i18n/index.ts';
-import { plainParagraphs } from './text.ts';
+import { noticeText } from './text.ts';
 import type { PosterDoc, Highlight } from './doc.ts';
 import { periodKind } from '../domain/periods.ts';
 import { columnsFor, rankingColumns, type ColumnsOf, type RankingColumn } from '../view/ranking-columns.ts';
@@ -95,7 +95,7 @@ export function posterDocs(board: Board, columnsOf: ColumnsOf = rankingColumns):
         { label: t('posters.notice.deadline'), value: formatShortDate(locale, n.end) },
         ...(n.contact ? [{ label: t('posters.notice.contact'), value: n.contact }] : []),
       ],
-      paragraphs: plainParagraphs(n.body),
+      ...noticeText(n.body),
       table: n.result ? rankingTable(columnsOf, t, n.result, points) : undefined,
       notes: [t('notices.contact', { contact: n.contact })],
       footer: footer(noticePath(n.slug), n.contact),

@@ -110,12 +110,14 @@ export function continuationBand(doc: PosterDoc): El {
 
 /** Notice paragraphs; Chinese paragraphs open with a two-character indent. */
 export function paragraphsBlock(doc: PosterDoc): El | undefined {
-  if (!doc.paragraphs?.length) return undefined;
+  if (!doc.paragraphs?.length && !doc.signature?.length) return undefined;
   const indent = doc.locale === 'zh-CN' ? '\u3000\u3000' : '';
-  return box(
-    { flexDirection: 'column', paddingLeft: MARGIN, paddingRight: MARGIN, paddingTop: 28 },
-    doc.paragraphs.map((p, i) => box({ fontSize: scaled(doc, size.paragraph), lineHeight: 1.7, color: colors.ink, marginTop: i === 0 ? 0 : 10 }, indent + p)),
-  );
+  const paragraphs = (doc.paragraphs ?? []).map((p, i) => box({ fontSize: scaled(doc, size.paragraph), lineHeight: 1.7, color: colors.ink, marginTop: i === 0 ? 0 : 10 }, indent + p));
+  // The sign-off, line by line at the right.
+  const signature = doc.signature?.length
+    ? [box({ flexDirection: 'column', alignItems: 'flex-end', marginTop: 14 }, doc.signature.map((l) => box({ fontSize: scaled(doc, size.paragraph), lineHeight: 1.7, color: colors.ink }, l)))]
+    : [];
+  return box({ flexDirection: 'column', paddingLeft: MARGIN, paddingRight: MARGIN, paddingTop: 28 }, [...paragraphs, ...signature]);
 }
 
 /** The figures as a row of boxes, at most five a line, sharing the line's width. */

@@ -87,7 +87,7 @@ export function checkPosterDoc(doc: PosterDoc): PosterDoc {
 
 /** Every text a poster prints, for the font check and for choosing fonts. */
 export function posterTexts(doc: PosterDoc): string[] {
-  const out = [doc.kicker ?? '', doc.title, doc.subtitle ?? '', ...(doc.paragraphs ?? []), ...(doc.notes ?? [])];
+  const out = [doc.kicker ?? '', doc.title, doc.subtitle ?? '', ...(doc.paragraphs ?? []), ...(doc.signature ?? []), ...(doc.notes ?? [])];
   for (const s of doc.summary ?? []) out.push(s.label, s.value);
   for (const c of doc.table?.columns ?? []) out.push(c.label);
   for (const r of doc.table?.rows ?? []) out.push(...r);

@@ -2,6 +2,7 @@
 import { describe, expect, test, beforeAll } from 'vitest';
 import { getBoard, type Board } from '../../src/view/board.ts';
 import { posterDocs } from '../../src/posters/from-board.ts';
+import { noticeText } from '../../src/posters/text.ts';
 import type { PosterDoc } from '../../src/posters/doc.ts';
 import { PROJECT } from '../helpers/build.ts';
 
@@ -25,6 +26,18 @@ describe('a notice poster', () => {
   test('lists everyone, those on 0 points too: a notice is the whole list', () => {
     const notice = docs.find((d) => d.id === 'notice-2022-party')!;
     expect(notice.table!.rows).toHaveLength(board.notices.find((n) => n.slug === '2022-party')!.result!.rows.length);
+  });
+});
+
+describe('a notice’s sign-off', () => {
+  test('is set line by line at the right, not run into one line with the date', () => {
+    const notice = docs.find((d) => d.id === 'notice-2022-party')!;
+    expect(notice.signature).toEqual(['中共澄川街道工作委员会', '2023年1月9日']);
+    expect(notice.paragraphs!.join('')).not.toContain('工作委员会2023年1月9日');
+  });
+
+  test('a last paragraph that does not end in a date stays a paragraph', () => {
+    expect(noticeText('第一段。\n\n如有异议，请联系社区。\n电话 0635-1234567')).toEqual({ paragraphs: ['第一段。', '如有异议，请联系社区。电话 0635-1234567'] });
   });
 });
 
