@@ -51,7 +51,7 @@ const TABLE_GAP = 24;
 /** How far a one-page poster's body may grow: the table's 16 units (13.5 pt on A3) up to 40 (34 pt). */
 const MAX_SCALE = 2.5;
 /** How much taller a short list's rows may grow once its type is at MAX_SCALE. */
-const MAX_SPREAD = 6;
+const MAX_SPREAD = 16;
 
 /**
  * A poster of one page shares what is left of the sheet out between its blocks: as much space

@@ -11,6 +11,7 @@ import { renderPoster } from '../../src/posters/render.ts';
 import { loadPosterFonts, type PosterFonts } from '../../src/posters/index.ts';
 import type { PosterDoc } from '../../src/posters/doc.ts';
 import { PROJECT } from '../helpers/build.ts';
+import { fixture } from '../helpers/fixture.ts';
 import { pdfFile, pdfinfo, renderGray, words } from './tools.ts';
 
 /** Noto Sans SC's glyph box (ascent + descent) as pdftotext reports a word: 1.396 × the type size. */
@@ -56,6 +57,17 @@ describe('a one-page poster fills the sheet', () => {
     expect(pdfinfo(path).Pages).toBe('1');
     expect(largestEmptyBand(path)).toBeLessThan(0.15);
     expect(bodyPt(path)).toBeGreaterThanOrEqual(18);
+  });
+
+  test('a list of one or two rows (a small community’s honours, a two-member branch) still leaves no empty band over 15 %', async () => {
+    const small = posterDocs(getBoard(fixture()));
+    for (const id of ['honors', 'ranking-party-2022', 'shop-prices']) {
+      const doc = small.find((d) => d.id === id)!;
+      expect(doc.table!.rows.length, id).toBeLessThanOrEqual(3);
+      const path = pdfFile(await renderPoster(doc, fonts), `${id}.pdf`);
+      expect(pdfinfo(path).Pages, id).toBe('1');
+      expect(largestEmptyBand(path), id).toBeLessThan(0.15);
+    }
   });
 
   test('a ranking over several pages keeps its rows at 12 pt or more on A3', async () => {
