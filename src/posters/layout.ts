@@ -161,7 +161,8 @@ export function tableWidths(doc: PosterDoc, measure: MeasureText): number[] {
   const pad = 2 * cellPad(doc).x + 2;
   const cellSize = scaled(doc, size.cell);
   const needs = table.columns.map((c, i) => {
-    let widest = measure(c.label, scaled(doc, size.head), 700);
+    // A header may shrink onto its line (to MIN_SHRINK): the cells decide what a column needs.
+    let widest = measure(c.label, scaled(doc, size.head), 700) * MIN_SHRINK;
     for (const row of table.rows) widest = Math.max(widest, measure(row[i]!, cellSize, 700));
     return Math.ceil(widest + pad);
   });
@@ -271,10 +272,14 @@ export function tableHead(doc: PosterDoc, measure: MeasureText): El | undefined 
   const table = doc.table;
   if (!table) return undefined;
   const widths = tableWidths(doc, measure);
+  const pad = cellPad({ scale: doc.scale });
+  const fitted = table.columns.map((c, i) => cellText(c.label, widths[i]!, c.align ?? 'left', 700, scaled(doc, size.head), measure, pad.x, true).style.fontSize as number);
+  const headSize = Math.min(...fitted);
   return box({ marginLeft: MARGIN, marginRight: MARGIN, backgroundColor: colors.red }, [
     box({ width: MARKER }),
-    // A header is a label: shrunk onto one line rather than broken (民主评议 over a narrow column).
-    ...table.columns.map((c, i) => cell(c.label, widths[i]!, c.align ?? 'left', 700, colors.onRed, scaled(doc, size.head), measure, cellPad({ scale: doc.scale }), true)),
+    // A header is a label: shrunk onto one line rather than broken (民主评议 over a narrow column),
+    // all of them to the size the tightest needs, so the header row reads as one line of type.
+    ...table.columns.map((c, i) => cell(c.label, widths[i]!, c.align ?? 'left', 700, colors.onRed, headSize, measure, pad, true)),
   ]);
 }
 
