@@ -25,6 +25,28 @@ function at(row: { file: string; line: number }, column: Column, index?: number)
  * (1900 or 2030 among 2022's files). Either would publish a period nobody meant. Files not
  * named for a year are not judged.
  */
+type LedgerCells = Pick<Dataset['ledger'][number], 'date' | 'subject' | 'rule' | 'points' | 'quantity' | 'activity' | 'note' | 'reviewer' | 'status'>;
+
+/** A number from a ledger row's cells (FNV-1a over them), equal for equal rows. */
+function rowHash(row: LedgerCells): number {
+  let h = 0x811c9dc5;
+  const mix = (s: string) => {
+    for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
+    h = Math.imul(h ^ 0x1f, 0x01000193);
+  };
+  mix(row.date);
+  mix(row.subject);
+  mix(row.rule);
+  mix(row.activity ?? '');
+  mix(row.note ?? '');
+  h = Math.imul(h ^ (row.quantity | 0), 0x01000193);
+  return h >>> 0;
+}
+
+function sameRow(a: LedgerCells, b: LedgerCells): boolean {
+  return a.date === b.date && a.subject === b.subject && a.rule === b.rule && a.points === b.points && a.quantity === b.quantity && a.activity === b.activity && a.note === b.note && a.reviewer === b.reviewer && a.status === b.status;
+}
+
 /** The first day of the month before `year`-`month`: 2023-01 → 2022-12-01. */
 function monthBefore(year: number, month: number): string {
   const [y, m] = month === 1 ? [year - 1, 12] : [year, month - 1];
@@ -257,15 +279,19 @@ export function validateReferences(data: Dataset, rejected: Rejected, problems: 
   });
   // A row pasted twice counts twice. Two events can be alike, so it is said, not refused; one
   // file's rows at a time (files come whole, in order), so a district's ledger is never all held.
+  // Rows are bucketed by a number worked out from their cells (no key strings: a street's
+  // million rows made them a second of the check) and compared cell by cell within a bucket.
   let seenFile = '';
-  let seen = new Map<string, number>();
-  for (const row of data.ledger) {
+  let seen = new Map<number, number[]>();
+  data.ledger.forEach((row, i) => {
     if (row.file !== seenFile) [seenFile, seen] = [row.file, new Map()];
-    const key = `${row.date}\u0000${row.subject}\u0000${row.rule}\u0000${row.points ?? ''}\u0000${row.quantity}\u0000${row.activity ?? ''}\u0000${row.note ?? ''}\u0000${row.reviewer ?? ''}\u0000${row.status}`;
-    const first = seen.get(key);
-    if (first === undefined) seen.set(key, row.line);
-    else problems.warn(at(row, L.date), 'duplicate-row', { first });
-  }
+    const h = rowHash(row);
+    const bucket = seen.get(h);
+    const twin = bucket?.find((j) => sameRow(data.ledger[j]!, row));
+    if (twin !== undefined) problems.warn(at(row, L.date), 'duplicate-row', { first: data.ledger[twin]!.line });
+    else if (bucket) bucket.push(i);
+    else seen.set(h, [i]);
+  });
   function ledgerRowOk(row: (typeof data.ledger)[number]): boolean {
     const odd = implausible(row);
     if (odd?.warn) problems.warn(at(row, L.date), odd.code, odd.args);
