@@ -179,7 +179,7 @@ export function siteTable(scheme: SchemeView, rows: readonly TableRow[], f: Rank
   const cls = (c: RankingColumn, ...more: string[]) => [c.align === 'end' ? 'num' : '', ...more, c.room === 'always' ? '' : 'hide-narrow'].filter(Boolean).join(' ') || undefined;
   return {
     head: columns.map((c) => ({ key: c.key, label: c.label, ...(c.note !== undefined ? { note: c.note } : {}), className: cls(c) })),
-    rows: rows.map((row) => ({ row, cells: columns.map((c) => ({ key: c.key, text: c.text(row), className: cls(c, ...(c.key === 'rank' ? ['rank'] : [])) })) })),
+    rows: rows.map((row) => ({ row, cells: columns.map((c) => ({ key: c.key, text: c.text(row), className: cls(c, ...(c.key === 'rank' ? ['rank'] : c.key === 'name' ? ['name'] : [])) })) })),
   };
 }
 
