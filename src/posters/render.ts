@@ -295,29 +295,22 @@ export async function renderPosterBody(input: PosterDoc, fonts: PosterFonts, { a
   let laid = await planAt(base);
   const wrapped = wrappedCells(base, measure);
   const fits = (d: PosterDoc, h: BlockHeights) => fitsOnePage(h) && wrappedCells(d, measure) <= wrapped;
-  if (paginateNamed(base.id, laid.heights).length === 1 && (rowCount > 0 || base.summary?.length)) {
-    let lo = 1;
-    let hi = MAX_SCALE;
+  // The largest value up to `most` (in steps of a twentieth) at which `make(value)` still fits.
+  const largest = async (most: number, make: (value: number) => PosterDoc): Promise<number> => {
+    let [lo, hi] = [1, most];
     while (hi - lo > 0.1) {
       const mid = Math.round(((lo + hi) / 2) * 20) / 20;
-      const d = { ...base, scale: mid };
-      const tried = await planAt(d);
-      if (fits(d, tried.heights)) [lo, laid] = [mid, tried];
+      const tried = await planAt(make(mid));
+      if (fits(tried.doc, tried.heights)) [lo, laid] = [mid, tried];
       else hi = mid;
     }
+    return lo;
+  };
+  if (paginateNamed(base.id, laid.heights).length === 1 && (rowCount > 0 || base.summary?.length)) {
+    const scale = await largest(MAX_SCALE, (s) => ({ ...base, scale: s }));
     // Then the rows grow taller, up to MAX_SPREAD times: a short list at its largest type, or
     // one whose type stopped growing where a name would have broken, still fills the sheet.
-    if (rowCount > 0) {
-      let low = 1;
-      let high = MAX_SPREAD;
-      while (high - low > 0.1) {
-        const mid = Math.round(((low + high) / 2) * 20) / 20;
-        const d = { ...base, scale: lo, spread: mid };
-        const tried = await planAt(d);
-        if (fits(d, tried.heights)) [low, laid] = [mid, tried];
-        else high = mid;
-      }
-    }
+    if (rowCount > 0) await largest(MAX_SPREAD, (spread) => ({ ...base, scale, spread }));
   }
   const { doc, head, m, sample, wrapSample } = laid;
   const plans = paginateNamed(doc.id, laid.heights);

@@ -43,6 +43,11 @@ export interface PassbookAnswer {
   cheapest: ItemView | undefined;
 }
 
+/** What `points` of a scheme whose point is worth `value` yuan come to, to the fen. */
+export function yuan(points: number, value: number): number {
+  return Math.round(points * value * 100) / 100;
+}
+
 /** Periods newest first; a run of periods with nothing recorded and no points is one entry. */
 export function passbookHistory(s: PassbookScheme) {
   const out: ({ quiet: false; period: string; row: RankedRow; count: number; rows: number } | { quiet: true; from: string; to: string })[] = [];

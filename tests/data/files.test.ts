@@ -16,6 +16,19 @@ const WORKBOOK = Buffer.from('504b0304140006000800000021000000000000000000', 'he
 
 const errors = (extra: Record<string, string | Uint8Array>) => checkProject(fixture(undefined, extra)).problems.errors;
 
+/**
+ * Replaces a CSV of the root by a workbook of the same name (.xlsx) whose sheets `sheets` makes
+ * from the CSV's rows; returns the rows.
+ */
+function csvAsBook(root: string, csv: string, sheets: (rows: string[][]) => [string, string[][]][]): string[][] {
+  const rows = readFileSync(join(root, csv), 'utf8').trim().split('\n').map((l) => l.split(','));
+  rmSync(join(root, csv));
+  const wb = XLSX.utils.book_new();
+  for (const [name, cells] of sheets(rows)) XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(cells), name);
+  writeFileSync(join(root, csv.replace(/\.csv$/, '.xlsx')), XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+  return rows;
+}
+
 describe('files the build would not read', () => {
   test('a file named .xlsx that is no workbook is an error that says so, not a pass', () => {
     const found = errors({ 'data/ledger/2022-02.xlsx': WORKBOOK });
@@ -82,11 +95,7 @@ describe('Excel workbooks, read as they are', () => {
 
   test('people.xlsx in place of people.csv is read', () => {
     const root = fixture();
-    const people = readFileSync(join(root, 'data/people.csv'), 'utf8').trim().split('\n').map((l) => l.split(','));
-    rmSync(join(root, 'data/people.csv'));
-    const wb = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(people), '人员');
-    writeFileSync(join(root, 'data/people.xlsx'), XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    const people = csvAsBook(root, 'data/people.csv', (rows) => [['人员', rows]]);
     const { dataset, problems } = checkProject(root);
     expect(problems.errors).toEqual([]);
     expect(dataset.people.map((p) => p.id)).toEqual(people.slice(1).map((r) => r[0]));
@@ -94,13 +103,7 @@ describe('Excel workbooks, read as they are', () => {
 
   test('rows on another sheet of a month’s workbook are named in a warning, not dropped without a word', () => {
     const root = fixture();
-    const ledger = readFileSync(join(root, 'data/ledger/2022-01.csv'), 'utf8').trim().split('\n').map((l) => l.split(','));
-    rmSync(join(root, 'data/ledger/2022-01.csv'));
-    const wb = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(ledger), '1月');
-    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([ledger[0]!, ledger[1]!]), 'Sheet2');
-    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([]), 'Sheet3');
-    writeFileSync(join(root, 'data/ledger/2022-01.xlsx'), XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    csvAsBook(root, 'data/ledger/2022-01.csv', (rows) => [['1月', rows], ['Sheet2', [rows[0]!, rows[1]!]], ['Sheet3', []]]);
     const { problems } = checkProject(root);
     expect(problems.errors).toEqual([]);
     const warned = problems.warnings.filter((w) => w.code === 'workbook-other-sheets');
