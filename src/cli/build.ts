@@ -84,7 +84,8 @@ function quietAstro(verbose: boolean, log: string) {
   let pending = '';
   const take = (chunk: unknown, to: typeof original.out): boolean => {
     const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8');
-    appendFileSync(log, text);
+    // The log is read in an editor: no colour codes (CI=true colours Astro's output).
+    appendFileSync(log, stripVTControlCharacters(text));
     if (verbose) return to(text);
     pending += text;
     const lines = pending.split('\n');

@@ -7,6 +7,7 @@ import { describe, expect, test, beforeAll } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { PROJECT, hashTree } from '../helpers/build.ts';
 import { fixture } from '../helpers/fixture.ts';
 import { tempDir } from '../helpers/temp.ts';
@@ -31,7 +32,8 @@ function killedAt(root: string, out: string, cache: string, stage: RegExp, extra
     let log = '';
     child.stdout!.on('data', (chunk: Buffer) => {
       log += chunk.toString('utf8');
-      if (stage.test(log)) process.kill(-child.pid!, 'SIGKILL');
+      // CI=true colours Astro's log.
+      if (stage.test(stripVTControlCharacters(log))) process.kill(-child.pid!, 'SIGKILL');
     });
     child.on('exit', (_code, signal) => resolve(signal));
   });
