@@ -13,6 +13,7 @@ import { join, relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { checkProject, handOver } from '../check/check.ts';
 import { formatReport } from '../check/report.ts';
+import { noFigures, readFigures } from './build-log.ts';
 
 /** Checks the data; hands the check to the build, which then holds the only reference to it. */
 function check(root: string): boolean {
@@ -77,7 +78,7 @@ process.exit(0);
  * this project's steps (their labels start with points-board) and errors, unless `verbose`.
  */
 function quietAstro(verbose: boolean, log: string) {
-  const figures = { pages: 0, seconds: 0, posters: 0, posterPages: 0, pictures: 0 };
+  const figures = noFigures();
   const original = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
   mkdirSync(join(log, '..'), { recursive: true });
   writeFileSync(log, '');
@@ -86,19 +87,16 @@ function quietAstro(verbose: boolean, log: string) {
     const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8');
     // The log is read in an editor: no colour codes (CI=true colours Astro's output).
     appendFileSync(log, stripVTControlCharacters(text));
-    if (verbose) return to(text);
     pending += text;
     const lines = pending.split('\n');
     pending = lines.pop()!;
     for (const line of lines) {
       const plain = stripVTControlCharacters(line);
-      let m: RegExpExecArray | null;
-      if ((m = /\[build\] (\d+) page\(s\) built in ([\d.]+)s/.exec(plain))) [figures.pages, figures.seconds] = [Number(m[1]), Number(m[2])];
-      if ((m = /(\d+) posters, (\d+) pages/.exec(plain))) [figures.posters, figures.posterPages] = [Number(m[1]), Number(m[2])];
-      if ((m = /TV pictures: .*; (\d+) files/.exec(plain))) figures.pictures = Number(m[1]);
-      if (/\[points-board[^\]]*\]|\[ERROR\]|\berror\b/i.test(plain)) to(`${plain.replace(/^\d\d:\d\d:\d\d /, '')}\n`);
+      readFigures(figures, plain);
+      if (!verbose && /\[points-board[^\]]*\]|\[ERROR\]|\berror\b/i.test(plain)) to(`${plain.replace(/^\d\d:\d\d:\d\d /, '')}\n`);
     }
-    return true;
+    // --verbose: everything as it comes (the figures above still make the last line).
+    return verbose ? to(text) : true;
   };
   process.stdout.write = ((chunk: unknown) => take(chunk, original.out)) as typeof process.stdout.write;
   process.stderr.write = ((chunk: unknown) => take(chunk, original.err)) as typeof process.stderr.write;
