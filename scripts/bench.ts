@@ -295,7 +295,7 @@ function timeByRoute(log: string): [string, number, number][] {
     sum.n += 1;
     sums.set(key, sum);
   }
-  const posters = /posters, \d+ pages: .*\((\d+) ms\)/.exec(log);
+  const posters = /posters, \d+ pages: .*\((\d+) ms[^)]*\)/.exec(log);
   if (posters) sums.set('posters step', { ms: Number(posters[1]), n: 1 });
   // The pictures' own time: drawn on worker threads while the pages above are written.
   const tv = /TV pictures: (\d+) drawn, (\d+) from cache with the new stamp \((\d+) ms[^)]*\)/.exec(log);
@@ -306,7 +306,7 @@ function timeByRoute(log: string): [string, number, number][] {
 /** What the posters step and the TV pictures drew, and took from their caches, by the build's log. */
 function renders(run: Run): string {
   const log = run.stdout + run.stderr;
-  const posters = /posters, (\d+) pages: (\d+) rendered, (\d+) from cache \((\d+) ms\)/.exec(log);
+  const posters = /posters, (\d+) pages: (\d+) rendered, (\d+) from cache \((\d+) ms[^)]*\)/.exec(log);
   const tv = /TV pictures: (\d+) drawn, (\d+) from cache with the new stamp \((\d+) ms[^)]*\)/.exec(log);
   return [
     posters ? `posters ${posters[2]} rendered, ${posters[3]} cached (${sec(Number(posters[4]) / 1000)})` : 'posters —',

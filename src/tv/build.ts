@@ -10,9 +10,9 @@
  * drew it, so the build's thread never holds the pictures; a slide shown on two screens of the
  * same orientation is drawn once and copied.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Board } from '../view/board.ts';
 import { defaultPosterFonts } from '../render/fonts.ts';
 import { renderCacheDir } from '../build/render-cache.ts';
@@ -106,27 +106,4 @@ async function drawAll(board: Board, staging: string): Promise<Omit<PicturesDone
   };
   await Promise.all([...tasks.values()].map(one));
   return { files, drawn, kept, workers: poolWorkers(), staging };
-}
-
-/** Moves the staged pictures into the site folder (copied where a rename cannot go), and removes the staging folder. */
-export function placePictures(staging: string, dist: string): void {
-  const walk = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
-  let list: string[];
-  try {
-    statSync(staging);
-    list = walk(staging);
-  } catch {
-    return;
-  }
-  for (const from of list) {
-    const to = join(dist, relative(staging, from));
-    mkdirSync(dirname(to), { recursive: true });
-    try {
-      renameSync(from, to);
-    } catch {
-      copyFileSync(from, to);
-    }
-  }
-  rmSync(staging, { recursive: true, force: true });
 }

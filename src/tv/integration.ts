@@ -36,8 +36,8 @@ export default function tvPictures(): AstroIntegration {
         const done = await drawing;
         if (done === null) return;
         if (done instanceof Error) throw done;
-        const { placePictures } = await import('./build.ts');
-        placePictures(done.staging, fileURLToPath(dir)); // removes the staging folder too
+        const { placeStaged } = await import('../build/staging.ts');
+        placeStaged(done.staging, fileURLToPath(dir)); // removes the staging folder too
         const on = done.workers === 0 ? '' : done.workers === 1 ? ', on a worker thread' : `, on ${done.workers} worker threads`;
         logger.info(`TV pictures: ${done.drawn} drawn, ${done.kept} from cache with the new stamp (${Math.round(done.ms)} ms${on}, alongside the pages); ${done.files} files`);
         const pruned = pruneUnused(renderCacheDir('tv'));

@@ -19,7 +19,7 @@ describe('the figures of the build’s last line', () => {
   });
 
   test('posters and pictures', () => {
-    expect(read('[points-board-posters] 8 posters, 622 pages: 7 rendered, 1 from cache (4519 ms)', '[points-board-tv-pictures] TV pictures: 21 drawn, 0 from cache with the new stamp (9175 ms, on 2 worker threads, alongside the pages); 21 files'))
+    expect(read('[points-board-posters] 8 posters, 622 pages: 7 rendered, 1 from cache (4519 ms, alongside the pages, on a worker thread)', '[points-board-tv-pictures] TV pictures: 21 drawn, 0 from cache with the new stamp (9175 ms, on 2 worker threads, alongside the pages); 21 files'))
       .toMatchObject({ posters: 8, posterPages: 622, pictures: 21 });
   });
 });

@@ -1,0 +1,92 @@
+/**
+ * The print shop's folder, made alongside the pages: the posters, the shelf labels and the
+ * points cards are drawn on a worker thread (`print-worker.ts`) from the moment the board is
+ * ready, into a staging folder, and moved into `dist/posters/` once the pages are written.
+ * They used to be drawn after the pages, on the build's thread, with the second core idle:
+ * on a street's data that was 32 s at the end of the build (a street's 1,600 pages of cards).
+ *
+ * What the worker is given is plain data (the posters' documents and the sheets' cards); it
+ * loads the fonts itself. Without a worker (it could not start, or failed) everything is drawn
+ * on the build's thread after the pages, as before: the same bytes either way.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Board } from '../view/board.ts';
+import { defaultPosterFonts } from '../render/fonts.ts';
+import { renderPosters, writeSheetFiles } from './batch.ts';
+import type { PosterDoc } from './doc.ts';
+import { posterDocs } from './from-board.ts';
+import { sheetFiles, type SheetFile } from './sheets-from-board.ts';
+
+/** A sheet file as sent to the worker: its fonts are the worker's own. */
+type PlainSheet = Omit<SheetFile, 'spec'> & { spec: Omit<SheetFile['spec'], 'fonts'> };
+
+/** Everything the print shop's folder is made of. */
+export interface PrintJob {
+  docs: PosterDoc[];
+  sheets: PlainSheet[];
+  cacheDir: string;
+  posterWorkers: number;
+}
+
+/** What was made, for the build's log. */
+export interface Printed {
+  posters: { files: number; pages: number; rendered: number; cached: number; missingGlyphs: { file: string; chars: string[] }[]; ms: number };
+  sheets: { files: number; pages: number; drawn: number; ms: number };
+}
+
+export function printJob(board: Board, cacheDir: string, posterWorkers: number): PrintJob {
+  const sheets = sheetFiles(board, defaultPosterFonts()).map(({ spec: { fonts: _fonts, ...spec }, ...rest }) => ({ ...rest, spec }));
+  return { docs: posterDocs(board), sheets, cacheDir, posterWorkers };
+}
+
+/** Draws `job` into `outDir` (the posters, then the sheets, in one manifest). */
+export async function runPrintJob(job: PrintJob, outDir: string): Promise<Printed> {
+  const fonts = defaultPosterFonts();
+  let started = performance.now();
+  const result = await renderPosters(job.docs, outDir, { cacheDir: job.cacheDir, workers: job.posterWorkers });
+  const posters = {
+    files: result.files.length,
+    pages: result.files.reduce((n, f) => n + f.pages, 0),
+    rendered: result.rendered,
+    cached: result.cached,
+    missingGlyphs: result.missingGlyphs,
+    ms: performance.now() - started,
+  };
+  started = performance.now();
+  const made = await writeSheetFiles(job.sheets.map((s) => ({ ...s, spec: { ...s.spec, fonts } })), outDir, job.cacheDir);
+  return { posters, sheets: { ...made, ms: performance.now() - started } };
+}
+
+/**
+ * Starts drawing `job` on a worker thread into a new staging folder. Settles with what was made
+ * and where, or with null when the worker failed (its staging folder is removed; the caller
+ * then draws on its own thread). Never rejects.
+ */
+export function startPrinting(job: PrintJob): Promise<{ printed: Printed; staging: string } | null> {
+  const staging = mkdtempSync(join(tmpdir(), 'board-posters-'));
+  const failed = () => {
+    rmSync(staging, { recursive: true, force: true });
+    return null;
+  };
+  return new Promise((resolve) => {
+    let settled = false;
+    const settle = (m: { printed?: Printed } | undefined) => {
+      if (settled) return;
+      settled = true;
+      resolve(m?.printed ? { printed: m.printed, staging } : failed());
+    };
+    let worker: Worker;
+    try {
+      worker = new Worker(new URL('./print-worker.ts', import.meta.url), { workerData: { job, outDir: staging } });
+    } catch {
+      settle(undefined);
+      return;
+    }
+    worker.once('message', settle);
+    worker.once('error', () => settle(undefined));
+    worker.once('exit', () => settle(undefined));
+  });
+}
