@@ -296,7 +296,7 @@ const INDEX_CSP = `default-src 'self'; img-src 'self' data:; object-src 'none'; 
  * Writes the sheets of cards (shelf labels, points cards) under `outDir` and adds them to the
  * `manifest.json` and `index.html` the posters wrote there.
  */
-export async function writeSheetFiles(sheets: SheetFile[], outDir: string, cacheDir?: string): Promise<{ files: number; pages: number; drawn: number }> {
+export async function writeSheetFiles(sheets: SheetFile[], outDir: string, fonts: PosterFonts, cacheDir?: string): Promise<{ files: number; pages: number; drawn: number }> {
   const manifestPath = join(outDir, 'manifest.json');
   const manifest: PosterManifest = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as PosterManifest) : { files: [] };
   let pages = 0;
@@ -304,13 +304,13 @@ export async function writeSheetFiles(sheets: SheetFile[], outDir: string, cache
   if (cacheDir) mkdirSync(cacheDir, { recursive: true });
   for (const sheet of sheets) {
     // A sheet whose cards did not change is copied from the cache: a street has 1,600 pages of cards.
-    const kept = cacheDir ? join(cacheDir, `sheet-${sheetKey(sheet)}.pdf`) : undefined;
+    const kept = cacheDir ? join(cacheDir, `sheet-${sheetKey(sheet, fonts)}.pdf`) : undefined;
     let bytes: Uint8Array;
     if (kept && existsSync(kept)) {
       bytes = readFileSync(kept);
       markUsed(kept);
     } else {
-      bytes = await writeSheets(sheet.spec);
+      bytes = await writeSheets(sheet.spec, fonts);
       drawn++;
       if (kept) writeFileSync(kept, bytes);
     }
@@ -329,9 +329,8 @@ export async function writeSheetFiles(sheets: SheetFile[], outDir: string, cache
 }
 
 /** Everything a sheet is drawn from: its cards and grid, the fonts, and the code that draws it. */
-function sheetKey(sheet: SheetFile): string {
-  const { fonts, ...rest } = sheet.spec;
-  return createHash('sha256').update(rendererFingerprint()).update('\0').update(fonts.hash).update('\0').update(JSON.stringify(rest)).digest('hex').slice(0, 32);
+function sheetKey(sheet: SheetFile, fonts: PosterFonts): string {
+  return createHash('sha256').update(rendererFingerprint()).update('\0').update(fonts.hash).update('\0').update(JSON.stringify(sheet.spec)).digest('hex').slice(0, 32);
 }
 
 /** The print shop's page: each file with its trimmed size, page count and bleed. */

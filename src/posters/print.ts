@@ -6,7 +6,7 @@
  * on a street's data that was 32 s at the end of the build (a street's 1,600 pages of cards).
  *
  * What the worker is given is plain data (the posters' documents and the sheets' cards); it
- * loads the fonts itself. Without a worker (it could not start, or failed) everything is drawn
+ * loads the fonts itself, and the build's thread never does. Without a worker (it could not start, or failed) everything is drawn
  * on the build's thread after the pages, as before: the same bytes either way.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -20,13 +20,10 @@ import type { PosterDoc } from './doc.ts';
 import { posterDocs } from './from-board.ts';
 import { sheetFiles, type SheetFile } from './sheets-from-board.ts';
 
-/** A sheet file as sent to the worker: its fonts are the worker's own. */
-type PlainSheet = Omit<SheetFile, 'spec'> & { spec: Omit<SheetFile['spec'], 'fonts'> };
-
 /** Everything the print shop's folder is made of. */
 export interface PrintJob {
   docs: PosterDoc[];
-  sheets: PlainSheet[];
+  sheets: SheetFile[];
   cacheDir: string;
   posterWorkers: number;
 }
@@ -38,8 +35,7 @@ export interface Printed {
 }
 
 export function printJob(board: Board, cacheDir: string, posterWorkers: number): PrintJob {
-  const sheets = sheetFiles(board, defaultPosterFonts()).map(({ spec: { fonts: _fonts, ...spec }, ...rest }) => ({ ...rest, spec }));
-  return { docs: posterDocs(board), sheets, cacheDir, posterWorkers };
+  return { docs: posterDocs(board), sheets: sheetFiles(board), cacheDir, posterWorkers };
 }
 
 /** Draws `job` into `outDir` (the posters, then the sheets, in one manifest). */
@@ -56,7 +52,7 @@ export async function runPrintJob(job: PrintJob, outDir: string): Promise<Printe
     ms: performance.now() - started,
   };
   started = performance.now();
-  const made = await writeSheetFiles(job.sheets.map((s) => ({ ...s, spec: { ...s.spec, fonts } })), outDir, job.cacheDir);
+  const made = await writeSheetFiles(job.sheets, outDir, fonts, job.cacheDir);
   return { posters, sheets: { ...made, ms: performance.now() - started } };
 }
 

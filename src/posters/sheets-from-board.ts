@@ -5,7 +5,6 @@ import type { Board } from '../view/board.ts';
 import { translator, formatPoints } from '../i18n/index.ts';
 import { absoluteUrl, itemAnchor } from '../view/routes.ts';
 import type { SheetSpec } from './sheets.ts';
-import type { PosterFonts } from '../render/fonts.ts';
 
 /** A sheet to write: its file under dist/posters/ and what it holds. */
 export interface SheetFile {
@@ -21,12 +20,12 @@ export const CARDS = { cardMm: { width: 85.6, height: 54 }, columns: 2, rows: 5,
 
 const RED = '#c8102e';
 
-export function sheetFiles(board: Board, fonts: PosterFonts): SheetFile[] {
+export function sheetFiles(board: Board): SheetFile[] {
   const locale = board.site.locale;
   const t = translator(locale);
   const points = (n: number) => formatPoints(locale, n);
   const date = new Date(`${board.version.date}T00:00:00Z`);
-  const base = { fonts, date, lang: locale };
+  const base = { date, lang: locale };
   const out: SheetFile[] = [];
 
   const items = board.shop.items;

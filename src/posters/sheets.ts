@@ -40,7 +40,6 @@ export interface SheetSpec {
   /** QR code's side, mm; it sits in the card's bottom right corner. */
   qrMm: number;
   cards: Card[];
-  fonts: PosterFonts;
   title: string;
   /** The PDF's dates: the data's, never the clock's. */
   date: Date;
@@ -66,7 +65,7 @@ export function gridOf(spec: Pick<SheetSpec, 'cardMm' | 'columns' | 'rows'>): { 
 }
 
 /** Writes the sheets and resolves to the PDF's bytes. */
-export async function writeSheets(spec: SheetSpec): Promise<Uint8Array> {
+export async function writeSheets(spec: SheetSpec, fonts: PosterFonts): Promise<Uint8Array> {
   const { pdf, done, fontName } = openPdf({ Title: spec.title, Creator: 'points-board posters', Producer: 'PDFKit', CreationDate: spec.date, ModDate: spec.date }, spec.lang);
   const cells = gridOf(spec);
   const w = mm(spec.cardMm.width);
@@ -89,9 +88,9 @@ export async function writeSheets(spec: SheetSpec): Promise<Uint8Array> {
       // Lines beside the QR code stop short of it; the first ones run the card's width.
       const room = w - 2 * pad;
       let size = line.size;
-      while (size > (line.min ?? line.size * 0.6) && widthOf(line.text, size, line.bold ?? false, spec.fonts) > room) size -= 0.5;
+      while (size > (line.min ?? line.size * 0.6) && widthOf(line.text, size, line.bold ?? false, fonts) > room) size -= 0.5;
       let cx = x + pad;
-      for (const seg of segmentsByFace(line.text, line.bold ? 700 : 400, spec.fonts)) {
+      for (const seg of segmentsByFace(line.text, line.bold ? 700 : 400, fonts)) {
         if (!seg.face) continue;
         pdf.font(fontName(seg.face)).fontSize(size).fillColor(line.color ?? '#000000');
         pdf.text(seg.text, cx, top + size * 0.88, { lineBreak: false, baseline: 'alphabetic' });

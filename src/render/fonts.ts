@@ -59,6 +59,11 @@ function sliceRank(slice: string): number {
  * @example const fonts = loadPosterFonts(); await renderPoster(doc, fonts);
  */
 export function loadPosterFonts(options: LoadPosterFontsOptions = {}): PosterFonts {
+  return fontsFrom(faceFiles(options).map((f) => face(f.family, f.weight, f.read(), f.source)));
+}
+
+/** The font files of `loadPosterFonts`, in their order: a face per file and weight, read when asked (a fallback file once for both weights). */
+function faceFiles(options: LoadPosterFontsOptions): { family: string; weight: PosterWeight; source: string; read: () => Buffer }[] {
   const require = createRequire(import.meta.url);
   const dir = join(dirname(require.resolve('@fontsource/noto-sans-sc/package.json')), 'files');
   const pattern = /^noto-sans-sc-(.+)-(400|700)-normal\.woff$/;
@@ -70,13 +75,16 @@ export function loadPosterFonts(options: LoadPosterFontsOptions = {}): PosterFon
   if (!files.some((f) => f.slice === 'chinese-simplified')) {
     throw new Error(`Noto Sans SC not found in ${dir}: run npm install`);
   }
-  const faces: PosterFace[] = files.map((f) => face(`sc-${f.slice}`, f.weight, readFileSync(join(dir, f.name)), `@fontsource/noto-sans-sc/files/${f.name}`));
+  const list: { family: string; weight: PosterWeight; source: string; read: () => Buffer }[] = files.map((f) => ({ family: `sc-${f.slice}`, weight: f.weight, source: `@fontsource/noto-sans-sc/files/${f.name}`, read: () => readFileSync(join(dir, f.name)) }));
   (options.fallbackFiles ?? []).forEach((file, i) => {
-    const bytes = readFileSync(file);
-    for (const weight of posterWeights) faces.push(face(`fallback-${i}`, weight, bytes, file));
+    let bytes: Buffer | undefined;
+    const read = () => (bytes ??= readFileSync(file));
+    for (const weight of posterWeights) list.push({ family: `fallback-${i}`, weight, source: file, read });
   });
-  return fontsFrom(faces);
+  return list;
 }
+
+const defaultOptions = (): LoadPosterFontsOptions => ({ fallbackFiles: SYSTEM_FALLBACK_FONTS.filter((f) => existsSync(f)) });
 
 function face(family: string, weight: PosterWeight, bytes: Buffer, source: string): PosterFace {
   const data = woffToSfnt(bytes);
@@ -105,11 +113,40 @@ export const SYSTEM_FALLBACK_FONTS = ['/usr/share/fonts/truetype/hanazono/HanaMi
 let shared: PosterFonts | undefined;
 /** The default fonts, loaded once per process: Noto Sans SC, then Hanazono where installed. */
 export function defaultPosterFonts(): PosterFonts {
-  shared ??= loadPosterFonts({ fallbackFiles: SYSTEM_FALLBACK_FONTS.filter((f) => existsSync(f)) });
+  shared ??= loadPosterFonts(defaultOptions());
   return shared;
 }
 
 /** Characters that need no glyph: spaces, line breaks and other controls, variation selectors. */
+/** What the fonts can draw, without the fonts: the regular weight's code points and the fonts' hash. */
+export interface FontCoverage {
+  regular: { has(cp: number): boolean };
+  hash: string;
+}
+
+let coverageOnly: FontCoverage | undefined;
+
+/**
+ * The default fonts' coverage and hash, for the build's own thread, which asks only which
+ * characters the fonts lack (the check) and what they hash to (the TV pictures' keys). The
+ * fonts themselves are 116 MB of unpacked bytes, drawn with on worker threads that load their
+ * own: here each face is read, its characters noted and its bytes let go. The same answers as
+ * `defaultPosterFonts()`, which it uses when this thread has loaded them anyway.
+ */
+export function defaultFontCoverage(): FontCoverage {
+  if (shared) return { regular: shared.coverage.get(400)!, hash: shared.hash };
+  if (coverageOnly) return coverageOnly;
+  const regular = new Set<number>();
+  const hash = createHash('sha256');
+  for (const { family, weight, read, source } of faceFiles(defaultOptions())) {
+    const f = face(family, weight, read(), source);
+    hash.update(`${f.family}/${f.weight}/${basename(f.source)}\0`).update(f.data);
+    if (weight === 400) for (const cp of f.font.characterSet) regular.add(cp);
+  }
+  coverageOnly = { regular, hash: hash.digest('hex') };
+  return coverageOnly;
+}
+
 function needsNoGlyph(cp: number): boolean {
   return cp <= 0x20 || (cp >= 0x7f && cp <= 0xa0) || cp === 0x3000 || (cp >= 0x200b && cp <= 0x200f) || (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef);
 }
@@ -120,9 +157,9 @@ function needsNoGlyph(cp: number): boolean {
  *
  * @example missingGlyphs('张𠀾华') // ['𠀾'] (CJK Extension B, not in Noto Sans SC)
  */
-export function missingGlyphs(text: string, fonts: PosterFonts = defaultPosterFonts()): string[] {
+export function missingGlyphs(text: string, fonts?: PosterFonts): string[] {
   const seen = new Set<string>();
-  const regular = fonts.coverage.get(400)!;
+  const regular = fonts ? fonts.coverage.get(400)! : defaultFontCoverage().regular;
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     if (!needsNoGlyph(cp) && !regular.has(cp)) seen.add(ch);

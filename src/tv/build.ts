@@ -14,13 +14,17 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Board } from '../view/board.ts';
-import { defaultPosterFonts } from '../render/fonts.ts';
+import { defaultFontCoverage, defaultPosterFonts } from '../render/fonts.ts';
 import { renderCacheDir } from '../build/render-cache.ts';
+import { buildSettings } from '../build/context.ts';
 import { renderPicture, type PictureTask } from './draw.ts';
 import { DRAWING_SOURCES, pictureKeyOf } from './key.ts';
 import { pictureRoutes } from './pictures.ts';
 import { drawOnPool, picturePool, poolWorkers } from './pool.ts';
 import { screensOf } from './slides.ts';
+
+/** Pictures that pay for a worker thread of their own. */
+const PICTURES_PER_WORKER = 100;
 
 export interface PicturesDone {
   /** Pictures in the site (a slide on two screens counts twice). */
@@ -55,7 +59,8 @@ export function startPictures(board: Board): Promise<PicturesDone | Error> {
 }
 
 async function drawAll(board: Board, staging: string): Promise<Omit<PicturesDone, 'ms'>> {
-  const fonts = defaultPosterFonts();
+  // The fonts' hash for the keys; the fonts themselves only if this thread has to draw.
+  const fonts = defaultFontCoverage();
   const sources = DRAWING_SOURCES.map((f) => readFileSync(new URL(`./${f}`, import.meta.url), 'utf8'));
   const cache = renderCacheDir('tv');
   // One task per distinct picture; the paths that show it.
@@ -73,6 +78,10 @@ async function drawAll(board: Board, staging: string): Promise<Omit<PicturesDone
     }
   }
   const pool = picturePool();
+  // A worker holds its own fonts and drawing (some 370 MB): a second one only for a long
+  // loop. The default loop of a street is 21 pictures, some 10 s on one worker alongside
+  // 40 s of pages; `rankingTop: 全部` makes it 1,815.
+  if (pool && pool.slots.length === 0 && buildSettings().tvWorkers === undefined) pool.size = Math.min(pool.size, Math.ceil(tasks.size / PICTURES_PER_WORKER));
   let drawn = 0;
   let kept = 0;
   // Pictures this thread draws (no workers, or they failed) are drawn one after the other, back
@@ -80,7 +89,7 @@ async function drawAll(board: Board, staging: string): Promise<Omit<PicturesDone
   let here: Promise<unknown> = Promise.resolve();
   const drawHere = (task: PictureTask): Promise<{ drawn: boolean }> => {
     const next = here.then(async () => {
-      const r = await renderPicture(task, fonts);
+      const r = await renderPicture(task, defaultPosterFonts());
       mkdirSync(dirname(task.out!), { recursive: true });
       writeFileSync(task.out!, r.png);
       await new Promise((resolve) => setImmediate(resolve));

@@ -13,7 +13,7 @@ import { unstamped } from './draw.ts';
 /** The files whose code draws a picture, in the order their text enters the key. */
 export const DRAWING_SOURCES = ['draw.ts', 'picture-layout.ts', 'strips.ts'] as const;
 
-export function pictureKeyOf(sources: readonly string[], slide: TvSlide, chrome: PictureChrome, options: PictureOptions, fonts: PosterFonts): string {
+export function pictureKeyOf(sources: readonly string[], slide: TvSlide, chrome: PictureChrome, options: PictureOptions, fonts: Pick<PosterFonts, 'hash'>): string {
   const hash = createHash('sha256');
   for (const s of sources) hash.update(s).update('\0');
   return hash

@@ -20,9 +20,9 @@ let out: string;
 
 beforeAll(async () => {
   board = getBoard(PROJECT);
-  sheets = sheetFiles(board, loadPosterFonts());
+  sheets = sheetFiles(board);
   out = tempDir();
-  await writeSheetFiles(sheets, out);
+  await writeSheetFiles(sheets, out, loadPosterFonts());
 });
 
 describe('shelf labels', () => {
