@@ -67,12 +67,17 @@ const FOOTER = Buffer.from('<footer');
 export function stampPages(board: Board, dist: string): number {
   const values = stampValues(board);
   const printed = stampMarks(board);
-  const marks: [Buffer, Buffer][] = [
+  const files = pagesStampedLater(board).map((path) => join(dist, path, 'index.html'));
+  stampFiles(files, [
     [Buffer.from(printed.version), Buffer.from(values.version)],
     [Buffer.from(printed.date), Buffer.from(values.date)],
-  ];
+  ]);
+  return files.length;
+}
+
+/** Writes each mark's value over it in each of `files` (see `stampPages`). */
+export function stampFiles(files: string[], marks: [Buffer, Buffer][]): void {
   const inPlace = marks.every(([mark, value]) => mark.length === value.length);
-  const files = pagesStampedLater(board).map((path) => join(dist, path, 'index.html'));
   const head = Buffer.alloc(END);
   const tail = Buffer.alloc(END);
   for (const file of files) {
@@ -99,7 +104,6 @@ export function stampPages(board: Board, dist: string): number {
       closeSync(fd);
     }
   }
-  return files.length;
 }
 
 export default function stampIntegration(): AstroIntegration {
