@@ -50,6 +50,11 @@ function killedInPublish(root: string, out: string, cache: string, moment: 'befo
 }
 const killer = join(PROJECT, 'tests/helpers/kill-at-publish.ts');
 
+/** Waits, up to 20 s, for `done` to hold (a deletion in the background to end). */
+async function eventually(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !done(); i++) await new Promise((r) => setTimeout(r, 100));
+}
+
 let root: string;
 let parent: string;
 let out: string;
@@ -97,9 +102,11 @@ describe('a build killed at several moments', () => {
     expect(hashTree(out)).toEqual(good);
   });
 
-  test('the next build cleans up what the killed ones left, and puts the new site in place', () => {
+  test('the next build cleans up what the killed ones left, and puts the new site in place', async () => {
     build(root, out, cache);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('改了名字的公示栏');
+    // The old site goes in a child process that outlives the build: gone within moments.
+    await eventually(() => readdirSync(parent).length === 1);
     expect(readdirSync(parent)).toEqual(['dist']);
   });
 
