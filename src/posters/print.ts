@@ -6,8 +6,9 @@
  * on a street's data that was 32 s at the end of the build (a street's 1,600 pages of cards).
  *
  * What the worker is given is plain data (the posters' documents and the sheets' cards); it
- * loads the fonts itself, and the build's thread never does. Without a worker (it could not start, or failed) everything is drawn
- * on the build's thread after the pages, as before: the same bytes either way.
+ * loads the fonts itself, and the build's thread never does. Without a worker (it could not
+ * start, or failed) everything is drawn on the build's thread after the pages, as before: the
+ * same bytes either way.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -63,6 +64,8 @@ export async function runPrintJob(job: PrintJob, outDir: string): Promise<Printe
  */
 export function startPrinting(job: PrintJob): Promise<{ printed: Printed; staging: string } | null> {
   const staging = mkdtempSync(join(tmpdir(), 'board-posters-'));
+  // A build that stops before the files are placed (a page failed) leaves no staging folder.
+  process.once('exit', () => rmSync(staging, { recursive: true, force: true }));
   const failed = () => {
     rmSync(staging, { recursive: true, force: true });
     return null;

@@ -49,6 +49,8 @@ export interface PicturesDone {
 export function startPictures(board: Board): Promise<PicturesDone | Error> {
   const started = performance.now();
   const staging = mkdtempSync(join(tmpdir(), 'board-tv-pictures-'));
+  // A build that stops before the pictures are placed (a page failed) leaves no staging folder.
+  process.once('exit', () => rmSync(staging, { recursive: true, force: true }));
   return drawAll(board, staging).then(
     (done) => ({ ...done, ms: performance.now() - started }),
     (e: unknown) => {
