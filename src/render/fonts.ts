@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import * as fontkit from 'fontkit';
@@ -63,7 +63,7 @@ export function loadPosterFonts(options: LoadPosterFontsOptions = {}): PosterFon
 }
 
 /** The font files of `loadPosterFonts`, in their order: a face per file and weight, read when asked (a fallback file once for both weights). */
-function faceFiles(options: LoadPosterFontsOptions): { family: string; weight: PosterWeight; source: string; read: () => Buffer }[] {
+function faceFiles(options: LoadPosterFontsOptions): { family: string; weight: PosterWeight; source: string; path: string; read: () => Buffer }[] {
   const require = createRequire(import.meta.url);
   const dir = join(dirname(require.resolve('@fontsource/noto-sans-sc/package.json')), 'files');
   const pattern = /^noto-sans-sc-(.+)-(400|700)-normal\.woff$/;
@@ -75,11 +75,11 @@ function faceFiles(options: LoadPosterFontsOptions): { family: string; weight: P
   if (!files.some((f) => f.slice === 'chinese-simplified')) {
     throw new Error(`Noto Sans SC not found in ${dir}: run npm install`);
   }
-  const list: { family: string; weight: PosterWeight; source: string; read: () => Buffer }[] = files.map((f) => ({ family: `sc-${f.slice}`, weight: f.weight, source: `@fontsource/noto-sans-sc/files/${f.name}`, read: () => readFileSync(join(dir, f.name)) }));
+  const list: { family: string; weight: PosterWeight; source: string; path: string; read: () => Buffer }[] = files.map((f) => ({ family: `sc-${f.slice}`, weight: f.weight, source: `@fontsource/noto-sans-sc/files/${f.name}`, path: join(dir, f.name), read: () => readFileSync(join(dir, f.name)) }));
   (options.fallbackFiles ?? []).forEach((file, i) => {
     let bytes: Buffer | undefined;
     const read = () => (bytes ??= readFileSync(file));
-    for (const weight of posterWeights) list.push({ family: `fallback-${i}`, weight, source: file, read });
+    for (const weight of posterWeights) list.push({ family: `fallback-${i}`, weight, source: file, path: file, read });
   });
   return list;
 }
@@ -135,16 +135,44 @@ let coverageOnly: FontCoverage | undefined;
  */
 export function defaultFontCoverage(): FontCoverage {
   if (shared) return { regular: shared.coverage.get(400)!, hash: shared.hash };
-  if (coverageOnly) return coverageOnly;
+  coverageOnly ??= fontCoverage(defaultOptions(), join(process.cwd(), 'node_modules', '.cache', 'points-board', 'font-coverage.json'));
+  return coverageOnly;
+}
+
+/**
+ * The coverage and hash of the fonts `options` load, kept in `cacheFile` for as long as every
+ * font file has the size and modification time it had (reading them takes a street's build a
+ * second). A cache that cannot be read or written is passed over.
+ */
+export function fontCoverage(options: LoadPosterFontsOptions, cacheFile: string): FontCoverage {
+  const files = faceFiles(options);
+  const stamp = JSON.stringify(files.map((f) => {
+    const st = statSync(f.path);
+    return [f.family, f.weight, f.path, st.size, st.mtimeMs];
+  }));
+  try {
+    const kept = JSON.parse(readFileSync(cacheFile, 'utf8')) as { stamp: string; hash: string; regular: number[] };
+    if (kept.stamp === stamp) return { regular: new Set(kept.regular), hash: kept.hash };
+  } catch {
+    // none yet, or unreadable: worked out below
+  }
   const regular = new Set<number>();
   const hash = createHash('sha256');
-  for (const { family, weight, read, source } of faceFiles(defaultOptions())) {
+  for (const { family, weight, read, source } of files) {
     const f = face(family, weight, read(), source);
     hash.update(`${f.family}/${f.weight}/${basename(f.source)}\0`).update(f.data);
     if (weight === 400) for (const cp of f.font.characterSet) regular.add(cp);
   }
-  coverageOnly = { regular, hash: hash.digest('hex') };
-  return coverageOnly;
+  const coverage = { regular, hash: hash.digest('hex') };
+  try {
+    mkdirSync(dirname(cacheFile), { recursive: true });
+    const temp = `${cacheFile}.${process.pid}.tmp`;
+    writeFileSync(temp, JSON.stringify({ stamp, hash: coverage.hash, regular: [...regular].sort((a, b) => a - b) }));
+    renameSync(temp, cacheFile);
+  } catch {
+    // a read-only node_modules: worked out again next time
+  }
+  return coverage;
 }
 
 function needsNoGlyph(cp: number): boolean {
