@@ -328,8 +328,8 @@ function phases(run: Run): string[][] {
     ['the check', span(0, at('checked')), ''],
     ['Astro: start, bundling, the board, the page list and its keys', span(at('checked'), at('firstPage')), ''],
     ['before the first page', span(0, at('firstPage')), 'target ≤ 10 s'],
-    ['the pages, then the version stamped in', span(at('firstPage'), at('stamped')), biggest.map(([k, p]) => `${k}/ ${p.written + p.copied}${p.copied ? ` (${p.copied} copied)` : ''}`).join(', ')],
-    ['after: pictures and posters put in place', span(at('stamped'), run.seconds), ''],
+    ['the pages, the TV pictures put in place, the version stamped in', span(at('firstPage'), at('stamped')), biggest.map(([k, p]) => `${k}/ ${p.written + p.copied}${p.copied ? ` (${p.copied} copied)` : ''}`).join(', ')],
+    ['after: the posters put in place', span(at('stamped'), run.seconds), ''],
     ['alongside, on worker threads', '', [tv ? `${Number(tv[1]) + Number(tv[2])} TV pictures ${sec(Number(tv[3]) / 1000)}` : '', posters ? `posters ${sec(Number(posters[1]) / 1000)}` : '', sheets ? `labels and cards ${sec(Number(sheets[1]) / 1000)}` : ''].filter(Boolean).join(', ')],
   ];
 }

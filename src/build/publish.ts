@@ -7,7 +7,7 @@
  * - a folder (the default, what GitHub's and GitLab's Pages steps upload): two renames, the
  *   old folder aside and the new one in its place, microseconds apart; a build stopped between
  *   them finds the old folder aside at its start and puts it back. The old folder is then
- *   deleted by a child process that outlives the build;
+ *   renamed to a trash folder and deleted by a child process that outlives the build;
  * - a link (`--link` makes it one, for a web server that serves `dist/` while it builds): the
  *   new folder goes under `.dist-releases/` and a new link replaces the old in one atomic
  *   rename, so a reader never finds `dist/` missing or half-written. The release before stays
@@ -37,9 +37,14 @@ const alive = (pid: number) => {
   }
 };
 
-/** `.dist-next-123` and `.dist-old-123` beside `dist`: a build's own folders, by its process id. */
-const ownName = (out: string, kind: 'next' | 'old') => `.${basename(out)}-${kind}-`;
-const pidOf = (out: string, kind: 'next' | 'old', name: string): number | undefined => {
+/**
+ * `.dist-next-123`, `.dist-old-123` and `.dist-trash-123` beside `dist`: a build's own folders,
+ * by its process id. `old` is the last site while the new one goes in (the one folder ever put
+ * back); `trash` is the last site once the new one is in, being deleted.
+ */
+type Own = 'next' | 'old' | 'trash';
+const ownName = (out: string, kind: Own) => `.${basename(out)}-${kind}-`;
+const pidOf = (out: string, kind: Own, name: string): number | undefined => {
   const prefix = ownName(out, kind);
   return name.startsWith(prefix) && /^\d+$/.test(name.slice(prefix.length)) ? Number(name.slice(prefix.length)) : undefined;
 };
@@ -53,7 +58,7 @@ export function preparePublish(outDir: string, options: { link?: boolean } = {})
   const parent = dirname(out);
   mkdirSync(parent, { recursive: true });
   const releases = join(parent, `.${basename(out)}-releases`);
-  const gone = (name: string, kind: 'next' | 'old') => {
+  const gone = (name: string, kind: Own) => {
     const pid = pidOf(out, kind, name);
     return pid !== undefined && !alive(pid);
   };
@@ -63,7 +68,7 @@ export function preparePublish(outDir: string, options: { link?: boolean } = {})
     const aside = readdirSync(parent).filter((n) => gone(n, 'old')).sort();
     if (aside.length > 0) renameSync(join(parent, aside.at(-1)!), out);
   }
-  for (const name of readdirSync(parent)) if (gone(name, 'next') || gone(name, 'old')) rmSync(join(parent, name), RM);
+  for (const name of readdirSync(parent)) if (gone(name, 'next') || gone(name, 'old') || gone(name, 'trash')) rmSync(join(parent, name), RM);
 
   const linkMode = options.link === true || isLink;
   const staging = linkMode ? join(releases, `${new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14)}-${process.pid}`) : join(parent, `${ownName(out, 'next')}${process.pid}`);
@@ -92,19 +97,22 @@ function swapFolder(out: string, staging: string): void {
   renameSync(staging, out);
   // A .git in the old folder (a gh-pages checkout) goes with the new site.
   if (had && existsSync(join(aside, '.git')) && !existsSync(join(out, '.git'))) renameSync(join(aside, '.git'), join(out, '.git'));
-  if (had) removeDetached(aside);
+  if (!had) return;
+  // Renamed out of the way first: a folder being deleted is never mistaken for a site to put back.
+  const trash = join(dirname(out), `${ownName(out, 'trash')}${process.pid}`);
+  renameSync(aside, trash);
+  removeDetached(trash);
 }
 
 /**
  * Removes `path` in a child process that outlives the build: the old site is 18,000 files for a
- * street, 3 s to delete, and nothing waits for them. Should the child be stopped, the next build
- * removes what is left (the folder carries this build's process id). Deleted here if no child
- * can start.
+ * street, 3 s to delete, and nothing waits for them. Should the child be stopped or never start,
+ * the next build removes what is left (the folder carries this build's process id).
  */
 function removeDetached(path: string): void {
   try {
     const child = spawn(process.execPath, ['-e', `require('node:fs').rmSync(process.argv[1], ${JSON.stringify(RM)})`, path], { detached: true, stdio: 'ignore' });
-    child.on('error', () => rmSync(path, RM));
+    child.on('error', () => undefined);
     child.unref();
   } catch {
     rmSync(path, RM);

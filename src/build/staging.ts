@@ -3,8 +3,36 @@
  * wait in a staging folder of their own, and are moved into the site folder once the pages are
  * written.
  */
-import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * A new staging folder in the system's temp folder (the render caches may be read-only, and two
+ * builds never share one), named `board-<kind>-<process id>-…`. It is removed when this process
+ * exits without having placed it; the folders of builds no longer running (stopped by Ctrl-C or
+ * the out-of-memory killer) are removed first. Throws when no folder can be made.
+ */
+export function stagingFolder(kind: string): string {
+  const dir = tmpdir();
+  const prefix = `board-${kind}-`;
+  for (const name of readdirSync(dir)) {
+    const m = name.startsWith(prefix) ? /^(\d+)-/.exec(name.slice(prefix.length)) : null;
+    if (m && Number(m[1]) !== process.pid && !alive(Number(m[1]))) rmSync(join(dir, name), { recursive: true, force: true });
+  }
+  const staging = mkdtempSync(join(dir, `${prefix}${process.pid}-`));
+  process.once('exit', () => rmSync(staging, { recursive: true, force: true }));
+  return staging;
+}
 
 /** Moves everything under `staging` to the same paths under `dest` (copied where a rename cannot go), and removes `staging`. */
 export function placeStaged(staging: string, dest: string): void {

@@ -12,7 +12,7 @@ import type { Printed, PrintJob } from './print.ts';
 
 export default function posters(): AstroIntegration {
   let job: PrintJob | undefined;
-  let drawing: Promise<{ printed: Printed; staging: string } | null> = Promise.resolve(null);
+  let drawing: Promise<{ printed: Printed; staging: string } | { error: string }> = Promise.resolve({ error: 'not started' });
   return {
     name: 'points-board-posters',
     hooks: {
@@ -31,11 +31,12 @@ export default function posters(): AstroIntegration {
         const done = await drawing;
         let printed: Printed;
         let where = 'alongside the pages, on a worker thread';
-        if (done) {
+        if ('printed' in done) {
           placeStaged(done.staging, out);
           printed = done.printed;
         } else {
-          // The worker could not draw them: here, now.
+          // The worker could not draw them: here, now, and the log says why.
+          logger.warn(`the print worker failed (${done.error}): drawing the posters after the pages`);
           printed = await runPrintJob(job!, out);
           where = 'after the pages';
         }

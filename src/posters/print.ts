@@ -10,9 +10,8 @@
  * start, or failed) everything is drawn on the build's thread after the pages, as before: the
  * same bytes either way.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { stagingFolder } from '../build/staging.ts';
 import { Worker } from 'node:worker_threads';
 import type { Board } from '../view/board.ts';
 import { defaultPosterFonts } from '../render/fonts.ts';
@@ -59,33 +58,42 @@ export async function runPrintJob(job: PrintJob, outDir: string): Promise<Printe
 
 /**
  * Starts drawing `job` on a worker thread into a new staging folder. Settles with what was made
- * and where, or with null when the worker failed (its staging folder is removed; the caller
- * then draws on its own thread). Never rejects.
+ * and where, or with why the worker could not (its staging folder removed and the worker
+ * stopped, so the caller can draw on its own thread). Never rejects.
  */
-export function startPrinting(job: PrintJob): Promise<{ printed: Printed; staging: string } | null> {
-  const staging = mkdtempSync(join(tmpdir(), 'board-posters-'));
-  // A build that stops before the files are placed (a page failed) leaves no staging folder.
-  process.once('exit', () => rmSync(staging, { recursive: true, force: true }));
-  const failed = () => {
-    rmSync(staging, { recursive: true, force: true });
-    return null;
-  };
+export function startPrinting(job: PrintJob): Promise<{ printed: Printed; staging: string } | { error: string }> {
+  let staging: string;
+  try {
+    staging = stagingFolder('posters');
+  } catch (e) {
+    return Promise.resolve({ error: e instanceof Error ? e.message : String(e) });
+  }
   return new Promise((resolve) => {
     let settled = false;
-    const settle = (m: { printed?: Printed } | undefined) => {
+    let worker: Worker | undefined;
+    const fail = async (error: string) => {
       if (settled) return;
       settled = true;
-      resolve(m?.printed ? { printed: m.printed, staging } : failed());
+      // Stopped before anything else is drawn: the caller's drawing never meets the worker's.
+      await worker?.terminate();
+      rmSync(staging, { recursive: true, force: true });
+      resolve({ error });
     };
-    let worker: Worker;
     try {
       worker = new Worker(new URL('./print-worker.ts', import.meta.url), { workerData: { job, outDir: staging } });
-    } catch {
-      settle(undefined);
+    } catch (e) {
+      void fail(e instanceof Error ? e.message : String(e));
       return;
     }
-    worker.once('message', settle);
-    worker.once('error', () => settle(undefined));
-    worker.once('exit', () => settle(undefined));
+    worker.once('message', (m: { printed?: Printed; error?: string }) => {
+      if (!m.printed) {
+        void fail(m.error ?? 'no answer');
+        return;
+      }
+      settled = true;
+      resolve({ printed: m.printed, staging });
+    });
+    worker.once('error', (e: Error) => void fail(e.message));
+    worker.once('exit', (code) => void fail(`the worker stopped (${code})`));
   });
 }

@@ -117,7 +117,6 @@ export function defaultPosterFonts(): PosterFonts {
   return shared;
 }
 
-/** Characters that need no glyph: spaces, line breaks and other controls, variation selectors. */
 /** What the fonts can draw, without the fonts: the regular weight's code points and the fonts' hash. */
 export interface FontCoverage {
   regular: { has(cp: number): boolean };
@@ -125,6 +124,7 @@ export interface FontCoverage {
 }
 
 let coverageOnly: FontCoverage | undefined;
+const COVERAGE_FORMAT = 1;
 
 /**
  * The default fonts' coverage and hash, for the build's own thread, which asks only which
@@ -146,10 +146,14 @@ export function defaultFontCoverage(): FontCoverage {
  */
 export function fontCoverage(options: LoadPosterFontsOptions, cacheFile: string): FontCoverage {
   const files = faceFiles(options);
-  const stamp = JSON.stringify(files.map((f) => {
-    const st = statSync(f.path);
-    return [f.family, f.weight, f.path, st.size, st.mtimeMs];
-  }));
+  // The files as they are, and what reads them: fontkit's file, and the WOFF unpacking, which
+  // COVERAGE_FORMAT stands for (raise it when src/render/woff.ts changes what it returns).
+  const statOf = (path: string) => {
+    const st = statSync(path);
+    return [path, st.size, st.mtimeMs];
+  };
+  const reader = [COVERAGE_FORMAT, statOf(createRequire(import.meta.url).resolve('fontkit'))];
+  const stamp = JSON.stringify([reader, files.map((f) => [f.family, f.weight, ...statOf(f.path)])]);
   try {
     const kept = JSON.parse(readFileSync(cacheFile, 'utf8')) as { stamp: string; hash: string; regular: number[] };
     if (kept.stamp === stamp) return { regular: new Set(kept.regular), hash: kept.hash };
@@ -175,6 +179,7 @@ export function fontCoverage(options: LoadPosterFontsOptions, cacheFile: string)
   return coverage;
 }
 
+/** Characters that need no glyph: spaces, line breaks and other controls, variation selectors. */
 function needsNoGlyph(cp: number): boolean {
   return cp <= 0x20 || (cp >= 0x7f && cp <= 0xa0) || cp === 0x3000 || (cp >= 0x200b && cp <= 0x200f) || (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef);
 }

@@ -16,6 +16,7 @@ import { dirname, join } from 'node:path';
 import type { Board } from '../view/board.ts';
 import { defaultFontCoverage, defaultPosterFonts } from '../render/fonts.ts';
 import { renderCacheDir } from '../build/render-cache.ts';
+import { stagingFolder } from '../build/staging.ts';
 import { buildSettings } from '../build/context.ts';
 import { renderPicture, type PictureTask } from './draw.ts';
 import { DRAWING_SOURCES, pictureKeyOf } from './key.ts';
@@ -48,9 +49,7 @@ export interface PicturesDone {
  */
 export function startPictures(board: Board): Promise<PicturesDone | Error> {
   const started = performance.now();
-  const staging = mkdtempSync(join(tmpdir(), 'board-tv-pictures-'));
-  // A build that stops before the pictures are placed (a page failed) leaves no staging folder.
-  process.once('exit', () => rmSync(staging, { recursive: true, force: true }));
+  const staging = stagingFolder('tv-pictures');
   return drawAll(board, staging).then(
     (done) => ({ ...done, ms: performance.now() - started }),
     (e: unknown) => {

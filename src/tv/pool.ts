@@ -51,7 +51,7 @@ interface Pool {
 const PER_WORKER = 16;
 const held = processSlot<Pool | null>('tv-pool');
 
-/** How many workers draw: $BOARD_TV_WORKERS, else one per core up to two. */
+/** How many workers may draw: $BOARD_TV_WORKERS, else one per core up to two (a build with under 100 pictures starts one: src/tv/build.ts). */
 export function poolSize(): number {
   return buildSettings().tvWorkers ?? Math.min(2, availableParallelism());
 }

@@ -11,24 +11,24 @@ import { runPrintJob, startPrinting, type PrintJob } from '../../src/posters/pri
 import { onePage } from './docs.ts';
 import { tempDir } from './tools.ts';
 
-const stagings = () => readdirSync(tmpdir()).filter((n) => n.startsWith('board-posters-'));
+const stagings = () => readdirSync(tmpdir()).filter((n) => n.startsWith(`board-posters-${process.pid}-`));
 
 test('drawn on the worker: the same PDFs and manifest as on the build’s own thread', async () => {
   const job: PrintJob = { docs: [onePage], sheets: [], cacheDir: tempDir(), posterWorkers: 0 };
   const done = await startPrinting(job);
-  expect(done).not.toBeNull();
+  if (!('printed' in done)) throw new Error(`the worker failed: ${done.error}`);
   const here = tempDir();
   await runPrintJob({ ...job, cacheDir: tempDir() }, here);
-  expect(readdirSync(done!.staging).sort()).toEqual(readdirSync(here).sort());
-  for (const f of readdirSync(here)) expect(readFileSync(join(done!.staging, f)).equals(readFileSync(join(here, f)))).toBe(true);
-  expect(done!.printed.posters).toMatchObject({ files: 1, rendered: 1, cached: 0 });
+  expect(readdirSync(done.staging).sort()).toEqual(readdirSync(here).sort());
+  for (const f of readdirSync(here)) expect(readFileSync(join(done.staging, f)).equals(readFileSync(join(here, f)))).toBe(true);
+  expect(done.printed.posters).toMatchObject({ files: 1, rendered: 1, cached: 0 });
 });
 
-test('a worker that fails: null, and its staging folder is gone', async () => {
+test('a worker that fails says why, is stopped, and its staging folder is gone', async () => {
   const before = stagings();
   // Two posters with one id: rendering them throws, in the worker.
   const job: PrintJob = { docs: [onePage, onePage], sheets: [], cacheDir: tempDir(), posterWorkers: 0 };
-  expect(await startPrinting(job)).toBeNull();
+  expect(await startPrinting(job)).toEqual({ error: expect.stringMatching(/two posters have the id/) });
   expect(stagings()).toEqual(before);
   await expect(runPrintJob(job, tempDir())).rejects.toThrow(/two posters have the id/);
   expect(existsSync(job.cacheDir)).toBe(true);
