@@ -16,6 +16,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import { processAlive } from './staging.ts';
 
 const RM = { recursive: true, force: true, maxRetries: 3 } as const;
 
@@ -27,15 +28,6 @@ export interface Publish {
   /** Removes the unfinished build (a failed build's files). */
   abandon(): void;
 }
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
 
 /**
  * `.dist-next-123`, `.dist-old-123` and `.dist-trash-123` beside `dist`: a build's own folders,
@@ -60,7 +52,7 @@ export function preparePublish(outDir: string, options: { link?: boolean } = {})
   const releases = join(parent, `.${basename(out)}-releases`);
   const gone = (name: string, kind: Own) => {
     const pid = pidOf(out, kind, name);
-    return pid !== undefined && !alive(pid);
+    return pid !== undefined && !processAlive(pid);
   };
   const isLink = isSymlink(out);
   // A folder set aside by a build stopped before it put the new one in place: the site it was.

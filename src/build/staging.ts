@@ -7,7 +7,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 
-const alive = (pid: number) => {
+/** Whether process `pid` is running (one we may not signal is running too). */
+export const processAlive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
     return true;
@@ -27,7 +28,7 @@ export function stagingFolder(kind: string): string {
   const prefix = `board-${kind}-`;
   for (const name of readdirSync(dir)) {
     const m = name.startsWith(prefix) ? /^(\d+)-/.exec(name.slice(prefix.length)) : null;
-    if (m && Number(m[1]) !== process.pid && !alive(Number(m[1]))) rmSync(join(dir, name), { recursive: true, force: true });
+    if (m && Number(m[1]) !== process.pid && !processAlive(Number(m[1]))) rmSync(join(dir, name), { recursive: true, force: true });
   }
   const staging = mkdtempSync(join(dir, `${prefix}${process.pid}-`));
   process.once('exit', () => rmSync(staging, { recursive: true, force: true }));

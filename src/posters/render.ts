@@ -14,7 +14,7 @@ import { cellsPlain, wrappedCells, continuationBand, DESIGN_WIDTH, fontFeatures,
 import { paginate, PosterTooLongError, type BlockHeights, type PagePlan } from './paginate.ts';
 import { writePdf, type PdfPage } from './pdf.ts';
 import { inMainFaces, PageBlocks } from './compose.ts';
-import { applyStamp, PLACEHOLDER_DATE, PLACEHOLDER_DIGEST, stampable, stampCharset, withoutStamp, type StampInfo } from './stamp.ts';
+import { applyStamp, PLACEHOLDER_DATE, PLACEHOLDER_DIGEST, stampable, stampCharset, type StampInfo } from './stamp.ts';
 import { mergeTextRuns, parseSatoriSvg, type DrawOp, type TextOp } from './svg.ts';
 
 /** Bump when a change to the posters' code changes their output: it is part of the cache key. */

@@ -10,8 +10,7 @@
  * drew it, so the build's thread never holds the pictures; a slide shown on two screens of the
  * same orientation is drawn once and copied.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Board } from '../view/board.ts';
 import { defaultFontCoverage, defaultPosterFonts } from '../render/fonts.ts';
