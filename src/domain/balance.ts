@@ -6,7 +6,7 @@
  */
 import type { Dataset } from '../schema/dataset.ts';
 import type { Category, Scheme } from '../schema/settings.ts';
-import { countedRowsOfEntries, countedTable, type CountedRow, type CountedTable } from './ledger.ts';
+import { countedRowOf, countedSource, countedTable, type CountedRow, type CountedTable } from './ledger.ts';
 import { addPoints, roundPoints } from './numbers.ts';
 import { once } from './once.ts';
 import { inDateOrder } from './periods.ts';
@@ -140,11 +140,11 @@ function inDateOrderSideBySide(list: EarnedList): void {
 export function earnedBySubject(dataset: Dataset, index: SubjectIndex, scheme: Scheme): Map<string, EarnedEvent[]> {
   return once([dataset, index, scheme], 'earnedBySubject', () => {
     const bySubject = new Map<string, EarnedEvent[]>();
-    const rowOf = countedRowsOfEntries(dataset, index, scheme);
+    const source = countedSource(dataset, index, scheme);
     for (const [subject, { dates, amounts, entries }] of earnedListsBySubject(dataset, index, scheme)) {
       bySubject.set(
         subject,
-        dates.map((date, k) => ({ date, subject, amount: amounts[k]!, row: rowOf[entries[k]!]! })),
+        dates.map((date, k) => ({ date, subject, amount: amounts[k]!, row: countedRowOf(source, subject, entries[k]!) })),
       );
     }
     return bySubject;
@@ -159,8 +159,8 @@ export function earnedBySubject(dataset: Dataset, index: SubjectIndex, scheme: S
 export function balances(dataset: Dataset, index: SubjectIndex, scheme: Scheme, charges: readonly Charge[]): BalanceRow[] {
   const earned = new Map<string, number>();
   const redeemed = new Map<string, number>();
-  for (const [subject, events] of earnedBySubject(dataset, index, scheme)) {
-    earned.set(subject, events.reduce((sum, e) => addPoints(sum, e.amount), 0));
+  for (const [subject, { amounts }] of earnedListsBySubject(dataset, index, scheme)) {
+    earned.set(subject, amounts.reduce((sum, amount) => addPoints(sum, amount), 0));
   }
   for (const c of charges.filter((c) => c.scheme === scheme.id)) redeemed.set(c.subject, addPoints(redeemed.get(c.subject) ?? 0, c.points));
   const ids = new Set([...earned.keys(), ...redeemed.keys()]);
@@ -175,15 +175,15 @@ export function balances(dataset: Dataset, index: SubjectIndex, scheme: Scheme, 
 }
 
 /** One line of a balance's history: points earned or spent, and the balance after it. */
-export type BalanceEntry<C extends Charge> = ({ kind: 'earned'; event: EarnedEvent } | { kind: 'redeemed'; charge: C }) & { date: string; amount: number; balance: number };
+export type BalanceEntry<C extends Charge, E = EarnedEvent> = ({ kind: 'earned'; event: E } | { kind: 'redeemed'; charge: C }) & { date: string; amount: number; balance: number };
 
 /**
  * Earned and spent points merged by date, with the running balance after each. Earned points
  * of a day count before that day's redemptions, as the balance check does. Both lists come in
  * date order, so one merge puts them together without sorting a passbook's thousand rows.
  */
-export function balanceEntries<C extends Charge>(events: readonly EarnedEvent[], charges: readonly C[]): BalanceEntry<C>[] {
-  const entries: BalanceEntry<C>[] = [];
+export function balanceEntries<C extends Charge, E extends Pick<EarnedEvent, 'date' | 'amount'> = EarnedEvent>(events: readonly E[], charges: readonly C[]): BalanceEntry<C, E>[] {
+  const entries: BalanceEntry<C, E>[] = [];
   let balance = 0;
   const after = (amount: number) => (balance = roundPoints(addPoints(balance, amount)));
   for (let e = 0, c = 0; e < events.length || c < charges.length; ) {

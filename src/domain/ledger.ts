@@ -107,7 +107,7 @@ function mergePositions(a: readonly number[], b: readonly number[]): number[] {
  * The rows that score in one scheme, without an object per row: side-by-side lists with one
  * entry per row as it counts for one subject, grouped by period and subject. The check reads
  * a million of them through `earnedListsBySubject` (balance.ts) and needs no `CountedRow`;
- * `countedRowsByPeriod` makes the objects of them for scores and passbooks.
+ * scores and passbooks keep `CountedRowList`s of them, whose rows are made when a page reads them.
  */
 export interface CountedTable {
   /** Period → subject → the group's entries, `start` up to `end` (excluded). */
@@ -272,8 +272,8 @@ function capAt(table: CountedTable, rules: Map<string, Rule>, start: number, end
 }
 
 /** The row of entry `k` as it counts: the object scores, breakdowns and passbooks show. */
-function countedRowAt(table: CountedTable, dataset: Dataset, subject: string, k: number): CountedRow {
-  const row = dataset.ledger[table.position[k]!]!;
+function countedRowAt(table: CountedTable, ledger: readonly LedgerRow[], subject: string, k: number): CountedRow {
+  const row = ledger[table.position[k]!]!;
   const rule = table.rule[k]!;
   const points = table.points[k]!;
   const counted = table.counted[k]!;
@@ -291,6 +291,211 @@ function countedRowAt(table: CountedTable, dataset: Dataset, subject: string, k:
     quantity: 1, reviewer: row.reviewer, note: row.note, activity: row.activity, veto: rule.veto,
     subject, points, linkedFrom: { household: row.subject, file: row.file, line: row.line }, counted, cut,
   };
+}
+
+/**
+ * Where a scheme's counted rows come from: its `CountedTable` and the ledger the table's
+ * positions point into. Scores, breakdowns and balances keep this, not a row object per row.
+ */
+export interface CountedSource {
+  table: CountedTable;
+  ledger: readonly LedgerRow[];
+}
+
+/** The source of a scheme's counted rows, one per dataset and scheme. */
+export function countedSource(dataset: Dataset, index: SubjectIndex, scheme: Scheme): CountedSource {
+  return once([dataset, index, scheme], 'countedSource', () => ({ table: countedTable(dataset, index, scheme), ledger: dataset.ledger }));
+}
+
+/** The row of entry `k` of `source`, as it counts for `subject`. */
+export function countedRowOf(source: CountedSource, subject: string, k: number): CountedRow {
+  return countedRowAt(source.table, source.ledger, subject, k);
+}
+
+/**
+ * Some of a subject's counted rows without an object per row: the entries `start` to `end` of a
+ * `CountedTable` (one subject's rows of one period, in date order), those of one category when
+ * it is given. A street's board holds 1.4 million of these rows; as objects they were 284 MB
+ * held for the whole build. The objects are made when the list is read, for the page being
+ * written, and not kept. Its JSON (what a page's cache key hashes) is its length and a
+ * fingerprint of every row's content and count, not the rows.
+ */
+export class CountedRowList implements Iterable<CountedRow> {
+  readonly #source: CountedSource;
+  readonly #subject: string;
+  readonly #start: number;
+  readonly #end: number;
+  readonly #category: string | undefined;
+  readonly length: number;
+
+  constructor(source: CountedSource, subject: string, start: number, end: number, category?: string) {
+    this.#source = source;
+    this.#subject = subject;
+    this.#start = start;
+    this.#end = end;
+    this.#category = category;
+    let n = 0;
+    if (category === undefined) n = end - start;
+    else for (let k = start; k < end; k++) if (source.table.rule[k]!.category === category) n++;
+    this.length = n;
+  }
+
+  /** The table's entries in the list, in order. */
+  *entries(): Generator<number> {
+    const rule = this.#source.table.rule;
+    for (let k = this.#start; k < this.#end; k++) if (this.#category === undefined || rule[k]!.category === this.#category) yield k;
+  }
+
+  *[Symbol.iterator](): Generator<CountedRow> {
+    for (const k of this.entries()) yield countedRowOf(this.#source, this.#subject, k);
+  }
+
+  /** The rows as objects, made now. */
+  toArray(): CountedRow[] {
+    return [...this];
+  }
+
+  /** The sum of the counted points (after the caps). */
+  sum(): number {
+    let total = 0;
+    for (const k of this.entries()) total = addPoints(total, this.#source.table.counted[k]!);
+    return total;
+  }
+
+  /** Visits each row's points after and before the cap, whether a linked household earned it, and its activity, without making the row. */
+  visit(fn: (counted: number, points: number, linked: boolean, activity: string | undefined) => void): void {
+    const { table, ledger } = this.#source;
+    for (let k = this.#start; k < this.#end; k++) {
+      if (this.#category !== undefined && table.rule[k]!.category !== this.#category) continue;
+      fn(table.counted[k]!, table.points[k]!, table.linked[k] === 1, ledger[table.position[k]!]!.activity);
+    }
+  }
+
+  /** What a cache key needs: every row's content and count, as a fingerprint (`addEntry`). */
+  toJSON(): { rows: number; fingerprint: string } {
+    if (this.length === 0) return { rows: 0, fingerprint: '' };
+    const f = new Fingerprint();
+    const rule = this.#source.table.rule;
+    const rows = entryFingerprints(this.#source);
+    for (let k = this.#start; k < this.#end; k++) if (this.#category === undefined || rule[k]!.category === this.#category) addEntry(f, this.#source, rows, k);
+    return { rows: this.length, fingerprint: f.hex() };
+  }
+}
+
+/** No rows: an assessed category's, or a subject's with nothing counted. */
+export const EMPTY_ROWS = new CountedRowList(
+  { table: { groups: new Map(), position: new Int32Array(0), date: [], rule: [], linked: new Uint8Array(0), points: new Float64Array(0), counted: new Float64Array(0) }, ledger: [] },
+  '',
+  0,
+  0,
+);
+
+/**
+ * A 64-bit fingerprint of a list of numbers, in two 32-bit lanes mixed differently: cheap
+ * enough to run over every counted row of a street at each build (a page's cache key is the
+ * SHA-256 of its props, and the props carry these in place of the rows).
+ */
+export class Fingerprint {
+  #a = 0x811c9dc5;
+  #b = 0x9747b28c;
+
+  /** Adds a 32-bit integer. */
+  word(w: number): this {
+    this.#a = Math.imul(this.#a ^ w, 0x01000193);
+    let b = Math.imul(this.#b ^ w, 0x5bd1e995);
+    b ^= b >>> 13;
+    this.#b = Math.imul(b, 0xc2b2ae35);
+    return this;
+  }
+
+  /** Adds a number, by its 64 bits. */
+  number(x: number): this {
+    FLOAT[0] = x;
+    return this.word(WORDS[0]!).word(WORDS[1]!);
+  }
+
+  /** Adds a string, character by character, then its length (so "ab","c" differs from "a","bc"). */
+  text(s: string | undefined): this {
+    if (s === undefined) return this.word(-1);
+    for (let i = 0; i < s.length; i++) this.word(s.charCodeAt(i));
+    return this.word(s.length);
+  }
+
+  /** The two lanes as they stand. */
+  lanes(): [number, number] {
+    return [this.#a, this.#b];
+  }
+
+  /** Back to the start, for the next list. */
+  reset(): this {
+    this.#a = 0x811c9dc5;
+    this.#b = 0x9747b28c;
+    return this;
+  }
+
+  hex(): string {
+    return (this.#a >>> 0).toString(16).padStart(8, '0') + (this.#b >>> 0).toString(16).padStart(8, '0');
+  }
+}
+
+const FLOAT = new Float64Array(1);
+const WORDS = new Int32Array(FLOAT.buffer);
+
+/**
+ * Each ledger row's content as two 32-bit words (a `Fingerprint` of every column), made once
+ * per ledger on first use: a row edited in place changes the keys of the pages that show it.
+ */
+function rowFingerprints(ledger: readonly LedgerRow[]): Int32Array {
+  return once([ledger], 'rowFingerprints', () => {
+    const out = new Int32Array(ledger.length * 2);
+    const f = new Fingerprint();
+    // A street's million rows share a few thousand dates, activities, reviewers and files:
+    // each text is hashed once, and a row mixes in its text's two words.
+    const seen = new Map<string, number>();
+    const lanes: number[] = [];
+    const text = (s: string | undefined) => {
+      if (s === undefined) return f.word(-1);
+      let at = seen.get(s);
+      if (at === undefined) {
+        seen.set(s, (at = lanes.length));
+        lanes.push(...new Fingerprint().text(s).lanes());
+      }
+      return f.word(lanes[at]!).word(lanes[at + 1]!);
+    };
+    for (let i = 0; i < ledger.length; i++) {
+      const r = ledger[i]!;
+      f.reset();
+      text(r.file);
+      f.number(r.line);
+      text(r.date);
+      text(r.subject);
+      text(r.rule);
+      f.number(r.points ?? NaN).number(r.quantity);
+      text(r.activity);
+      text(r.note);
+      text(r.reviewer);
+      text(r.status);
+      const [a, b] = f.lanes();
+      out[2 * i] = a;
+      out[2 * i + 1] = b;
+    }
+    return out;
+  });
+}
+
+/**
+ * Adds entry `k` of `source` to a fingerprint: its row's content, its rule, whether it is
+ * linked, its points before and after the cap. `rows` is `entryFingerprints(source)`.
+ */
+export function addEntry(f: Fingerprint, source: CountedSource, rows: Int32Array, k: number): void {
+  const { table } = source;
+  const p = table.position[k]!;
+  f.word(rows[2 * p]!).word(rows[2 * p + 1]!).text(table.rule[k]!.code).word(table.linked[k]!).number(table.points[k]!).number(table.counted[k]!);
+}
+
+/** The fingerprints of the rows of the ledger `source` points into, for `addEntry`. */
+export function entryFingerprints(source: CountedSource): Int32Array {
+  return rowFingerprints(source.ledger);
 }
 
 /** What a date means to a scheme: its period, who is eligible then, and that period's rows by subject. */
@@ -337,40 +542,14 @@ function capped(points: number, cap: number, used: number): number {
 }
 
 /**
- * Counted rows of every period of the scheme: period → subject → rows in date order (same-day
- * rows in ledger order), caps applied. Computed once per dataset, from `countedTable`.
- */
-export function countedRowsByPeriod(dataset: Dataset, index: SubjectIndex, scheme: Scheme): Map<string, Map<string, CountedRow[]>> {
-  return countedObjects(dataset, index, scheme).groups;
-}
-
-/** The object of each entry of `countedTable(dataset, index, scheme)`, by entry. */
-export function countedRowsOfEntries(dataset: Dataset, index: SubjectIndex, scheme: Scheme): readonly CountedRow[] {
-  return countedObjects(dataset, index, scheme).rowAt;
-}
-
-function countedObjects(dataset: Dataset, index: SubjectIndex, scheme: Scheme) {
-  return once([dataset, index, scheme], 'countedRowsByPeriod', () => {
-    const table = countedTable(dataset, index, scheme);
-    const rowAt = new Array<CountedRow>(table.position.length);
-    const groups = new Map<string, Map<string, CountedRow[]>>();
-    for (const [period, ranges] of table.groups) {
-      const bySubject = new Map<string, CountedRow[]>();
-      for (const [subject, { start, end }] of ranges) {
-        const rows = new Array<CountedRow>(end - start);
-        for (let k = start; k < end; k++) rows[k - start] = rowAt[k] = countedRowAt(table, dataset, subject, k);
-        bySubject.set(subject, rows);
-      }
-      groups.set(period, bySubject);
-    }
-    return { groups, rowAt };
-  });
-}
-
-/**
  * Counted rows of one scheme period, by subject, each subject's rows in date order (same-day
  * rows in ledger order). Only eligible subjects appear.
  */
 export function countedRows(dataset: Dataset, index: SubjectIndex, scheme: Scheme, period: string): Map<string, CountedRow[]> {
-  return countedRowsByPeriod(dataset, index, scheme).get(period) ?? new Map();
+  const source = countedSource(dataset, index, scheme);
+  const bySubject = new Map<string, CountedRow[]>();
+  for (const [subject, { start, end }] of source.table.groups.get(period) ?? []) {
+    bySubject.set(subject, Array.from({ length: end - start }, (_, j) => countedRowOf(source, subject, start + j)));
+  }
+  return bySubject;
 }

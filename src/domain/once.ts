@@ -16,7 +16,7 @@ const root: Cache = { next: new WeakMap(), values: new Map() };
 /**
  * `compute()` the first time it is asked for these owners and this name; the same value after.
  * Callers treat the value as read-only: it is shared.
- * @example once([dataset, index, scheme], 'countedRowsByPeriod', () => countGroups(…))
+ * @example once([dataset, index, scheme], 'countedTable', () => countGroups(…))
  */
 export function once<T>(owners: readonly object[], name: string, compute: () => T): T {
   let cache = root;

@@ -5,8 +5,8 @@
 import type { Dataset } from '../schema/dataset.ts';
 import type { Category, Level, Scheme } from '../schema/settings.ts';
 import type { Assessment } from '../schema/tables.ts';
-import { countedRows, type CountedRow } from './ledger.ts';
-import { addPoints, clampPoints, sumPoints, type Clamped } from './numbers.ts';
+import { countedRowOf, countedSource, CountedRowList, EMPTY_ROWS, type CountedRow, type CountedSource } from './ledger.ts';
+import { clampPoints, sumPoints, type Clamped } from './numbers.ts';
 import type { SubjectIndex } from './subjects.ts';
 
 /** How one category's value came about. */
@@ -23,7 +23,8 @@ export interface CategoryBreakdown {
   assessed: boolean;
   /** Where the assessed value was written, when there is one. */
   assessment?: { file: string; line: number; reviewer?: string };
-  rows: CountedRow[];
+  /** The counted rows behind the value, made into objects when read (`CountedRowList`). */
+  rows: CountedRowList;
 }
 
 export interface SubjectResult {
@@ -78,9 +79,8 @@ export function vetoLevelOf(scheme: Scheme): Level | null {
  * A ledger category: start plus counted points, kept within min and max. The base score of
  * 65 only goes down and stops at 0; a bonus capped at 15 counts 20 points as 15.
  */
-export function scoreCategory(category: Category, rows: CountedRow[]): CategoryBreakdown {
-  let rawSum = 0;
-  for (const r of rows) rawSum = addPoints(rawSum, r.counted);
+export function scoreCategory(category: Category, rows: CountedRowList): CategoryBreakdown {
+  const rawSum = rows.sum();
   const { value, clamped } = clampPoints(sumPoints([category.start, rawSum]), category.min, category.max);
   return { id: category.id, start: category.start, rawSum, value, clamped, assessed: false, rows };
 }
@@ -97,18 +97,24 @@ function scoreAssessed(category: Category, assessment: Assessment | undefined): 
     clamped,
     assessed: true,
     assessment: assessment && { file: assessment.file, line: assessment.line, reviewer: assessment.reviewer },
-    rows: [],
+    rows: EMPTY_ROWS,
   };
 }
 
-/** Scores one subject from its counted rows and its assessment sheet row. */
-function scoreSubject(scheme: Scheme, id: string, rows: CountedRow[], assessment: Assessment | undefined): SubjectResult {
+/** The first row of a veto rule among the subject's entries `start` to `end`. */
+function firstVeto(source: CountedSource, id: string, start: number, end: number): CountedRow | undefined {
+  for (let k = start; k < end; k++) if (source.table.rule[k]!.veto) return countedRowOf(source, id, k);
+  return undefined;
+}
+
+/** Scores one subject from its counted rows (entries `start` to `end` of `source`) and its assessment sheet row. */
+function scoreSubject(scheme: Scheme, id: string, source: CountedSource, range: { start: number; end: number }, assessment: Assessment | undefined): SubjectResult {
   const breakdown = scheme.categories.map((c) =>
-    c.assessed ? scoreAssessed(c, assessment) : scoreCategory(c, rows.filter((r) => r.category === c.id)),
+    c.assessed ? scoreAssessed(c, assessment) : scoreCategory(c, new CountedRowList(source, id, range.start, range.end, c.id)),
   );
   const rawTotal = sumPoints(breakdown.map((b) => b.value));
   const { value: total, clamped: totalClamp } = clampPoints(rawTotal, scheme.total.min, scheme.total.max);
-  const vetoRow = rows.find((r) => r.veto);
+  const vetoRow = firstVeto(source, id, range.start, range.end);
   const level = vetoRow ? vetoLevelOf(scheme) : levelFor(scheme, total);
   return {
     id,
@@ -124,6 +130,8 @@ function scoreSubject(scheme: Scheme, id: string, rows: CountedRow[], assessment
     totalClamp,
   };
 }
+
+const NO_ROWS = { start: 0, end: 0 };
 
 /** The period's assessment sheet rows of the scheme, by subject. */
 function assessmentsOf(dataset: Dataset, scheme: Scheme, period: string): Map<string, Assessment> {
@@ -155,14 +163,15 @@ export function missingAssessments(dataset: Dataset, index: SubjectIndex, scheme
  * @example scoreScheme(dataset, index, party, '2022').results[0].total // 85
  */
 export function scoreScheme(dataset: Dataset, index: SubjectIndex, scheme: Scheme, period: string): SchemeScore {
-  const rows = countedRows(dataset, index, scheme, period);
+  const source = countedSource(dataset, index, scheme);
+  const groups = source.table.groups.get(period);
   const assessments = assessmentsOf(dataset, scheme, period);
   const results: SubjectResult[] = [];
   const warnings: MissingAssessment[] = [];
   for (const id of index.eligibleSubjects(scheme, period)) {
     const assessment = assessments.get(id);
     warnings.push(...missingFor(scheme, id, period, assessment));
-    results.push(scoreSubject(scheme, id, rows.get(id) ?? [], assessment));
+    results.push(scoreSubject(scheme, id, source, groups?.get(id) ?? NO_ROWS, assessment));
   }
   return { results, warnings };
 }

@@ -47,14 +47,14 @@ export function statsFor(
   for (const result of results) {
     let tookPart = false;
     for (const category of result.breakdown) {
-      for (const row of category.rows) {
-        if (row.counted > 0) pointsIssued = addPoints(pointsIssued, row.counted);
-        if (row.counted < 0) pointsDeducted = addPoints(pointsDeducted, -row.counted);
-        if (row.points <= 0 || row.linkedFrom) continue;
+      category.rows.visit((counted, points, linked, activity) => {
+        if (counted > 0) pointsIssued = addPoints(pointsIssued, counted);
+        if (counted < 0) pointsDeducted = addPoints(pointsDeducted, -counted);
+        if (points <= 0 || linked) return;
         participations += 1;
         tookPart = true;
-        if (row.activity) activities.add(row.activity);
-      }
+        if (activity) activities.add(activity);
+      });
     }
     if (tookPart) participants.add(result.id);
   }

@@ -15,9 +15,11 @@ import { rankChange, rankSubjects, rankWithin, sharedRanks, type RankChange } fr
 import { honorTone } from '../domain/honors.ts';
 import { schemePeriods } from '../domain/scheme-periods.ts';
 import { statsFor, type SchemeStats } from '../domain/stats.ts';
-import { balanceEntries, earnedBySubject, balances, type BalanceRow, type EarnedEvent } from '../domain/balance.ts';
+import { earnedListsBySubject, balances, type BalanceRow } from '../domain/balance.ts';
+import { countedSource } from '../domain/ledger.ts';
+import { BalanceEntryList, type ItemLabels } from './balance-entries.ts';
 import { checkRedemptions, shopSummary, shopPeriods, itemOn, stockLevel, stockOnHand, type ShopSummary, type ResolvedRedemption, type ShopViolation } from '../domain/shop.ts';
-import { previousPeriod, comparePeriods, periodKind, periodOf, inDateOrder } from '../domain/periods.ts';
+import { previousPeriod, comparePeriods, periodKind, periodOf } from '../domain/periods.ts';
 import { maskName } from '../domain/mask.ts';
 import type { SubjectKind } from '../schema/settings.ts';
 import { DEFAULT_BLOCK_MINUTES, type Item } from '../schema/tables.ts';
@@ -127,7 +129,8 @@ export interface PassbookScheme {
   results: { period: string; row: RankedRow; count: number }[];
   /** Rows on record that do not count (待审核, 驳回), for transparency. */
   uncounted: { date: string; rule: string; title: string; status: string; note?: string; file: string; line: number }[];
-  balance?: { earned: number; redeemed: number; balance: number; entries: PassbookEntry[] };
+  /** `entries` are made when read (`BalanceEntryList`), for the page being written. */
+  balance?: { earned: number; redeemed: number; balance: number; entries: BalanceEntryList };
 }
 
 export interface HonorView {
@@ -314,11 +317,10 @@ export function computeBoard(data: Dataset, version: DataVersion): Board {
   // The shop: accepted redemptions, balances, stock and summaries.
   const shopCheck = checkRedemptions(data, index);
   const resolved = shopCheck.redemptionsResolved;
-  const itemName = new Map<string, string>();
-  for (const item of data.items) if (!itemName.has(item.id)) itemName.set(item.id, item.name);
   // A redemption's label says its quantity with the item's unit: 洗衣液 × 2 袋.
-  const itemUnit = new Map<string, string>();
-  for (const item of data.items) if (item.unit && !itemUnit.has(item.id)) itemUnit.set(item.id, item.unit);
+  const labels: ItemLabels = { name: new Map(), unit: new Map() };
+  for (const item of data.items) if (!labels.name.has(item.id)) labels.name.set(item.id, item.name);
+  for (const item of data.items) if (item.unit && !labels.unit.has(item.id)) labels.unit.set(item.id, item.unit);
 
   const balanceViews = data.schemes
     .map((s, i) => ({ scheme: schemes[i]!, source: s }))
@@ -329,7 +331,8 @@ export function computeBoard(data: Dataset, version: DataVersion): Board {
         scheme,
         rows,
         rowById: new Map(rows.map((r) => [r.id, r])),
-        events: earnedBySubject(data, index, source),
+        earned: earnedListsBySubject(data, index, source),
+        rowsOf: countedSource(data, index, source),
         charges: groupBy(resolved.filter((r) => r.scheme === scheme.id), (r) => r.subject),
       };
     });
@@ -373,7 +376,14 @@ export function computeBoard(data: Dataset, version: DataVersion): Board {
           .map((m) => ({ period: m.result.period, row: m.row, count: m.result.rows.length }))
           .sort((a, b) => periodRank.get(b.period)! - periodRank.get(a.period)!),
         uncounted,
-        balance: bal && balanceRow ? passbookBalance(bal.events.get(id) ?? [], bal.charges.get(id) ?? [], itemName, itemUnit, balanceRow) : undefined,
+        balance: bal && balanceRow
+          ? {
+              earned: balanceRow.earned,
+              redeemed: balanceRow.redeemed,
+              balance: balanceRow.balance,
+              entries: new BalanceEntryList(bal.rowsOf, id, bal.earned.get(id), bal.charges.get(id) ?? [], labels),
+            }
+          : undefined,
       });
     }
     return { ...ref(id), schemes: schemeViews, honors: honorsBySubject.get(id) ?? [] };
@@ -466,26 +476,6 @@ function rankOrder(a: number | null, b: number | null): number {
   if (a === null) return 1;
   if (b === null) return -1;
   return a - b;
-}
-
-/** A balance's history as the passbook lists it: each entry labelled (洗衣液 × 2 袋), with the balance after it. */
-function passbookBalance(
-  events: readonly EarnedEvent[],
-  charges: ResolvedRedemption[],
-  itemName: Map<string, string>,
-  itemUnit: Map<string, string>,
-  totals: BalanceRow,
-): PassbookScheme['balance'] {
-  inDateOrder(charges); // as the shop check accepted them; made sure of, not assumed
-  const entries: PassbookEntry[] = balanceEntries(events, charges).map((e) => {
-    if (e.kind === 'earned') {
-      const { row } = e.event;
-      return { date: e.date, label: row.title, kind: 'earned', amount: e.amount, file: row.file, line: row.line, reviewer: row.reviewer, balance: e.balance };
-    }
-    const { item, quantity, file, line } = e.charge;
-    return { date: e.date, label: `${itemName.get(item) ?? item} × ${quantity}${itemUnit.has(item) ? ` ${itemUnit.get(item)}` : ''}`, kind: 'redeemed', amount: e.amount, file, line, balance: e.balance };
-  });
-  return { earned: totals.earned, redeemed: totals.redeemed, balance: totals.balance, entries };
 }
 
 // A build loads this module twice: bundled with the pages, and again when the posters step

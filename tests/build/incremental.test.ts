@@ -65,6 +65,19 @@ describe('building again after an edit', () => {
     expect(unstamped(again.out)).toEqual([]);
   });
 
+  test('a row’s note and reviewer edited in place, no point changed: that passbook shows the new words, as a build from nothing does', () => {
+    // The key hashes a fingerprint of each row's content (src/domain/ledger.ts), not the rows:
+    // a fix to a note changes no score, and must still reach the page.
+    editLedger(root, (text) => text.replace('2022-01-05,P1,R02,,,,表彰,刘书记,', '2022-01-05,P1,R02,,,,街道表彰大会,王审核,'));
+    const again = buildSiteWithLog(root, { BOARD_CACHE_DIR: cache });
+    expect(rendered(again.log, '/p/P1/index.html')).toBe(true);
+    expect(wasCopied(again.log, '/p/P3/index.html')).toBe(true);
+    const page = readFileSync(join(again.out, 'p/P1/index.html'), 'utf8');
+    expect(page).toContain('街道表彰大会');
+    expect(page).toContain('王审核');
+    expect(hashTree(again.out)).toEqual(hashTree(buildSiteWithLog(root).out));
+  });
+
   test('a TV or poster setting changed: no passbook is drawn again, and the site equals a build from nothing', () => {
     const site = join(root, 'data/site.yaml');
     writeFileSync(site, `${readFileSync(site, 'utf8')}tv: { slideSeconds: 20, rankingTop: 1 }\nposters: { size: A4 }\n`);

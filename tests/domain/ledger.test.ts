@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { countedRows, rowPoints } from '../../src/domain/ledger.ts';
+import { scoreScheme } from '../../src/domain/score.ts';
 import { board, entry, household, person, rule, scheme, unit } from './build.ts';
 
 const volunteer = scheme({
@@ -170,5 +171,39 @@ describe('countedRows with linked households', () => {
   test('no reward after the member left the register', () => {
     const { data, index } = setup([entry('2022-12-01', 'H-1', 'C1')]);
     expect(countedRows(data, index, party, '2022').get('DY-1')).toBe(undefined);
+  });
+});
+
+describe('CountedRowList (a breakdown\'s rows, kept as entries of the counted table)', () => {
+  const scored = (notes: (string | undefined)[], cap?: number) => {
+    const { data, index } = board({
+      schemes: [volunteer], units: [unit('SQ', '社区')], people: [person('P-1', '孙红', 'SQ'), person('P-2', '李明', 'SQ')],
+      rules: [rule('R1', 'volunteer', '服务', { points: 2, cap }), rule('R2', 'volunteer', '扣分', { points: -1 })],
+      ledger: [
+        // Lines written out: the same rows, where the helper would number them on.
+        ...notes.map((note, i) => entry(`2022-10-0${i + 1}`, 'P-1', 'R1', { note, line: i + 2 })),
+        entry('2022-10-05', 'P-1', 'R2', { line: 10 }),
+        entry('2022-10-06', 'P-2', 'R1', { line: 11 }),
+      ],
+    });
+    return { data, index, result: scoreScheme(data, index, volunteer, '2022-Q4').results.find((r) => r.id === 'P-1')! };
+  };
+
+  test('read, it gives the same rows as countedRows, category by category, in date order', () => {
+    const { data, index, result } = scored(['一', '二', '三'], 4);
+    const all = countedRows(data, index, volunteer, '2022-Q4').get('P-1')!;
+    expect(result.breakdown.map((c) => c.rows.toArray())).toEqual([all.filter((r) => r.category === '服务'), all.filter((r) => r.category === '扣分')]);
+    expect(result.breakdown.map((c) => c.rows.length)).toEqual([3, 1]);
+    expect(result.breakdown[0]!.rows.sum()).toBe(4);
+  });
+
+  test('its JSON (what a page key hashes) changes with a note or a cap, and is the same for the same rows', () => {
+    const json = (notes: (string | undefined)[], cap?: number) => JSON.stringify(scored(notes, cap).result.breakdown.map((c) => c.rows));
+    expect(json(['一', '二'])).toBe(json(['一', '二']));
+    expect(json(['一', '二'])).not.toBe(json(['一', '改']));
+    expect(json(['一', '二'])).not.toBe(json(['一', undefined]));
+    expect(json(['一', '二'])).not.toBe(json(['一', '二'], 2));
+    // The JSON holds no row: a thousand rows make a key of the same size.
+    expect(json(['一', '二'])).not.toContain('一');
   });
 });

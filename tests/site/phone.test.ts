@@ -136,8 +136,8 @@ describe('a passbook answers on its first screen', () => {
   });
 
   test('a deduction in the balance history is 扣分, never 兑换', async () => {
-    const book = board.passbooks.find((p) => p.schemes.some((s) => s.balance?.entries.some((e) => e.kind === 'earned' && e.amount < 0)))!;
-    const entry = book.schemes.flatMap((s) => s.balance?.entries ?? []).find((e) => e.kind === 'earned' && e.amount < 0)!;
+    const book = board.passbooks.find((p) => p.schemes.some((s) => s.balance?.entries.toArray().some((e) => e.kind === 'earned' && e.amount < 0)))!;
+    const entry = book.schemes.flatMap((s) => s.balance?.entries.toArray() ?? []).find((e) => e.kind === 'earned' && e.amount < 0)!;
     await page.goto(server.url + book.href);
     const history = await page.locator('.entries.balance').first().textContent();
     expect(history).toContain(`扣分：${entry.label}`);
