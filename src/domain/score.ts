@@ -38,7 +38,8 @@ export interface SubjectResult {
   vetoed: boolean;
   /** The first row of a veto rule in the period. */
   vetoRow?: CountedRow;
-  breakdown: CategoryBreakdown[];
+  /** How each category's value came about, made when read (`Breakdown`). */
+  breakdown: Breakdown;
   /** Sum of the categories before the scheme's total min and max. */
   rawTotal: number;
   totalClamp: Clamped;
@@ -107,19 +108,57 @@ function firstVeto(source: CountedSource, id: string, start: number, end: number
   return undefined;
 }
 
+/**
+ * A subject's breakdown (how each category's value came about) without keeping it: what it is
+ * made from, and `list()` makes it. A street's board holds 113,000 results; their 680,000
+ * category objects and row lists were 116 MB held for the whole build, and a page reads one
+ * subject's. Its JSON (what a passbook's cache key hashes) is the list's.
+ */
+export class Breakdown {
+  readonly #scheme: Scheme;
+  readonly #id: string;
+  readonly #source: CountedSource;
+  readonly #range: { start: number; end: number };
+  readonly #assessment: Assessment | undefined;
+
+  constructor(scheme: Scheme, id: string, source: CountedSource, range: { start: number; end: number }, assessment: Assessment | undefined) {
+    this.#scheme = scheme;
+    this.#id = id;
+    this.#source = source;
+    this.#range = range;
+    this.#assessment = assessment;
+  }
+
+  /** One entry per category of the scheme, in its order, made now. */
+  list(): CategoryBreakdown[] {
+    const { start, end } = this.#range;
+    return this.#scheme.categories.map((c) =>
+      c.assessed ? scoreAssessed(c, this.#assessment) : scoreCategory(c, new CountedRowList(this.#source, this.#id, start, end, c.id)),
+    );
+  }
+
+  /** Rows counted in the period, in every category of the scheme. */
+  rowCount(): number {
+    return this.list().reduce((n, c) => n + c.rows.length, 0);
+  }
+
+  toJSON(): CategoryBreakdown[] {
+    return this.list();
+  }
+}
+
 /** Scores one subject from its counted rows (entries `start` to `end` of `source`) and its assessment sheet row. */
 function scoreSubject(scheme: Scheme, id: string, source: CountedSource, range: { start: number; end: number }, assessment: Assessment | undefined): SubjectResult {
-  const breakdown = scheme.categories.map((c) =>
-    c.assessed ? scoreAssessed(c, assessment) : scoreCategory(c, new CountedRowList(source, id, range.start, range.end, c.id)),
-  );
-  const rawTotal = sumPoints(breakdown.map((b) => b.value));
+  const breakdown = new Breakdown(scheme, id, source, range, assessment);
+  const categories = breakdown.list();
+  const rawTotal = sumPoints(categories.map((b) => b.value));
   const { value: total, clamped: totalClamp } = clampPoints(rawTotal, scheme.total.min, scheme.total.max);
   const vetoRow = firstVeto(source, id, range.start, range.end);
   const level = vetoRow ? vetoLevelOf(scheme) : levelFor(scheme, total);
   return {
     id,
     total,
-    categories: Object.fromEntries(breakdown.map((b) => [b.id, b.value])),
+    categories: Object.fromEntries(categories.map((b) => [b.id, b.value])),
     level: level?.name ?? null,
     ...(level?.stars !== undefined && { stars: level.stars }),
     ...(level?.guidance !== undefined && { guidance: level.guidance }),

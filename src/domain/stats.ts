@@ -46,7 +46,7 @@ export function statsFor(
   let pointsDeducted = 0;
   for (const result of results) {
     let tookPart = false;
-    for (const category of result.breakdown) {
+    for (const category of result.breakdown.list()) {
       category.rows.visit((counted, points, linked, activity) => {
         if (counted > 0) pointsIssued = addPoints(pointsIssued, counted);
         if (counted < 0) pointsDeducted = addPoints(pointsDeducted, -counted);

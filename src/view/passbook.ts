@@ -7,7 +7,7 @@ import type { Board, ItemView, PassbookScheme, RankedRow } from './board.ts';
 /** Items a scheme's points buy, the dearest first (what a balance reaches), at most this many. */
 const BUYS_SHOWN = 6;
 
-const recorded = (row: RankedRow) => row.breakdown.reduce((n, c) => n + c.rows.length, 0);
+const recorded = (row: RankedRow) => row.breakdown.rowCount();
 
 /**
  * What a passbook says first for a scheme: the latest result, the ranks within units, and for a
@@ -53,7 +53,7 @@ export function passbookHistory(s: PassbookScheme) {
   const out: ({ quiet: false; period: string; row: RankedRow; count: number; rows: number } | { quiet: true; from: string; to: string })[] = [];
   for (const r of s.results) {
     const rows = recorded(r.row);
-    const quiet = rows === 0 && r.row.total === 0 && !r.row.breakdown.some((c) => c.assessed && c.assessment);
+    const quiet = rows === 0 && r.row.total === 0 && !r.row.breakdown.list().some((c) => c.assessed && c.assessment);
     const last = out.at(-1);
     if (quiet && last?.quiet) last.from = r.period;
     else if (quiet) out.push({ quiet: true, from: r.period, to: r.period });

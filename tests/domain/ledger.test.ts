@@ -192,13 +192,13 @@ describe('CountedRowList (a breakdown\'s rows, kept as entries of the counted ta
   test('read, it gives the same rows as countedRows, category by category, in date order', () => {
     const { data, index, result } = scored(['一', '二', '三'], 4);
     const all = countedRows(data, index, volunteer, '2022-Q4').get('P-1')!;
-    expect(result.breakdown.map((c) => c.rows.toArray())).toEqual([all.filter((r) => r.category === '服务'), all.filter((r) => r.category === '扣分')]);
-    expect(result.breakdown.map((c) => c.rows.length)).toEqual([3, 1]);
-    expect(result.breakdown[0]!.rows.sum()).toBe(4);
+    expect(result.breakdown.list().map((c) => c.rows.toArray())).toEqual([all.filter((r) => r.category === '服务'), all.filter((r) => r.category === '扣分')]);
+    expect(result.breakdown.list().map((c) => c.rows.length)).toEqual([3, 1]);
+    expect(result.breakdown.list()[0]!.rows.sum()).toBe(4);
   });
 
   test('its JSON (what a page key hashes) changes with a note or a cap, and is the same for the same rows', () => {
-    const json = (notes: (string | undefined)[], cap?: number) => JSON.stringify(scored(notes, cap).result.breakdown.map((c) => c.rows));
+    const json = (notes: (string | undefined)[], cap?: number) => JSON.stringify(scored(notes, cap).result.breakdown.list().map((c) => c.rows));
     expect(json(['一', '二'])).toBe(json(['一', '二']));
     expect(json(['一', '二'])).not.toBe(json(['一', '改']));
     expect(json(['一', '二'])).not.toBe(json(['一', undefined]));

@@ -47,7 +47,7 @@ describe('scoreScheme: categories', () => {
   });
 
   test('the breakdown says the base stopped at its minimum', () => {
-    expect(scoreParty(times(7, 'D1')).results[0]!.breakdown[0]).toMatchObject({ start: 65, rawSum: -70, value: 0, clamped: 'min' });
+    expect(scoreParty(times(7, 'D1')).results[0]!.breakdown.list()[0]).toMatchObject({ start: 65, rawSum: -70, value: 0, clamped: 'min' });
   });
 
   test('bonuses of 20 count 15', () => {
@@ -56,7 +56,7 @@ describe('scoreScheme: categories', () => {
 
   test('the breakdown keeps every row with its rule, reviewer and place', () => {
     const row = entry('2022-05-04', 'DY-1', 'B1', { note: '组织义诊', activity: '五四义诊' });
-    expect(scoreParty([row]).results[0]!.breakdown[1]!.rows.toArray()).toEqual([
+    expect(scoreParty([row]).results[0]!.breakdown.list()[1]!.rows.toArray()).toEqual([
       {
         subject: 'DY-1', file: row.file, line: row.line, date: '2022-05-04', rule: 'B1', title: '带头参与公益',
         category: '加分项', quantity: 1, points: 5, counted: 5, cut: 0, reviewer: '王审', note: '组织义诊',
@@ -151,7 +151,7 @@ describe('scoreScheme: linked households (S7)', () => {
   });
 
   test('the breakdown names the household row behind each reward', () => {
-    expect(result.breakdown[1]!.rows.toArray().map((r) => [r.date, r.counted, r.linkedFrom?.household])).toEqual([
+    expect(result.breakdown.list()[1]!.rows.toArray().map((r) => [r.date, r.counted, r.linkedFrom?.household])).toEqual([
       ['2022-03-01', 2, 'H-1'], ['2022-04-01', 2, 'H-1'], ['2022-05-01', 2, 'H-1'], ['2022-06-01', 0, 'H-1'],
     ]);
   });
