@@ -59,7 +59,7 @@ function sliceRank(slice: string): number {
  * @example const fonts = loadPosterFonts(); await renderPoster(doc, fonts);
  */
 export function loadPosterFonts(options: LoadPosterFontsOptions = {}): PosterFonts {
-  return fontsFrom(faceFiles(options).map((f) => face(f.family, f.weight, f.read(), f.source)));
+  return fontsFrom(faceFiles(options).map((f) => new FileFace(f.family, f.weight, f.read, f.source)));
 }
 
 /** The font files of `loadPosterFonts`, in their order: a face per file and weight, read when asked (a fallback file once for both weights). */
@@ -77,8 +77,7 @@ function faceFiles(options: LoadPosterFontsOptions): { family: string; weight: P
   }
   const list: { family: string; weight: PosterWeight; source: string; path: string; read: () => Buffer }[] = files.map((f) => ({ family: `sc-${f.slice}`, weight: f.weight, source: `@fontsource/noto-sans-sc/files/${f.name}`, path: join(dir, f.name), read: () => readFileSync(join(dir, f.name)) }));
   (options.fallbackFiles ?? []).forEach((file, i) => {
-    let bytes: Buffer | undefined;
-    const read = () => (bytes ??= readFileSync(file));
+    const read = () => readFileSync(file);
     for (const weight of posterWeights) list.push({ family: `fallback-${i}`, weight, source: file, path: file, read });
   });
   return list;
@@ -86,20 +85,56 @@ function faceFiles(options: LoadPosterFontsOptions): { family: string; weight: P
 
 const defaultOptions = (): LoadPosterFontsOptions => ({ fallbackFiles: SYSTEM_FALLBACK_FONTS.filter((f) => existsSync(f)) });
 
-function face(family: string, weight: PosterWeight, bytes: Buffer, source: string): PosterFace {
-  const data = woffToSfnt(bytes);
-  const font = fontkit.create(data);
-  if (!('characterSet' in font)) throw new Error(`${source} is a font collection; satori needs a single TTF, OTF or WOFF`);
-  return { family, weight, data, source, font };
+/**
+ * A face whose bytes are read from its file when something draws with it, and kept from then
+ * on. The fonts are 208 faces and 116 MB unpacked; a TV picture or a poster draws with the
+ * few slices its text needs, and a rare-character fallback (Hanazono, 53 MB) is read only for
+ * a name that needs it. Each worker that draws used to hold all of them.
+ */
+class FileFace implements PosterFace {
+  readonly family: string;
+  readonly weight: PosterWeight;
+  readonly source: string;
+  readonly #read: () => Buffer;
+  #data: Buffer | undefined;
+  #font: fontkit.Font | undefined;
+
+  constructor(family: string, weight: PosterWeight, read: () => Buffer, source: string) {
+    this.family = family;
+    this.weight = weight;
+    this.source = source;
+    this.#read = read;
+  }
+
+  get data(): Buffer {
+    return (this.#data ??= woffToSfnt(this.#read()));
+  }
+
+  get font(): fontkit.Font {
+    if (!this.#font) {
+      const font = fontkit.create(this.data);
+      if (!('characterSet' in font)) throw new Error(`${this.source} is a font collection; satori needs a single TTF, OTF or WOFF`);
+      this.#font = font;
+    }
+    return this.#font;
+  }
+
+  /** Lets go of the bytes and the parsed font; they are read again if the face is drawn with. */
+  release(): void {
+    this.#data = undefined;
+    this.#font = undefined;
+  }
 }
 
-function fontsFrom(faces: PosterFace[]): PosterFonts {
+/** The coverage and hash of `faces`, read one at a time: each face lets go of its bytes after. */
+function fontsFrom(faces: FileFace[]): PosterFonts {
   const coverage = new Map<PosterWeight, Map<number, PosterFace>>(posterWeights.map((w) => [w, new Map()]));
   const hash = createHash('sha256');
   for (const f of faces) {
     hash.update(`${f.family}/${f.weight}/${basename(f.source)}\0`).update(f.data);
     const map = coverage.get(f.weight)!;
     for (const cp of f.font.characterSet) if (!map.has(cp)) map.set(cp, f);
+    f.release();
   }
   return { faces, coverage, hash: hash.digest('hex') };
 }
@@ -160,14 +195,9 @@ export function fontCoverage(options: LoadPosterFontsOptions, cacheFile: string)
   } catch {
     // none yet, or unreadable: worked out below
   }
-  const regular = new Set<number>();
-  const hash = createHash('sha256');
-  for (const { family, weight, read, source } of files) {
-    const f = face(family, weight, read(), source);
-    hash.update(`${f.family}/${f.weight}/${basename(f.source)}\0`).update(f.data);
-    if (weight === 400) for (const cp of f.font.characterSet) regular.add(cp);
-  }
-  const coverage = { regular, hash: hash.digest('hex') };
+  const fonts = fontsFrom(files.map((f) => new FileFace(f.family, f.weight, f.read, f.source)));
+  const regular = new Set(fonts.coverage.get(400)!.keys());
+  const coverage = { regular, hash: fonts.hash };
   try {
     mkdirSync(dirname(cacheFile), { recursive: true });
     const temp = `${cacheFile}.${process.pid}.tmp`;

@@ -20,7 +20,7 @@ import { buildSettings } from '../build/context.ts';
 import { renderPicture, type PictureTask } from './draw.ts';
 import { DRAWING_SOURCES, pictureKeyOf } from './key.ts';
 import { pictureRoutes } from './pictures.ts';
-import { drawOnPool, picturePool, poolWorkers } from './pool.ts';
+import { closePool, drawOnPool, picturePool, poolWorkers } from './pool.ts';
 import { screensOf } from './slides.ts';
 
 /** Pictures that pay for a worker thread of their own. */
@@ -114,5 +114,7 @@ async function drawAll(board: Board, staging: string): Promise<Omit<PicturesDone
     else kept++;
   };
   await Promise.all([...tasks.values()].map(one));
-  return { files, drawn, kept, workers: poolWorkers(), staging };
+  const workers = poolWorkers();
+  await closePool();
+  return { files, drawn, kept, workers, staging };
 }
