@@ -6,19 +6,16 @@
  */
 import type { Dataset } from '../schema/dataset.ts';
 import type { Category, Scheme } from '../schema/settings.ts';
-import { countedRowOf, countedSource, countedTable, type CountedRow, type CountedTable } from './ledger.ts';
+import { countedTable, type CountedTable } from './ledger.ts';
 import { addPoints, roundPoints } from './numbers.ts';
 import { once } from './once.ts';
 import { inDateOrder } from './periods.ts';
 import type { SubjectIndex } from './subjects.ts';
 
-/** Points a subject earned (or, when negative, lost) on a date. */
+/** Points a subject earned (or, when negative, lost) on a date: one entry of an `EarnedList`. */
 export interface EarnedEvent {
   date: string;
-  subject: string;
   amount: number;
-  /** The ledger row behind it, for the passbook. */
-  row: CountedRow;
 }
 
 /** Points spent: a redemption already accepted. */
@@ -40,8 +37,8 @@ export interface BalanceRow {
 /**
  * A subject's changes to earned points, without an object per change: the date of each, what
  * it adds and its entry in `countedTable` (ledger.ts), side by side, in date order (same day:
- * ledger order). The shop check reads a million of them and needs no more; `earnedBySubject`
- * makes the events of it.
+ * ledger order). The shop check reads a million of them and needs no more; a passbook's balance
+ * lines are made of one subject's (src/view/balance-entries.ts).
  */
 export interface EarnedList {
   dates: string[];
@@ -98,7 +95,7 @@ function ledgerCategories(scheme: Scheme): { slots: Map<string, number>; categor
 
 /**
  * Each subject's changes to earned points as `EarnedList`s, in date order (same day: ledger
- * order). Computed once per dataset: the shop check reads it, and `earnedBySubject` from it.
+ * order). Computed once per dataset: the shop check, the balances and the passbooks read it.
  */
 export function earnedListsBySubject(dataset: Dataset, index: SubjectIndex, scheme: Scheme): Map<string, EarnedList> {
   return once([dataset, index, scheme], 'earnedListsBySubject', () => {
@@ -133,25 +130,6 @@ function inDateOrderSideBySide(list: EarnedList): void {
 }
 
 /**
- * Each subject's changes to earned points, in date order (same day: ledger order). Computed
- * once per dataset: the balances and the passbooks read it.
- * @example earnedBySubject(dataset, index, credit).get('H-301')[0] // { date: '2022-10-09', subject: 'H-301', amount: 5, row }
- */
-export function earnedBySubject(dataset: Dataset, index: SubjectIndex, scheme: Scheme): Map<string, EarnedEvent[]> {
-  return once([dataset, index, scheme], 'earnedBySubject', () => {
-    const bySubject = new Map<string, EarnedEvent[]>();
-    const source = countedSource(dataset, index, scheme);
-    for (const [subject, { dates, amounts, entries }] of earnedListsBySubject(dataset, index, scheme)) {
-      bySubject.set(
-        subject,
-        dates.map((date, k) => ({ date, subject, amount: amounts[k]!, row: countedRowOf(source, subject, entries[k]!) })),
-      );
-    }
-    return bySubject;
-  });
-}
-
-/**
  * Final balances of a scheme: one row per subject that fits the scheme or has points or
  * redemptions in it, sorted by id. `charges` may hold every scheme's accepted redemptions;
  * only this scheme's are subtracted.
@@ -175,14 +153,14 @@ export function balances(dataset: Dataset, index: SubjectIndex, scheme: Scheme, 
 }
 
 /** One line of a balance's history: points earned or spent, and the balance after it. */
-export type BalanceEntry<C extends Charge, E = EarnedEvent> = ({ kind: 'earned'; event: E } | { kind: 'redeemed'; charge: C }) & { date: string; amount: number; balance: number };
+export type BalanceEntry<C extends Charge, E extends EarnedEvent = EarnedEvent> = ({ kind: 'earned'; event: E } | { kind: 'redeemed'; charge: C }) & { date: string; amount: number; balance: number };
 
 /**
  * Earned and spent points merged by date, with the running balance after each. Earned points
  * of a day count before that day's redemptions, as the balance check does. Both lists come in
  * date order, so one merge puts them together without sorting a passbook's thousand rows.
  */
-export function balanceEntries<C extends Charge, E extends Pick<EarnedEvent, 'date' | 'amount'> = EarnedEvent>(events: readonly E[], charges: readonly C[]): BalanceEntry<C, E>[] {
+export function balanceEntries<C extends Charge, E extends EarnedEvent = EarnedEvent>(events: readonly E[], charges: readonly C[]): BalanceEntry<C, E>[] {
   const entries: BalanceEntry<C, E>[] = [];
   let balance = 0;
   const after = (amount: number) => (balance = roundPoints(addPoints(balance, amount)));

@@ -410,7 +410,7 @@ export class Fingerprint {
 
   /** Adds a number, by its 64 bits. */
   number(x: number): this {
-    FLOAT[0] = x;
+    FLOAT[0] = x + 0; // -0 as 0, as JSON writes it
     return this.word(WORDS[0]!).word(WORDS[1]!);
   }
 

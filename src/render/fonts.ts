@@ -14,7 +14,7 @@ export interface PosterFace {
   /** The family name satori and the PDF know this file by: one per file set, e.g. `sc-chinese-simplified`. */
   family: string;
   weight: PosterWeight;
-  /** TrueType/OpenType bytes (WOFF files are unpacked on load). */
+  /** TrueType/OpenType bytes (WOFF files are unpacked when first drawn with). */
   data: Buffer;
   /** Where the bytes came from, relative to node_modules or absolute, for messages. */
   source: string;
@@ -62,7 +62,7 @@ export function loadPosterFonts(options: LoadPosterFontsOptions = {}): PosterFon
   return fontsFrom(faceFiles(options).map((f) => new FileFace(f.family, f.weight, f.read, f.source)));
 }
 
-/** The font files of `loadPosterFonts`, in their order: a face per file and weight, read when asked (a fallback file once for both weights). */
+/** The font files of `loadPosterFonts`, in their order: a face per file and weight, read when asked (a fallback file read once for both weights while either holds it). */
 function faceFiles(options: LoadPosterFontsOptions): { family: string; weight: PosterWeight; source: string; path: string; read: () => Buffer }[] {
   const require = createRequire(import.meta.url);
   const dir = join(dirname(require.resolve('@fontsource/noto-sans-sc/package.json')), 'files');
@@ -77,7 +77,13 @@ function faceFiles(options: LoadPosterFontsOptions): { family: string; weight: P
   }
   const list: { family: string; weight: PosterWeight; source: string; path: string; read: () => Buffer }[] = files.map((f) => ({ family: `sc-${f.slice}`, weight: f.weight, source: `@fontsource/noto-sans-sc/files/${f.name}`, path: join(dir, f.name), read: () => readFileSync(join(dir, f.name)) }));
   (options.fallbackFiles ?? []).forEach((file, i) => {
-    const read = () => readFileSync(file);
+    // Both weights' faces share the file's bytes while either holds them.
+    let held: WeakRef<Buffer> | undefined;
+    const read = () => {
+      let bytes = held?.deref();
+      if (!bytes) held = new WeakRef((bytes = readFileSync(file)));
+      return bytes;
+    };
     for (const weight of posterWeights) list.push({ family: `fallback-${i}`, weight, source: file, path: file, read });
   });
   return list;

@@ -12,7 +12,7 @@ import { inflateSync } from 'node:zlib';
  */
 export function woffToSfnt(woff: Uint8Array): Buffer {
   const src = Buffer.from(woff.buffer, woff.byteOffset, woff.byteLength);
-  if (src.toString('latin1', 0, 4) !== 'wOFF') return Buffer.from(src);
+  if (src.toString('latin1', 0, 4) !== 'wOFF') return src; // already sfnt: the same bytes, not a copy (both weights of a fallback file share them)
   const flavor = src.readUInt32BE(4);
   const numTables = src.readUInt16BE(12);
   const tables: { tag: string; checksum: number; data: Buffer }[] = [];

@@ -78,7 +78,7 @@ async function drawAll(board: Board, staging: string): Promise<Omit<PicturesDone
     }
   }
   const pool = picturePool();
-  // A worker holds its own fonts and drawing (some 370 MB): a second one only for a long
+  // A worker holds its own fonts and drawing (some 300 MB): a second one only for a long
   // loop. The default loop of a street is 21 pictures, some 10 s on one worker alongside
   // 40 s of pages; `rankingTop: 全部` makes it 1,815.
   if (pool && pool.slots.length === 0 && buildSettings().tvWorkers === undefined) pool.size = Math.min(pool.size, Math.ceil(tasks.size / PICTURES_PER_WORKER));
@@ -113,8 +113,10 @@ async function drawAll(board: Board, staging: string): Promise<Omit<PicturesDone
     if (done.drawn) drawn++;
     else kept++;
   };
-  await Promise.all([...tasks.values()].map(one));
+  const settled = await Promise.allSettled([...tasks.values()].map(one));
   const workers = poolWorkers();
   await closePool();
+  const failed = settled.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
   return { files, drawn, kept, workers, staging };
 }

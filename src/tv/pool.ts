@@ -101,18 +101,22 @@ function pump(pool: Pool): void {
 
 /**
  * Stops the pool's workers: the build calls it once it has every picture. An idle worker kept
- * its fonts and drawing (some 300 MB) to the end of the build, past the pictures by 40 s of
+ * its fonts and drawing to the end of the build, past the pictures by 40 s of
  * pages on a street. A later picture starts a new pool.
  */
 export async function closePool(): Promise<void> {
   const pool = held.get();
   held.forget();
   if (!pool) return;
-  for (const job of pool.queue.splice(0)) job.reject(new Error('the TV picture workers were stopped'));
+  // A caller still holding this pool draws on its own thread from now on (drawOnPool rejects).
+  pool.failed = true;
+  const stopped = new Error('the TV picture workers were stopped');
+  for (const job of pool.queue.splice(0)) job.reject(stopped);
   await Promise.all(
     pool.slots.splice(0).map((s) => {
-      s.worker.removeAllListeners();
-      for (const job of s.busy.values()) job.reject(new Error('the TV picture workers were stopped'));
+      // Its exit is expected now; an error racing the stop is ignored, not thrown.
+      s.worker.removeAllListeners('message').removeAllListeners('exit').removeAllListeners('error').on('error', () => {});
+      for (const job of s.busy.values()) job.reject(stopped);
       return s.worker.terminate();
     }),
   );

@@ -25,7 +25,8 @@ const NO_EARNINGS: EarnedList = { dates: [], amounts: [], entries: [] };
 /**
  * One subject's earned points (entries of a `CountedTable`) and redemptions in one scheme, merged
  * by date with the balance after each line (`balanceEntries`). Its JSON, which a page's cache
- * key hashes, is a fingerprint of the earned lines and the redemptions as they are printed.
+ * key hashes, is a fingerprint of the earned lines (their rows, dates and amounts) and the redemptions
+ * written out as they are printed.
  */
 export class BalanceEntryList implements Iterable<PassbookEntry> {
   readonly #source: CountedSource;

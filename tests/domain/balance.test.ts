@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { LedgerRow } from '../../src/schema/tables.ts';
-import { balanceEntries, balances, earnedBySubject } from '../../src/domain/balance.ts';
+import { balanceEntries, balances, earnedListsBySubject } from '../../src/domain/balance.ts';
 import { board, entry, household, rule, scheme, unit } from './build.ts';
 
 /** S9: household credit points, monthly, spent in the points shop. */
@@ -18,10 +18,10 @@ const setup = (ledger: LedgerRow[]) =>
   board({ schemes: [credit], units: [unit('SQ', '社区')], households: [household('H-1', 'SQ'), household('H-2', 'SQ')], rules, ledger });
 const amounts = (ledger: LedgerRow[]) => {
   const { data, index } = setup(ledger);
-  return [...earnedBySubject(data, index, credit).values()].flat().map((e) => e.amount);
+  return [...earnedListsBySubject(data, index, credit).values()].flatMap((list) => list.amounts);
 };
 
-describe('earnedBySubject', () => {
+describe('earnedListsBySubject', () => {
   test('a start value is not earned', () => {
     expect(amounts([entry('2022-10-09', 'H-1', 'C1')])).toEqual([5]);
   });
@@ -44,15 +44,16 @@ describe('earnedBySubject', () => {
 
   test("each subject's events are in date order, whatever the file order", () => {
     const { data, index } = setup([entry('2022-11-05', 'H-1', 'C1'), entry('2022-10-02', 'H-1', 'C3'), entry('2022-10-02', 'H-2', 'C1')]);
-    const bySubject = earnedBySubject(data, index, credit);
-    expect(bySubject.get('H-1')!.map((e) => e.date)).toEqual(['2022-10-02', '2022-11-05']);
-    expect(bySubject.get('H-2')!.map((e) => e.date)).toEqual(['2022-10-02']);
+    const bySubject = earnedListsBySubject(data, index, credit);
+    expect(bySubject.get('H-1')!.dates).toEqual(['2022-10-02', '2022-11-05']);
+    expect(bySubject.get('H-2')!.dates).toEqual(['2022-10-02']);
   });
 });
 
 describe('balanceEntries (a passbook\'s running balance)', () => {
   const { data, index } = setup([entry('2022-10-09', 'H-1', 'C1'), entry('2022-10-20', 'H-1', 'C1')]);
-  const events = earnedBySubject(data, index, credit).get('H-1')!;
+  const { dates, amounts: earned } = earnedListsBySubject(data, index, credit).get('H-1')!;
+  const events = dates.map((date, i) => ({ date, amount: earned[i]! }));
   const charge = (date: string, points: number) => ({ date, subject: 'H-1', points, scheme: 'credit' });
 
   test('each entry shows the balance after it', () => {
