@@ -59,6 +59,7 @@ interface Kept {
   changes: unknown;
   checked: unknown;
   'tv-pool': unknown;
+  'tv-drawing': unknown;
   building: unknown;
 }
 

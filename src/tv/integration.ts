@@ -9,6 +9,9 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { pruneUnused, renderCacheDir } from '../build/render-cache.ts';
 import type { PicturesDone } from './build.ts';
+import { processSlot } from '../build/context.ts';
+
+const drawingSlot = processSlot<Promise<unknown>>('tv-drawing');
 
 export default function tvPictures(): AstroIntegration {
   let drawing: Promise<PicturesDone | Error | null> = Promise.resolve(null);
@@ -19,9 +22,12 @@ export default function tvPictures(): AstroIntegration {
         const { getBoard } = await import('../view/board.ts');
         const { picturesWanted } = await import('./pictures.ts');
         const board = getBoard();
+        drawingSlot.forget();
         if (!picturesWanted(board)) return;
         const { startPictures } = await import('./build.ts');
         drawing = startPictures(board);
+        // The print worker starts when these are drawn (src/posters/integration.ts).
+        drawingSlot.set(drawing);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const { getBoard } = await import('../view/board.ts');
