@@ -206,4 +206,12 @@ describe('CountedRowList (a breakdown\'s rows, kept as entries of the counted ta
     // The JSON holds no row: a thousand rows make a key of the same size.
     expect(json(['一', '二'])).not.toContain('一');
   });
+
+  test('a whole breakdown’s JSON (a passbook key’s part for one period) follows its rows and figures the same way', () => {
+    const json = (notes: (string | undefined)[], cap?: number) => JSON.stringify(scored(notes, cap).result.breakdown);
+    expect(json(['一', '二'])).toBe(json(['一', '二']));
+    expect(json(['一', '二'])).not.toBe(json(['一', '改']));
+    expect(json(['一', '二'])).not.toBe(json(['一', '二'], 2));
+    expect(json(['一', '二']).length).toBeLessThan(40);
+  });
 });
