@@ -546,16 +546,3 @@ function capped(points: number, cap: number, used: number): number {
   const room = Math.max(0, roundPoints(Math.abs(cap) - used));
   return Math.sign(points) * Math.min(Math.abs(points), room);
 }
-
-/**
- * Counted rows of one scheme period, by subject, each subject's rows in date order (same-day
- * rows in ledger order). Only eligible subjects appear.
- */
-export function countedRows(dataset: Dataset, index: SubjectIndex, scheme: Scheme, period: string): Map<string, CountedRow[]> {
-  const source = countedSource(dataset, index, scheme);
-  const bySubject = new Map<string, CountedRow[]>();
-  for (const [subject, { start, end }] of source.table.groups.get(period) ?? []) {
-    bySubject.set(subject, Array.from({ length: end - start }, (_, j) => countedRowOf(source, subject, start + j)));
-  }
-  return bySubject;
-}

@@ -62,8 +62,17 @@ export function loadPosterFonts(options: LoadPosterFontsOptions = {}): PosterFon
   return fontsFrom(faceFiles(options).map((f) => new FileFace(f.family, f.weight, f.read, f.source)));
 }
 
+/** A face's file: where it is, and how its bytes are read. */
+interface FaceFile {
+  family: string;
+  weight: PosterWeight;
+  source: string;
+  path: string;
+  read: () => Buffer;
+}
+
 /** The font files of `loadPosterFonts`, in their order: a face per file and weight, read when asked (a fallback file read once for both weights while either holds it). */
-function faceFiles(options: LoadPosterFontsOptions): { family: string; weight: PosterWeight; source: string; path: string; read: () => Buffer }[] {
+function faceFiles(options: LoadPosterFontsOptions): FaceFile[] {
   const require = createRequire(import.meta.url);
   const dir = join(dirname(require.resolve('@fontsource/noto-sans-sc/package.json')), 'files');
   const pattern = /^noto-sans-sc-(.+)-(400|700)-normal\.woff$/;
@@ -75,7 +84,7 @@ function faceFiles(options: LoadPosterFontsOptions): { family: string; weight: P
   if (!files.some((f) => f.slice === 'chinese-simplified')) {
     throw new Error(`Noto Sans SC not found in ${dir}: run npm install`);
   }
-  const list: { family: string; weight: PosterWeight; source: string; path: string; read: () => Buffer }[] = files.map((f) => ({ family: `sc-${f.slice}`, weight: f.weight, source: `@fontsource/noto-sans-sc/files/${f.name}`, path: join(dir, f.name), read: () => readFileSync(join(dir, f.name)) }));
+  const list: FaceFile[] = files.map((f) => ({ family: `sc-${f.slice}`, weight: f.weight, source: `@fontsource/noto-sans-sc/files/${f.name}`, path: join(dir, f.name), read: () => readFileSync(join(dir, f.name)) }));
   (options.fallbackFiles ?? []).forEach((file, i) => {
     // Both weights' faces share the file's bytes while either holds them.
     let held: WeakRef<Buffer> | undefined;

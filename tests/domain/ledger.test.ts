@@ -1,7 +1,19 @@
 import { describe, expect, test } from 'vitest';
-import { countedRows, rowPoints } from '../../src/domain/ledger.ts';
+import { countedSource, CountedRowList, rowPoints, type CountedRow } from '../../src/domain/ledger.ts';
 import { scoreScheme } from '../../src/domain/score.ts';
+import type { Dataset } from '../../src/schema/dataset.ts';
+import type { Scheme } from '../../src/schema/settings.ts';
+import type { SubjectIndex } from '../../src/domain/subjects.ts';
 import { board, entry, household, person, rule, scheme, unit } from './build.ts';
+
+/**
+ * The counted rows of one period, by subject, as objects: each subject's `CountedRowList`
+ * over its entries of the counted table, read.
+ */
+function countedRows(data: Dataset, index: SubjectIndex, s: Scheme, period: string): Map<string, CountedRow[]> {
+  const source = countedSource(data, index, s);
+  return new Map([...(source.table.groups.get(period) ?? [])].map(([subject, { start, end }]) => [subject, new CountedRowList(source, subject, start, end).toArray()]));
+}
 
 const volunteer = scheme({
   id: 'volunteer', name: '志愿积分', subject: 'person', period: 'quarter', redeemable: true,
