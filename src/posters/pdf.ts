@@ -226,11 +226,14 @@ export function segmentsByFace(text: string, weight: 400 | 700, fonts: PosterFon
   return segs;
 }
 
-/** The QR code as one path of dark squares, merged into horizontal runs. */
+/**
+ * The QR code as dark squares merged into horizontal runs, each a rectangle (`re`), filled as
+ * one path: a street's 15,000 points cards spent 7.5 s having pdfkit parse the same runs
+ * written as SVG path text.
+ */
 export function drawQr(pdf: PDFKit.PDFDocument, modules: { size: number; get(row: number, col: number): number | boolean }, box: { x: number; y: number; size: number }): void {
   const n = modules.size;
   const m = box.size / n;
-  let d = '';
   for (let row = 0; row < n; row++) {
     for (let col = 0; col < n; ) {
       if (!modules.get(row, col)) {
@@ -239,15 +242,11 @@ export function drawQr(pdf: PDFKit.PDFDocument, modules: { size: number; get(row
       }
       let end = col;
       while (end < n && modules.get(row, end)) end++;
-      d += `M${fmt(box.x + col * m)} ${fmt(box.y + row * m)}h${fmt((end - col) * m)}v${fmt(m)}h${fmt(-(end - col) * m)}z`;
+      pdf.rect(box.x + col * m, box.y + row * m, (end - col) * m, m);
       col = end;
     }
   }
-  pdf.path(d).fill('#000000');
-}
-
-function fmt(n: number): string {
-  return String(Math.round(n * 1000) / 1000);
+  pdf.fill('#000000');
 }
 
 /**
