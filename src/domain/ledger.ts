@@ -352,7 +352,11 @@ export class CountedRowList implements Iterable<CountedRow> {
 
   /** The rows as objects, made now. */
   toArray(): CountedRow[] {
-    return [...this];
+    // A loop, not the generators: a page reads its rows this way, a street's pages 1.4 million of them.
+    const out: CountedRow[] = [];
+    const rule = this.#source.table.rule;
+    for (let k = this.#start; k < this.#end; k++) if (this.#category === undefined || rule[k]!.category === this.#category) out.push(countedRowOf(this.#source, this.#subject, k));
+    return out;
   }
 
   /** The sum of the counted points (after the caps). */

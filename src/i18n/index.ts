@@ -14,8 +14,28 @@ export type Translate = (key: UIKey, args?: Record<string, string | number>) => 
 /** A translator for one locale; `{name}` placeholders are filled from `args`. */
 export function translator(locale: Locale): Translate {
   const strings = STRINGS[locale];
-  return (key, args = {}) =>
-    (strings[key] ?? STRINGS['zh-CN'][key]).replace(/\{(\w+)\}/g, (m, name: string) => (name in args ? String(args[name]) : m));
+  // Each string is split at its placeholders once, not searched with a pattern at every use:
+  // a street's pages spent 1.3 s of their 33 s in it (cpu profile).
+  const filled = new Map<UIKey, (args: Record<string, string | number>) => string>();
+  return (key, args = {}) => {
+    let fill = filled.get(key);
+    if (!fill) filled.set(key, (fill = filler(strings[key] ?? STRINGS['zh-CN'][key])));
+    return fill(args);
+  };
+}
+
+/** A string's text and placeholders, alternately; a placeholder without its argument stays as written. */
+function filler(template: string): (args: Record<string, string | number>) => string {
+  const parts = template.split(/\{(\w+)\}/);
+  if (parts.length === 1) return () => template;
+  return (args) => {
+    let out = parts[0]!;
+    for (let i = 1; i < parts.length; i += 2) {
+      const name = parts[i]!;
+      out += (name in args ? String(args[name]) : `{${name}}`) + parts[i + 1]!;
+    }
+    return out;
+  };
 }
 
 /** A period as people say it: 2022 年度, 2022 年第 3 季度, 2022 年 10 月. */

@@ -5,6 +5,7 @@ import zh from '../../src/i18n/zh-CN.json' with { type: 'json' };
 import en from '../../src/i18n/en.json' with { type: 'json' };
 import { buildSite } from '../helpers/build.ts';
 import { fixture, FIXTURES } from '../helpers/fixture.ts';
+import { translator } from '../../src/i18n/index.ts';
 
 describe('locales', () => {
   test('English has every key Chinese has, and no other', () => {
@@ -12,6 +13,15 @@ describe('locales', () => {
   });
   test('no English string is left empty', () => {
     expect(Object.entries(en).filter(([, v]) => v.trim() === '')).toEqual([]);
+  });
+
+  test('a label fills each placeholder from its arguments, the same label again with others, and leaves one without its argument as written', () => {
+    const t = translator('zh-CN');
+    expect(t('ranking.page', { n: 2, total: 7 })).toBe('第 2 页 / 共 7 页');
+    expect(t('ranking.page', { n: 3, total: 7 })).toBe('第 3 页 / 共 7 页');
+    expect(t('ranking.page', { n: 1 })).toBe('第 1 页 / 共 {total} 页');
+    expect(t('ranking.title', { scheme: '党员积分', period: '2022 年度' })).toBe('党员积分 · 2022 年度');
+    expect(translator('en')('ranking.page', { n: 2, total: 7 })).not.toBe('第 2 页 / 共 7 页');
   });
 
   test('locale: en builds the whole site in English', () => {
