@@ -78,6 +78,18 @@ describe('building again after an edit', () => {
     expect(hashTree(again.out)).toEqual(hashTree(buildSiteWithLog(root).out));
   });
 
+  test('an assessment’s reviewer changed, no score: that passbook shows the new name, as a build from nothing does', () => {
+    // A period's key holds its assessment sheet row and its rows; the categories' figures follow
+    // from them and the scheme (src/domain/score.ts, Breakdown.toJSON). No total or rank moves
+    // here: only the sheet row's part of the key can draw the page again.
+    const sheet = join(root, 'data/assessments/2022-party.csv');
+    writeFileSync(sheet, readFileSync(sheet, 'utf8').replace('2022,party,P1,18,评议组', '2022,party,P1,18,街道评议组'));
+    const again = buildSiteWithLog(root, { BOARD_CACHE_DIR: cache });
+    expect(rendered(again.log, '/p/P1/index.html')).toBe(true);
+    expect(readFileSync(join(again.out, 'p/P1/index.html'), 'utf8')).toContain('街道评议组');
+    expect(hashTree(again.out)).toEqual(hashTree(buildSiteWithLog(root).out));
+  });
+
   test('a TV or poster setting changed: no passbook is drawn again, and the site equals a build from nothing', () => {
     const site = join(root, 'data/site.yaml');
     writeFileSync(site, `${readFileSync(site, 'utf8')}tv: { slideSeconds: 20, rankingTop: 1 }\nposters: { size: A4 }\n`);
