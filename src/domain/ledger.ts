@@ -366,15 +366,6 @@ export class CountedRowList implements Iterable<CountedRow> {
     return total;
   }
 
-  /** Visits each row's points after and before the cap, whether a linked household earned it, and its activity, without making the row. */
-  visit(fn: (counted: number, points: number, linked: boolean, activity: string | undefined) => void): void {
-    const { table, ledger } = this.#source;
-    for (let k = this.#start; k < this.#end; k++) {
-      if (this.#category !== undefined && table.rule[k]!.category !== this.#category) continue;
-      fn(table.counted[k]!, table.points[k]!, table.linked[k] === 1, ledger[table.position[k]!]!.activity);
-    }
-  }
-
   /** What a cache key needs: every row's content and count, as a fingerprint (`addEntry`). */
   toJSON(): { rows: number; fingerprint: string } {
     if (this.length === 0) return { rows: 0, fingerprint: '' };

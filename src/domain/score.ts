@@ -139,7 +139,24 @@ export class Breakdown {
 
   /** Rows counted in the period, in every category of the scheme. */
   rowCount(): number {
-    return this.list().reduce((n, c) => n + c.rows.length, 0);
+    let n = 0;
+    this.visit(() => n++);
+    return n;
+  }
+
+  /**
+   * Visits each row counted in the period, in the rows' order rather than category by category:
+   * its points after and before the cap, whether a linked household earned it, and its activity.
+   * The same rows as `list()`'s categories hold, without working out each category's figures.
+   */
+  visit(fn: (counted: number, points: number, linked: boolean, activity: string | undefined) => void): void {
+    const listed = listedCategories(this.#scheme);
+    const { table, ledger } = this.#source;
+    const { start, end } = this.#range;
+    for (let k = start; k < end; k++) {
+      if (!listed.has(table.rule[k]!.category)) continue;
+      fn(table.counted[k]!, table.points[k]!, table.linked[k] === 1, ledger[table.position[k]!]!.activity);
+    }
   }
 
   /**
@@ -161,6 +178,14 @@ export class Breakdown {
     for (let k = start; k < end; k++) addEntry(f, source, rows, k);
     return f.hex();
   }
+}
+
+/** The categories whose rows a breakdown lists: all but the assessed ones (their score is the sheet's). */
+const listedByScheme = new WeakMap<Scheme, Set<string>>();
+function listedCategories(scheme: Scheme): Set<string> {
+  let listed = listedByScheme.get(scheme);
+  if (!listed) listedByScheme.set(scheme, (listed = new Set(scheme.categories.filter((c) => !c.assessed).map((c) => c.id))));
+  return listed;
 }
 
 /** Scores one subject from its counted rows (entries `start` to `end` of `source`) and its assessment sheet row. */

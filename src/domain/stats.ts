@@ -46,16 +46,14 @@ export function statsFor(
   let pointsDeducted = 0;
   for (const result of results) {
     let tookPart = false;
-    for (const category of result.breakdown.list()) {
-      category.rows.visit((counted, points, linked, activity) => {
-        if (counted > 0) pointsIssued = addPoints(pointsIssued, counted);
-        if (counted < 0) pointsDeducted = addPoints(pointsDeducted, -counted);
-        if (points <= 0 || linked) return;
-        participations += 1;
-        tookPart = true;
-        if (activity) activities.add(activity);
-      });
-    }
+    result.breakdown.visit((counted, points, linked, activity) => {
+      if (counted > 0) pointsIssued = addPoints(pointsIssued, counted);
+      if (counted < 0) pointsDeducted = addPoints(pointsDeducted, -counted);
+      if (points <= 0 || linked) return;
+      participations += 1;
+      tookPart = true;
+      if (activity) activities.add(activity);
+    });
     if (tookPart) participants.add(result.id);
   }
   const eligible = index.eligibleSubjects(scheme, period).length;
