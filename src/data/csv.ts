@@ -560,7 +560,8 @@ function readCell(
   let result = layout.parsed[i]!;
   if (raw !== layout.read[i]) {
     result = layout.parsers[i]!(raw);
-    if (result.ok && typeof result.value === 'string' && result.value.length >= SLICED_LENGTH) result = { ok: true, value: ownCopy(result.value) };
+    // Up to SEEN_LENGTH the reader's table hands out copies of their own, shared by the rows that repeat them; longer cells are views.
+    if (result.ok && typeof result.value === 'string' && result.value.length > SEEN_LENGTH) result = { ok: true, value: ownCopy(result.value) };
     layout.read[i] = raw;
     layout.parsed[i] = result;
   }
