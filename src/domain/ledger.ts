@@ -369,17 +369,11 @@ export class CountedRowList implements Iterable<CountedRow> {
   /** What a cache key needs: every row's content and count, as a fingerprint (`addEntry`). */
   toJSON(): { rows: number; fingerprint: string } {
     if (this.length === 0) return { rows: 0, fingerprint: '' };
-    return { rows: this.length, fingerprint: this.addTo(new Fingerprint()).hex() };
-  }
-
-  /** Adds the list's length and every row (`addEntry`) to `f`. */
-  addTo(f: Fingerprint): Fingerprint {
-    f.word(this.length);
-    if (this.length === 0) return f;
+    const f = new Fingerprint().word(this.length);
     const rule = this.#source.table.rule;
     const rows = entryFingerprints(this.#source);
     for (let k = this.#start; k < this.#end; k++) if (this.#category === undefined || rule[k]!.category === this.#category) addEntry(f, this.#source, rows, k);
-    return f;
+    return { rows: this.length, fingerprint: f.hex() };
   }
 }
 
