@@ -170,7 +170,8 @@ export interface NoticeView extends NoticeEntry {
 export interface ApiFile {
   /** Path under dist/api/, e.g. `results/party/2022.json`. */
   path: string;
-  body: unknown;
+  /** The file's content, made when it is written (a district's results are 26 MB each: not all held at once). */
+  body: () => unknown;
 }
 
 export interface Board {

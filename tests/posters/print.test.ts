@@ -33,3 +33,15 @@ test('a worker that fails says why, is stopped, and its staging folder is gone',
   await expect(runPrintJob(job, tempDir())).rejects.toThrow(/two posters have the id/);
   expect(existsSync(job.cacheDir)).toBe(true);
 });
+
+test('a worker that runs out of its heap is stopped alone: it says so, and leaves no staging folder', async () => {
+  const before = stagings();
+  const job: PrintJob = { docs: [onePage], sheets: [], cacheDir: tempDir(), posterWorkers: 0 };
+  // 8 MB cannot hold the fonts: the worker stops, the test's process (the build's) goes on.
+  expect(await startPrinting(job, 8)).toEqual({ error: expect.stringMatching(/memory/i) });
+  expect(stagings()).toEqual(before);
+  // What the build then does: draws on its own thread.
+  const here = tempDir();
+  await runPrintJob(job, here);
+  expect(readdirSync(here)).toContain('manifest.json');
+});

@@ -60,7 +60,7 @@ describe('one way to show a veto and stars', () => {
   });
 
   test('the API keeps the contract: level, stars and vetoed as fields, not display text', () => {
-    const body = apiFiles(board).find((a) => a.path === 'results/party/2022.json')!.body as { rows: Record<string, unknown>[] };
+    const body = apiFiles(board).find((a) => a.path === 'results/party/2022.json')!.body() as { rows: Record<string, unknown>[] };
     expect(Object.keys(body.rows[0]!)).toEqual(['rank', 'id', 'name', 'unit', 'total', 'categories', 'level', 'vetoed', 'within']);
     expect(body.rows.find((r) => r.id === 'P2')).toMatchObject({ rank: null, level: '不合格', vetoed: true });
   });
@@ -113,7 +113,7 @@ describe('a column added to the list reaches every medium', () => {
     expect(csvAt).toBe(header!.split(',').indexOf('总分') + 1);
     expect(lines.find((l) => l.includes(p1.name))!.split(',')[csvAt]).toBe(String(count));
 
-    const api = apiFiles(board, withRows).find((a) => a.path === 'results/party/2022.json')!.body as { rows: Record<string, unknown>[] };
+    const api = apiFiles(board, withRows).find((a) => a.path === 'results/party/2022.json')!.body() as { rows: Record<string, unknown>[] };
     expect(api.rows.find((r) => r.id === 'P1')!.inUnit).toBe(count);
   });
 
