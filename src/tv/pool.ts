@@ -49,6 +49,13 @@ interface Pool {
  * the build's thread free).
  */
 const PER_WORKER = 16;
+
+/**
+ * A worker's young generation (MB): V8 sizes it from the largest heap the process may have (75 %
+ * of the machine's memory), far more than one picture's garbage needs, and a build's workers
+ * draw while its own heap is at its largest. As for the print worker (src/posters/print.ts).
+ */
+const YOUNG_MB = 48;
 const held = processSlot<Pool | null>('tv-pool');
 
 /** How many workers may draw: $BOARD_TV_WORKERS, else one per core up to two (a build with under 100 pictures starts one: src/tv/build.ts). */
@@ -137,7 +144,7 @@ function failPool(pool: Pool, e: Error, failed?: Slot): void {
 function start(pool: Pool): Slot | undefined {
   let worker: Worker;
   try {
-    worker = new Worker(workerFile());
+    worker = new Worker(workerFile(), { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } });
   } catch (e) {
     failPool(pool, e instanceof Error ? e : new Error(String(e)));
     return undefined;
