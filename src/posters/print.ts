@@ -59,9 +59,10 @@ export async function runPrintJob(job: PrintJob, outDir: string): Promise<Printe
 /**
  * How much heap (MB) the print worker may keep. What it holds alive is small: the job, the
  * fonts, the sheet it is drawing (45 MB after a street's 211 sheets, in a script). Uncapped, V8
- * let its heap grow with the garbage of one sheet after another, on top of the build's own: a
- * district's build used about 1 GB more memory while the worker drew (read from /proc every
- * second). A job's data is some 650 bytes per card (98 MB for a district's 150,000 cards), so
+ * let its heap grow with the garbage of one sheet after another, on top of the build's own.
+ * Capped (and its young generation below), a district's build took 6.4 GB through the ranking
+ * pages instead of 7.1 GB (read every second); what the worker still takes, about 1 GB there, is
+ * mostly outside its heap (docs/performance.md). A job's data is some 650 bytes per card (98 MB for a district's 150,000 cards), so
  * 2 KB per card over 256 MB leaves room. A worker that still runs out stops alone, and the
  * folder is drawn on the build's thread after the pages (`fail` below).
  */
