@@ -7,6 +7,16 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 
+/**
+ * The young generation (MB) of a worker that draws alongside the pages (the print worker, the
+ * TV pictures' workers). V8 sizes it from the largest heap the process may have (75 % of the
+ * machine's memory), far more than one picture's or one sheet's garbage needs, and the workers
+ * draw while the build's own heap is at its largest. The street's labels and cards on a worker,
+ * in a script: 390 MB over the script's own memory with the young generation V8 chose, 260 MB
+ * with this, in the same time (17.5 s against 17.4 s).
+ */
+export const DRAWING_YOUNG_MB = 48;
+
 /** Whether process `pid` is running (one we may not signal is running too). */
 export const processAlive = (pid: number): boolean => {
   try {

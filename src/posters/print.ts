@@ -11,7 +11,7 @@
  * same bytes either way.
  */
 import { rmSync } from 'node:fs';
-import { stagingFolder } from '../build/staging.ts';
+import { DRAWING_YOUNG_MB, stagingFolder } from '../build/staging.ts';
 import { Worker } from 'node:worker_threads';
 import type { Board } from '../view/board.ts';
 import { defaultPosterFonts } from '../render/fonts.ts';
@@ -72,17 +72,10 @@ export function printHeapMb(job: PrintJob): number {
 }
 
 /**
- * The print worker's young generation (MB). V8 sizes it from the largest heap the process may
- * have (75 % of the machine's memory), which this worker never needs. The street's labels and
- * cards on a worker, in a script: 520 MB of memory over the script's own uncapped, 390 MB with
- * the heap capped as above, 260 MB with this too, in the same time (17.5 s against 17.4 s).
- */
-const PRINT_YOUNG_MB = 48;
-
-/**
- * Starts drawing `job` on a worker thread (its heap capped at `heapMb`) into a new staging folder. Settles with what was made
- * and where, or with why the worker could not (its staging folder removed and the worker
- * stopped, so the caller can draw on its own thread). Never rejects.
+ * Starts drawing `job` on a worker thread (its heap capped at `heapMb`) into a new staging
+ * folder. Settles with what was made and where, or with why the worker could not (its staging
+ * folder removed and the worker stopped, so the caller can draw on its own thread). Never
+ * rejects.
  */
 export function startPrinting(job: PrintJob, heapMb: number = printHeapMb(job)): Promise<{ printed: Printed; staging: string } | { error: string }> {
   let staging: string;
@@ -105,7 +98,7 @@ export function startPrinting(job: PrintJob, heapMb: number = printHeapMb(job)):
     try {
       worker = new Worker(new URL('./print-worker.ts', import.meta.url), {
         workerData: { job, outDir: staging },
-        resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: PRINT_YOUNG_MB },
+        resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: DRAWING_YOUNG_MB },
       });
     } catch (e) {
       void fail(e instanceof Error ? e.message : String(e));

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { PictureTask } from './draw.ts';
 import { buildSettings, processSlot } from '../build/context.ts';
+import { DRAWING_YOUNG_MB } from '../build/staging.ts';
 
 /** What a worker sends back: the PNG (unless it wrote it to the task's `out` file) and whether it was drawn or kept. */
 export interface PictureDone {
@@ -49,13 +50,6 @@ interface Pool {
  * the build's thread free).
  */
 const PER_WORKER = 16;
-
-/**
- * A worker's young generation (MB): V8 sizes it from the largest heap the process may have (75 %
- * of the machine's memory), far more than one picture's garbage needs, and a build's workers
- * draw while its own heap is at its largest. As for the print worker (src/posters/print.ts).
- */
-const YOUNG_MB = 48;
 const held = processSlot<Pool | null>('tv-pool');
 
 /** How many workers may draw: $BOARD_TV_WORKERS, else one per core up to two (a build with under 100 pictures starts one: src/tv/build.ts). */
@@ -144,7 +138,7 @@ function failPool(pool: Pool, e: Error, failed?: Slot): void {
 function start(pool: Pool): Slot | undefined {
   let worker: Worker;
   try {
-    worker = new Worker(workerFile(), { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } });
+    worker = new Worker(workerFile(), { resourceLimits: { maxYoungGenerationSizeMb: DRAWING_YOUNG_MB } });
   } catch (e) {
     failPool(pool, e instanceof Error ? e : new Error(String(e)));
     return undefined;
