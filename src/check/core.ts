@@ -58,8 +58,7 @@ function computedChecks(dataset: Dataset, rejected: Rejected, problems: Problems
   // A subject with no score in an assessed category counts 0: say so, without blocking. Not
   // for a period the data has not reached the end of: the year-end 民主评议 is not missing in
   // January, it is not due (144 warnings every January said otherwise).
-  let latest = '';
-  for (const r of dataset.ledger) if (r.date > latest) latest = r.date;
+  let latest = dataset.ledger.latestDate();
   for (const r of dataset.redemptions) if (r.date > latest) latest = r.date;
   for (const scheme of dataset.schemes) {
     if (!scheme.categories.some((c) => c.assessed)) continue;

@@ -7,7 +7,8 @@
 import type { Dataset } from '../schema/dataset.ts';
 import type { Problems, Place } from './errors.ts';
 import { rejectLedgerRow, type Rejected } from '../data/load.ts';
-import { DEFAULT_BLOCK_MINUTES, PARTY_ROLES, tables, type Column, type Person } from '../schema/tables.ts';
+import { DEFAULT_BLOCK_MINUTES, PARTY_ROLES, tables, type Column, type LedgerRow, type Person } from '../schema/tables.ts';
+import type { Ledger } from '../schema/ledger-columns.ts';
 import { periodKind } from '../domain/periods.ts';
 import type { Scheme, SubjectKind } from '../schema/settings.ts';
 
@@ -25,26 +26,23 @@ function at(row: { file: string; line: number }, column: Column, index?: number)
  * (1900 or 2030 among 2022's files). Either would publish a period nobody meant. Files not
  * named for a year are not judged.
  */
-type LedgerCells = Pick<Dataset['ledger'][number], 'date' | 'subject' | 'rule' | 'points' | 'quantity' | 'activity' | 'note' | 'reviewer' | 'status'>;
-
-/** A number from a ledger row's cells (FNV-1a over them), equal for equal rows. */
-function rowHash(row: LedgerCells): number {
+/** A number from row `i`'s cells (FNV-1a over them), equal for equal rows: a text is its place in the ledger's texts. */
+function rowHash(ledger: Ledger, i: number): number {
   let h = 0x811c9dc5;
-  const mix = (s: string) => {
-    for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
-    h = Math.imul(h ^ 0x1f, 0x01000193);
-  };
-  mix(row.date);
-  mix(row.subject);
-  mix(row.rule);
-  mix(row.activity ?? '');
-  mix(row.note ?? '');
-  h = Math.imul(h ^ (row.quantity | 0), 0x01000193);
+  for (const column of [ledger.dateAt, ledger.subjectAt, ledger.ruleAt, ledger.activityAt, ledger.noteAt]) h = Math.imul(h ^ column[i]!, 0x01000193);
+  h = Math.imul(h ^ (ledger.quantityAt[i]! | 0), 0x01000193);
   return h >>> 0;
 }
 
-function sameRow(a: LedgerCells, b: LedgerCells): boolean {
-  return a.date === b.date && a.subject === b.subject && a.rule === b.rule && a.points === b.points && a.quantity === b.quantity && a.activity === b.activity && a.note === b.note && a.reviewer === b.reviewer && a.status === b.status;
+/** Rows `a` and `b` hold the same cells (two blanks are the same). */
+function sameRow(ledger: Ledger, a: number, b: number): boolean {
+  const same = (x: number, y: number) => x === y || (x !== x && y !== y);
+  return (
+    ledger.dateAt[a] === ledger.dateAt[b] && ledger.subjectAt[a] === ledger.subjectAt[b] && ledger.ruleAt[a] === ledger.ruleAt[b] &&
+    same(ledger.pointsAt[a]!, ledger.pointsAt[b]!) && same(ledger.quantityAt[a]!, ledger.quantityAt[b]!) &&
+    ledger.activityAt[a] === ledger.activityAt[b] && ledger.noteAt[a] === ledger.noteAt[b] && ledger.reviewerAt[a] === ledger.reviewerAt[b] &&
+    ledger.statusAt[a] === ledger.statusAt[b]
+  );
 }
 
 /** The first day of the month before `year`-`month`: 2023-01 → 2022-12-01. */
@@ -64,9 +62,10 @@ function datePlausibility(data: Dataset): (row: { file: string; date: string }) 
     return n;
   };
   const years = new Set<number>();
-  for (const list of [data.ledger, data.redemptions] as { file: string }[][]) {
+  const ledgerFiles = new Set<number>(data.ledger.fileAt);
+  for (const files of [[...ledgerFiles].map((f) => data.ledger.strings[f]!), data.redemptions.map((r) => r.file)]) {
     let last = '';
-    for (const { file } of list) {
+    for (const file of files) {
       if (file === last) continue;
       last = file;
       const n = nameOf(file);
@@ -272,27 +271,30 @@ export function validateReferences(data: Dataset, rejected: Rejected, problems: 
   // Subjects that fit a scheme, with their person (null for other kinds): a million ledger
   // rows name a few thousand subjects, each fit is worked out once per scheme.
   const fitting = new Map<Scheme, Map<string, Person | null>>();
-  const ledger = data.ledger.filter((row) => {
-    const ok = ledgerRowOk(row);
-    if (!ok) rejectLedgerRow(rejected, row.subject, row.date);
-    return ok;
-  });
+  const source = data.ledger;
+  const keep = new Uint8Array(source.length);
+  for (let i = 0; i < source.length; i++) {
+    const row = source.row(i);
+    if (ledgerRowOk(row)) keep[i] = 1;
+    else rejectLedgerRow(rejected, row.subject, row.date);
+  }
+  const ledger = source.keep(keep);
   // A row pasted twice counts twice. Two events can be alike, so it is said, not refused; one
   // file's rows at a time (files come whole, in order), so a district's ledger is never all held.
-  // Rows are bucketed by a number worked out from their cells (no key strings: a street's
-  // million rows made them a second of the check) and compared cell by cell within a bucket.
-  let seenFile = '';
+  // Rows are bucketed by a number worked out from their cells' places in the ledger's texts
+  // and compared cell by cell within a bucket.
+  let seenFile = -1;
   let seen = new Map<number, number[]>();
-  data.ledger.forEach((row, i) => {
-    if (row.file !== seenFile) [seenFile, seen] = [row.file, new Map()];
-    const h = rowHash(row);
+  for (let i = 0; i < source.length; i++) {
+    if (source.fileAt[i] !== seenFile) [seenFile, seen] = [source.fileAt[i]!, new Map()];
+    const h = rowHash(source, i);
     const bucket = seen.get(h);
-    const twin = bucket?.find((j) => sameRow(data.ledger[j]!, row));
-    if (twin !== undefined) problems.warn(at(row, L.date), 'duplicate-row', { first: data.ledger[twin]!.line });
+    const twin = bucket?.find((j) => sameRow(source, j, i));
+    if (twin !== undefined) problems.warn(at({ file: source.file(i), line: source.line(i) }, L.date), 'duplicate-row', { first: source.line(twin) });
     else if (bucket) bucket.push(i);
     else seen.set(h, [i]);
-  });
-  function ledgerRowOk(row: (typeof data.ledger)[number]): boolean {
+  }
+  function ledgerRowOk(row: LedgerRow): boolean {
     const odd = implausible(row);
     if (odd?.warn) problems.warn(at(row, L.date), odd.code, odd.args);
     else if (odd) {

@@ -4,10 +4,11 @@
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { textOf, readFileRows, startReading, type FileBytes, type Reading } from './split-read.ts';
+import { textOf, readFileRows, startReading, type FilePart, type FileBytes, type Reading } from './split-read.ts';
 import { Problems, type Place } from '../check/errors.ts';
 import { readRecords, parseRows } from './csv.ts';
-import { tables, IGNORED_HEADERS, type Column, type Table, type RowOf, type Assessment } from '../schema/tables.ts';
+import { tables, IGNORED_HEADERS, type Column, type Table, type RowOf, type Assessment, type LedgerRow } from '../schema/tables.ts';
+import { Ledger, LedgerBuilder } from '../schema/ledger-columns.ts';
 import { siteSchema, schemeSchema, type Scheme } from '../schema/settings.ts';
 import { parseYaml, parseYamlList } from './yaml.ts';
 import { parseEntry } from './content.ts';
@@ -188,7 +189,7 @@ export function loadProject(root: string): Loaded {
     households,
     merchants,
     rules: ruleRead.rows,
-    ledger: ledgerReading.finish(problems, (r) => r.subject && rejectLedgerRow(rejected, r.subject, r.date)),
+    ledger: ledgerOf(ledgerReading.parts(problems, (r) => r.subject && rejectLedgerRow(rejected, r.subject, r.date))),
     assessments,
     items: itemRead.rows,
     stock: stockRead.rows,
@@ -200,8 +201,21 @@ export function loadProject(root: string): Loaded {
   return { dataset, rejected, problems, files, sheets, blocked: [] };
 }
 
+/** The ledger's files as one `Ledger`, in file order; the worker's columns go in without becoming objects. */
+function ledgerOf(parts: FilePart[]): Ledger {
+  const keys = Object.keys(tables.ledger.columns);
+  const builder = new LedgerBuilder(parts.reduce((n, p) => n + ('encoded' in p ? p.encoded.lines.length : p.rows.length), 0));
+  parts.forEach((part, k) => {
+    if ('encoded' in part) builder.addEncoded(part.rel, keys, part.encoded);
+    else for (const row of part.rows) builder.add(row as LedgerRow);
+    // Each file's rows and columns go as soon as they are in.
+    delete parts[k];
+  });
+  return builder.done();
+}
+
 function emptyDataset(site: Dataset['site']): Dataset {
-  return { site, schemes: [], units: [], people: [], households: [], merchants: [], rules: [], ledger: [], assessments: [], items: [], stock: [], redemptions: [], honors: [], news: [], notices: [] };
+  return { site, schemes: [], units: [], people: [], households: [], merchants: [], rules: [], ledger: Ledger.from([]), assessments: [], items: [], stock: [], redemptions: [], honors: [], news: [], notices: [] };
 }
 
 /** A score cell of an assessment sheet: the header names an assessed category. */

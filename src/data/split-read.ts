@@ -16,6 +16,7 @@ import { Problems, type DataIssue } from '../check/errors.ts';
 import { eachRecord, rowReader, blankRow } from './csv.ts';
 import { tables, type Column, type RowOf, type Table } from '../schema/tables.ts';
 import { buildSettings } from '../build/context.ts';
+import type { EncodedRows } from '../schema/ledger-columns.ts';
 
 /** Below this many bytes of files, a worker's start (some 0.1 s) costs more than it saves. */
 const SPLIT_BYTES = 4 << 20;
@@ -109,12 +110,11 @@ export function encodeRows(table: Table, rows: Record<string, unknown>[]): Pick<
 }
 
 /** The rows `encodeRows` sent, as the objects reading the file here would have made. */
-export function decodeRows(table: Table, file: string, done: FileDone, rows: unknown[]): void {
+export function decodeRows(table: Table, file: string, done: EncodedRows, rows: unknown[]): void {
   const keys = keysOf(table);
   const width = keys.length;
   const blank = blankRow(table.columns, file);
-  const strings = done.strings!.split('\0');
-  const { lines, refs, numbers } = done as Required<FileDone>;
+  const { lines, refs, numbers, strings } = done;
   for (let r = 0; r < lines.length; r++) {
     const row: Record<string, unknown> = { ...blank };
     row.line = lines[r];
@@ -149,7 +149,12 @@ export const readCounts = { here: 0, worker: 0 };
 /** Files of a table being read: the worker (if any) has started; `finish` reads the rest here. */
 export interface Reading<C extends Record<string, Column>> {
   finish(problems: Problems, onRejected?: (row: Partial<RowOf<Table<C>>>) => void): RowOf<Table<C>>[];
+  /** `finish`, each file's accepted rows as they came: objects read here, the worker's as its columns. */
+  parts(problems: Problems, onRejected?: (row: Partial<RowOf<Table<C>>>) => void): FilePart[];
 }
+
+/** One file's accepted rows: read on this thread, or by the worker (its columns, not yet objects). */
+export type FilePart = { rel: string; rows: unknown[] } | { rel: string; encoded: EncodedRows };
 
 /**
  * Starts reading the files of a table (in file order): when there is enough to read, a worker
@@ -173,14 +178,23 @@ export function startReading<C extends Record<string, Column>>(table: Table<C>, 
       worker = undefined;
     }
   }
-  return {
+  const reading: Reading<C> = {
     finish(problems, onRejected) {
-      const perFile: unknown[][] = new Array(files.length);
+      const rows: unknown[] = [];
+      for (const part of reading.parts(problems, onRejected)) {
+        if ('rows' in part) for (const r of part.rows) rows.push(r);
+        else decodeRows(table, part.rel, part.encoded, rows);
+      }
+      return rows as RowOf<Table<C>>[];
+    },
+    parts(problems, onRejected) {
+      const perFile: FilePart[] = new Array(files.length);
       const hereBefore = readCounts.here;
       const readHere = (k: number) => {
         readCounts.here++;
-        perFile[k] = [];
-        readFileRows(table, files[k]!, problems, perFile[k]!).forEach((r) => onRejected?.(r));
+        const rows: unknown[] = [];
+        perFile[k] = { rel: files[k]!.rel, rows };
+        readFileRows(table, files[k]!, problems, rows).forEach((r) => onRejected?.(r));
       };
       // `always` (the tests) lets the worker take the first file, so a small data set is split too.
       if (worker && buildSettings().readWorker === 'always') Atomics.wait(state, NEXT, 0, 10_000);
@@ -199,8 +213,8 @@ export function startReading<C extends Record<string, Column>>(table: Table<C>, 
         const done = m.message as FileDone;
         if (done.failed !== undefined) continue;
         const f = files[done.index]!;
-        perFile[done.index] = [];
-        decodeRows(table, f.rel, done, perFile[done.index]!);
+        const { lines, refs, numbers } = done as Required<FileDone>;
+        perFile[done.index] = { rel: f.rel, encoded: { lines, refs, numbers, strings: done.strings!.split('\0') } };
         problems.absorb(f.rel, done.errors!, done.warnings!, new Map(done.columns!));
         for (const r of done.rejected!) onRejected?.(r as Partial<RowOf<Table<C>>>);
       }
@@ -209,9 +223,10 @@ export function startReading<C extends Record<string, Column>>(table: Table<C>, 
       // A file the worker took and did not read (it failed, or stalled) is read here.
       files.forEach((_, k) => perFile[k] === undefined && readHere(k));
       readCounts.worker += files.length - readCounts.here + hereBefore;
-      return perFile.flat() as RowOf<Table<C>>[];
+      return perFile;
     },
   };
+  return reading;
 }
 
 export const SHARED_SLOTS = { NEXT, BUSY, REPORTED };

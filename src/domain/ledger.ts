@@ -5,7 +5,8 @@
  */
 import type { Dataset } from '../schema/dataset.ts';
 import type { Scheme } from '../schema/settings.ts';
-import { DEFAULT_BLOCK_MINUTES, type LedgerRow, type Rule } from '../schema/tables.ts';
+import { DEFAULT_BLOCK_MINUTES, STATUSES, type LedgerRow, type Rule } from '../schema/tables.ts';
+import { Ledger } from '../schema/ledger-columns.ts';
 import { addPoints, multiplyPoints, roundPoints } from './numbers.ts';
 import { inDateOrder, periodOf } from './periods.ts';
 import { once } from './once.ts';
@@ -48,9 +49,18 @@ export function isCounted(row: LedgerRow): boolean {
  * a 分钟 rule gives them per whole block of minutes (75 minutes at 5 points per 30 is 10);
  * a discretionary rule (blank 分值) takes the row's own points.
  */
-export function rowPoints(rule: Rule, row: LedgerRow): number {
-  const each = rule.points ?? row.points ?? 0;
-  const times = rule.per === '分钟' ? Math.floor(row.quantity / (rule.block ?? DEFAULT_BLOCK_MINUTES)) : row.quantity;
+export function rowPoints(rule: Rule, row: Pick<LedgerRow, 'points' | 'quantity'>): number {
+  return pointsOf(rule, row.points, row.quantity);
+}
+
+/** `rowPoints` of row `i` of the ledger, read from its columns. */
+export function rowPointsAt(rule: Rule, ledger: Ledger, i: number): number {
+  return pointsOf(rule, ledger.points(i), ledger.quantity(i));
+}
+
+function pointsOf(rule: Rule, points: number | undefined, quantity: number): number {
+  const each = rule.points ?? points ?? 0;
+  const times = rule.per === '分钟' ? Math.floor(quantity / (rule.block ?? DEFAULT_BLOCK_MINUTES)) : quantity;
   return multiplyPoints(each, times);
 }
 
@@ -70,25 +80,34 @@ function countedPositions(dataset: Dataset): { positions: Map<string, number[]>;
   return once([dataset], 'countedPositions', () => {
     const rules = rulesByCode(dataset);
     const positions = new Map<string, number[]>();
-    const ruleAt = new Array<Rule>(dataset.ledger.length);
-    dataset.ledger.forEach((row, i) => {
-      const rule = rules.get(row.rule);
-      if (!rule || !isCounted(row)) return;
+    const { ledger } = dataset;
+    const ruleAt = new Array<Rule>(ledger.length);
+    // A rule is looked up once per distinct code, by the code's place in the ledger's texts.
+    const byText = new Map<number, Rule | null>();
+    const verified = STATUSES.indexOf('已核实');
+    for (let i = 0; i < ledger.length; i++) {
+      if (ledger.statusAt[i] !== verified) continue;
+      const code = ledger.ruleAt[i]!;
+      let rule = byText.get(code);
+      if (rule === undefined) byText.set(code, (rule = rules.get(ledger.strings[code]!) ?? null));
+      if (rule === null) continue;
       ruleAt[i] = rule;
       let list = positions.get(rule.scheme);
       if (!list) positions.set(rule.scheme, (list = []));
       list.push(i);
-    });
+    }
     return { positions, ruleAt };
   });
 }
 
 /**
- * The verified rows of one scheme's rules (its own, not linked rewards), in ledger order.
- * @example countedLedgerRows(dataset, 'credit').length // 2
+ * The ledger positions of the verified rows of one scheme's rules (its own, not linked
+ * rewards), ascending, with the rule of each position.
+ * @example countedLedgerPositions(dataset, 'credit').positions.length // 2
  */
-export function countedLedgerRows(dataset: Dataset, schemeId: string): LedgerRow[] {
-  return (countedPositions(dataset).positions.get(schemeId) ?? []).map((i) => dataset.ledger[i]!);
+export function countedLedgerPositions(dataset: Dataset, schemeId: string): { positions: readonly number[]; ruleAt: readonly Rule[] } {
+  const { positions, ruleAt } = countedPositions(dataset);
+  return { positions: positions.get(schemeId) ?? [], ruleAt };
 }
 
 /** Two ascending lists of positions as one. */
@@ -169,20 +188,22 @@ export function countedTable(dataset: Dataset, index: SubjectIndex, scheme: Sche
       entryPoints.push(points);
       entryGroup.push(group);
     };
+    const { ledger } = dataset;
     let slot: DateSlot | undefined;
+    let slotDate = -1;
     for (const i of visit) {
-      const row = dataset.ledger[i]!;
       const rule = ruleAt[i]!;
       // Rows of one day follow each other in a ledger kept in date order.
-      if (slot?.date !== row.date) slot = slotOf(row.date);
-      const points = rowPoints(rule, row);
-      if (rule.scheme === scheme.id && slot.eligible.has(row.subject)) add(slot, row.subject, i, rule, 0, points);
+      if (slotDate !== ledger.dateAt[i]) [slot, slotDate] = [slotOf(ledger.date(i)), ledger.dateAt[i]!];
+      const subject = ledger.subject(i);
+      const points = rowPointsAt(rule, ledger, i);
+      if (rule.scheme === scheme.id && slot!.eligible.has(subject)) add(slot!, subject, i, rule, 0, points);
       if (points <= 0) continue;
       for (const linked of linkedRules) {
         if (linked.linked !== rule.scheme) continue;
-        const member = index.household(row.subject)?.contact;
-        if (member === undefined || !index.isMemberOn(member, row.date) || !slot.eligible.has(member)) continue;
-        add(slot, member, i, linked, 1, linked.points ?? 0);
+        const member = index.household(subject)?.contact;
+        if (member === undefined || !index.isMemberOn(member, slot!.date) || !slot!.eligible.has(member)) continue;
+        add(slot!, member, i, linked, 1, linked.points ?? 0);
       }
     }
     // Each group's entries side by side, in the order they came (a stable counting sort).
@@ -272,8 +293,8 @@ function capAt(table: CountedTable, rules: Map<string, Rule>, start: number, end
 }
 
 /** The row of entry `k` as it counts: the object scores, breakdowns and passbooks show. */
-function countedRowAt(table: CountedTable, ledger: readonly LedgerRow[], subject: string, k: number): CountedRow {
-  const row = ledger[table.position[k]!]!;
+function countedRowAt(table: CountedTable, ledger: Ledger, subject: string, k: number): CountedRow {
+  const row = ledger.row(table.position[k]!);
   const rule = table.rule[k]!;
   const points = table.points[k]!;
   const counted = table.counted[k]!;
@@ -299,7 +320,7 @@ function countedRowAt(table: CountedTable, ledger: readonly LedgerRow[], subject
  */
 export interface CountedSource {
   table: CountedTable;
-  ledger: readonly LedgerRow[];
+  ledger: Ledger;
 }
 
 /** The source of a scheme's counted rows, one per dataset and scheme. */
@@ -379,7 +400,7 @@ export class CountedRowList implements Iterable<CountedRow> {
 
 /** No rows: an assessed category's, or a subject's with nothing counted. */
 export const EMPTY_ROWS = new CountedRowList(
-  { table: { groups: new Map(), position: new Int32Array(0), date: [], rule: [], linked: new Uint8Array(0), points: new Float64Array(0), counted: new Float64Array(0) }, ledger: [] },
+  { table: { groups: new Map(), position: new Int32Array(0), date: [], rule: [], linked: new Uint8Array(0), points: new Float64Array(0), counted: new Float64Array(0) }, ledger: Ledger.from([]) },
   '',
   0,
   0,
@@ -440,36 +461,38 @@ const WORDS = new Int32Array(FLOAT.buffer);
  * Each ledger row's content as two 32-bit words (a `Fingerprint` of every column), made once
  * per ledger on first use: a row edited in place changes the keys of the pages that show it.
  */
-function rowFingerprints(ledger: readonly LedgerRow[]): Int32Array {
+function rowFingerprints(ledger: Ledger): Int32Array {
   return once([ledger], 'rowFingerprints', () => {
     const out = new Int32Array(ledger.length * 2);
     const f = new Fingerprint();
     // A street's million rows share a few thousand dates, activities, reviewers and files:
-    // each text is hashed once, and a row mixes in its text's two words.
-    const seen = new Map<string, number>();
-    const lanes: number[] = [];
-    const text = (s: string | undefined) => {
-      if (s === undefined) return f.word(-1);
-      let at = seen.get(s);
-      if (at === undefined) {
-        seen.set(s, (at = lanes.length));
-        lanes.push(...new Fingerprint().text(s).lanes());
+    // each of the ledger's texts is hashed once, and a row mixes in its text's two words.
+    const lanes = new Int32Array(ledger.strings.length * 2);
+    const hashed = new Uint8Array(ledger.strings.length);
+    const text = (at: number) => {
+      if (at < 0) return f.word(-1);
+      if (!hashed[at]) {
+        const [a, b] = new Fingerprint().text(ledger.strings[at]).lanes();
+        lanes[2 * at] = a;
+        lanes[2 * at + 1] = b;
+        hashed[at] = 1;
       }
-      return f.word(lanes[at]!).word(lanes[at + 1]!);
+      return f.word(lanes[2 * at]!).word(lanes[2 * at + 1]!);
     };
+    const statusLanes = STATUSES.map((s) => new Fingerprint().text(s).lanes());
     for (let i = 0; i < ledger.length; i++) {
-      const r = ledger[i]!;
       f.reset();
-      text(r.file);
-      f.number(r.line);
-      text(r.date);
-      text(r.subject);
-      text(r.rule);
-      f.number(r.points ?? NaN).number(r.quantity);
-      text(r.activity);
-      text(r.note);
-      text(r.reviewer);
-      text(r.status);
+      text(ledger.fileAt[i]!);
+      f.number(ledger.lineAt[i]!);
+      text(ledger.dateAt[i]!);
+      text(ledger.subjectAt[i]!);
+      text(ledger.ruleAt[i]!);
+      f.number(ledger.pointsAt[i]!).number(ledger.quantityAt[i]!);
+      text(ledger.activityAt[i]!);
+      text(ledger.noteAt[i]!);
+      text(ledger.reviewerAt[i]!);
+      const [sa, sb] = statusLanes[ledger.statusAt[i]!]!;
+      f.word(sa).word(sb);
       const [a, b] = f.lanes();
       out[2 * i] = a;
       out[2 * i + 1] = b;

@@ -4,7 +4,7 @@
  */
 import type { Dataset } from '../schema/dataset.ts';
 import type { Scheme } from '../schema/settings.ts';
-import { countedLedgerRows, rowPoints, rulesByCode } from './ledger.ts';
+import { countedLedgerPositions, rowPointsAt } from './ledger.ts';
 import { once } from './once.ts';
 import { comparePeriods, periodOf } from './periods.ts';
 
@@ -19,21 +19,22 @@ export function schemePeriods(dataset: Dataset, scheme: Scheme): string[] {
 }
 
 function findPeriods(dataset: Dataset, scheme: Scheme): string[] {
-  const rules = rulesByCode(dataset);
+  const { ledger } = dataset;
   const linked = new Set(dataset.rules.filter((r) => r.scheme === scheme.id && r.linked).map((r) => r.linked!));
   // A few hundred distinct dates stand for a million rows.
   // Rows of one day follow each other: a date just added is not looked up again.
-  const dates = new Set<string>();
-  let last: string | undefined;
-  for (const row of countedLedgerRows(dataset, scheme.id)) if (row.date !== last) dates.add((last = row.date));
+  const dates = new Set<number>();
+  let last = -1;
+  for (const i of countedLedgerPositions(dataset, scheme.id).positions) if (ledger.dateAt[i] !== last) dates.add((last = ledger.dateAt[i]!));
   for (const id of linked) {
-    last = undefined;
-    for (const row of countedLedgerRows(dataset, id)) {
-      if (row.date !== last && rowPoints(rules.get(row.rule)!, row) > 0) dates.add((last = row.date));
+    last = -1;
+    const { positions, ruleAt } = countedLedgerPositions(dataset, id);
+    for (const i of positions) {
+      if (ledger.dateAt[i] !== last && rowPointsAt(ruleAt[i]!, ledger, i) > 0) dates.add((last = ledger.dateAt[i]!));
     }
   }
   const periods = new Set<string>();
-  for (const date of dates) periods.add(periodOf(date, scheme.period));
+  for (const date of dates) periods.add(periodOf(ledger.strings[date]!, scheme.period));
   for (const a of dataset.assessments) if (a.scheme === scheme.id) periods.add(a.period);
   return [...periods].sort(comparePeriods);
 }

@@ -155,7 +155,7 @@ export class Breakdown {
     const { start, end } = this.#range;
     for (let k = start; k < end; k++) {
       if (!listed.has(table.rule[k]!.category)) continue;
-      fn(table.counted[k]!, table.points[k]!, table.linked[k] === 1, ledger[table.position[k]!]!.activity);
+      fn(table.counted[k]!, table.points[k]!, table.linked[k] === 1, ledger.activity(table.position[k]!));
     }
   }
 

@@ -4,9 +4,10 @@
  */
 import type { Site, Scheme } from './settings.ts';
 import type {
-  Assessment, Honor, Household, Item, LedgerRow, Merchant, Person, Redemption, Rule, StockRow, Unit,
+  Assessment, Honor, Household, Item, Merchant, Person, Redemption, Rule, StockRow, Unit,
 } from './tables.ts';
 import type { NewsEntry, NoticeEntry } from './content.ts';
+import type { Ledger } from './ledger-columns.ts';
 
 export interface Dataset {
   site: Site;
@@ -16,8 +17,8 @@ export interface Dataset {
   households: Household[];
   merchants: Merchant[];
   rules: Rule[];
-  /** All ledger files, in file-name order, rows in file order. */
-  ledger: LedgerRow[];
+  /** All ledger files, in file-name order, rows in file order: as columns (src/schema/ledger-columns.ts). */
+  ledger: Ledger;
   assessments: Assessment[];
   items: Item[];
   stock: StockRow[];

@@ -22,7 +22,7 @@ import { checkRedemptions, shopSummary, shopPeriods, itemOn, stockLevel, stockOn
 import { previousPeriod, comparePeriods, periodKind, periodOf } from '../domain/periods.ts';
 import { maskName } from '../domain/mask.ts';
 import type { SubjectKind } from '../schema/settings.ts';
-import { DEFAULT_BLOCK_MINUTES, type Item } from '../schema/tables.ts';
+import { DEFAULT_BLOCK_MINUTES, STATUSES, type Item, type LedgerRow } from '../schema/tables.ts';
 import { pagesOf, PAGE_SIZE } from './paging.ts';
 import { apiFiles } from './api.ts';
 import { noticePosterPath, passbookPath } from './routes.ts';
@@ -204,8 +204,9 @@ const isStarRating = (s: Scheme) => s.levels.length > 0 && s.levels.every((l) =>
 
 /** The newest date anywhere in the data, so "current" never depends on the build's clock. */
 export function latestDate(data: Dataset): string {
-  let latest = '1970-01-01';
-  for (const list of [data.ledger, data.stock, data.redemptions] as { date: string }[][]) {
+  let latest = data.ledger.latestDate();
+  if (latest < '1970-01-01') latest = '1970-01-01';
+  for (const list of [data.stock, data.redemptions] as { date: string }[][]) {
     for (const r of list) if (r.date > latest) latest = r.date;
   }
   for (const i of data.items) if (i.from && i.from > latest) latest = i.from;
@@ -340,7 +341,10 @@ export function computeBoard(data: Dataset, version: DataVersion): Board {
 
   // Passbooks: one per subject, every scheme it fits or has a record in. Only rows on record
   // that do not count are listed from the ledger; the counted ones come with the results.
-  const uncountedBySubject = groupBy(data.ledger.filter((r) => r.status !== '已核实'), (r) => r.subject);
+  const uncountedRows: LedgerRow[] = [];
+  const verified = STATUSES.indexOf('已核实');
+  for (let i = 0; i < data.ledger.length; i++) if (data.ledger.statusAt[i] !== verified) uncountedRows.push(data.ledger.row(i));
+  const uncountedBySubject = groupBy(uncountedRows, (r) => r.subject);
   const rulesByCode = new Map(data.rules.map((r) => [r.code, r]));
   const honors: HonorView[] = data.honors
     .map((h) => ({ period: h.period, subject: ref(h.subject), honor: h.honor, note: h.note, tone: honorTone(h.honor) }))

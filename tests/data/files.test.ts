@@ -83,7 +83,7 @@ describe('Excel workbooks, read as they are', () => {
     const xlsx = checkProject(root);
     expect(xlsx.problems.errors).toEqual([]);
     const strip = (rows: { file: string }[]) => rows.map(({ file: _file, ...rest }) => rest);
-    expect(strip(xlsx.dataset.ledger)).toEqual(strip(csv.dataset.ledger));
+    expect(strip(xlsx.dataset.ledger.rows())).toEqual(strip(csv.dataset.ledger.rows()));
   });
 
   test('an error in a workbook names the file, the sheet (the one named for the month), the row and the column letter', () => {

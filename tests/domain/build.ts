@@ -8,6 +8,10 @@ import type {
   Assessment, Household, Item, LedgerRow, Merchant, Person, Redemption, Rule, StockRow, Unit,
 } from '../../src/schema/tables.ts';
 import { indexSubjects, type SubjectIndex } from '../../src/domain/subjects.ts';
+import { Ledger } from '../../src/schema/ledger-columns.ts';
+
+/** A dataset's parts as a test writes them: the ledger as a list of rows. */
+export type Parts = Partial<Omit<Dataset, 'ledger'>> & { ledger?: LedgerRow[] | Ledger };
 
 const lines = new Map<string, number>();
 /** The next physical line of a file: the first row is line 2. */
@@ -75,7 +79,7 @@ export function redemption(date: string, subject: string, itemId: string, extra:
 }
 
 /** A dataset with nothing in it but what the test passes. */
-export function dataset(parts: Partial<Dataset>): Dataset {
+export function dataset(parts: Parts): Dataset {
   return {
     site: siteSchema.parse({ name: '测试街道积分公示栏', organiser: '测试街道党工委' }),
     schemes: [],
@@ -84,7 +88,6 @@ export function dataset(parts: Partial<Dataset>): Dataset {
     households: [],
     merchants: [],
     rules: [],
-    ledger: [],
     assessments: [],
     items: [],
     stock: [],
@@ -93,11 +96,12 @@ export function dataset(parts: Partial<Dataset>): Dataset {
     news: [],
     notices: [],
     ...parts,
+    ledger: parts.ledger instanceof Ledger ? parts.ledger : Ledger.from(parts.ledger ?? []),
   };
 }
 
 /** A dataset and its subject index, the pair every scoring function takes. */
-export function board(parts: Partial<Dataset>): { data: Dataset; index: SubjectIndex } {
+export function board(parts: Parts): { data: Dataset; index: SubjectIndex } {
   const data = dataset(parts);
   return { data, index: indexSubjects(data) };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Dataset } from '../../src/schema/dataset.ts';
 import { checkRedemptions, LOW_STOCK, priceOn, shopPeriods, shopSummary, stockLevel, stockOnHand } from '../../src/domain/shop.ts';
-import { board, entry, household, item, person, redemption, rule, scheme, stock, unit } from './build.ts';
+import { board, entry, household, item, person, redemption, rule, scheme, stock, unit, type Parts } from './build.ts';
 
 describe('priceOn', () => {
   const items = [item('oil', 50), item('oil', 60, { from: '2022-11-01' }), item('fruit', 20, { from: '2022-10-01' })];
@@ -35,7 +35,7 @@ const party = scheme({
 });
 
 /** H-1 earns 5 points on 9 October; the shelf holds 10 bottles of oil (price 5). */
-function shop(parts: Partial<Dataset>) {
+function shop(parts: Parts) {
   return board({
     schemes: [credit, volunteer, party],
     units: [unit('SQ', '社区')],
@@ -48,7 +48,7 @@ function shop(parts: Partial<Dataset>) {
     ...parts,
   });
 }
-const check = (parts: Partial<Dataset>) => {
+const check = (parts: Parts) => {
   const { data, index } = shop(parts);
   return checkRedemptions(data, index);
 };

@@ -46,7 +46,7 @@ function expectLocatedAndSound(root: string, file: string) {
   // Rows that count are sound: a real date, a known subject and rule, a reviewer when verified.
   const subjects = new Set([...dataset.people, ...dataset.households, ...dataset.units, ...dataset.merchants].map((s) => s.id));
   const rules = new Set(dataset.rules.map((r) => r.code));
-  for (const row of dataset.ledger.filter((r) => r.file === file)) {
+  for (const row of dataset.ledger.rows().filter((r) => r.file === file)) {
     expect(row.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(subjects.has(row.subject)).toBe(true);
     expect(rules.has(row.rule)).toBe(true);
@@ -84,7 +84,7 @@ describe('shapes that break naive parsers', () => {
   ];
   test.each(cases)('%s ends in located errors or clean rows', (_name, content) => {
     const { problems, dataset } = expectLocatedAndSound(fixture(undefined, { 'data/ledger/2022-01.csv': content }), 'data/ledger/2022-01.csv');
-    const ledgerRows = dataset.ledger.filter((r) => r.file === 'data/ledger/2022-01.csv').length;
+    const ledgerRows = dataset.ledger.rows().filter((r) => r.file === 'data/ledger/2022-01.csv').length;
     const errors = problems.errors.filter((e) => e.file === 'data/ledger/2022-01.csv').length;
     expect(ledgerRows + errors).toBeGreaterThanOrEqual(_name === 'a header only' || _name === 'only line breaks' ? 0 : 1);
   });

@@ -1,0 +1,314 @@
+/**
+ * The ledger as columns, not an object per row. A street's ledger is a million rows and a
+ * district's ten million; as objects (11 fields, 120 bytes each in this Node) they were the
+ * largest thing the build held, and the collector walked them at every full collection. Here a
+ * text cell is a position in one list of the ledger's distinct texts, a number is a slot of a
+ * Float64Array, the status a byte: about 50 bytes a row, in a few typed arrays the collector
+ * does not walk. A row object is made when something asks for one (`row(i)`): an error's
+ * location, a page's breakdown line.
+ */
+import { STATUSES, type LedgerRow } from './tables.ts';
+
+/** A text column's mark for a blank cell. */
+const NONE = -1;
+
+type Status = LedgerRow['status'];
+const STATUS_INDEX = new Map<string, number>(STATUSES.map((s, i) => [s, i]));
+
+/** The columns of the ledger table, in the table's order (src/schema/tables.ts). */
+export const LEDGER_KEYS = ['date', 'subject', 'rule', 'points', 'quantity', 'activity', 'note', 'reviewer', 'status'] as const;
+
+export class Ledger implements Iterable<LedgerRow> {
+  readonly length: number;
+  /** Every distinct text of the ledger, once; a text column holds positions in it. */
+  readonly strings: readonly string[];
+  readonly fileAt: Int32Array;
+  readonly lineAt: Int32Array;
+  readonly dateAt: Int32Array;
+  readonly subjectAt: Int32Array;
+  readonly ruleAt: Int32Array;
+  readonly activityAt: Int32Array;
+  readonly noteAt: Int32Array;
+  readonly reviewerAt: Int32Array;
+  /** NaN for a blank cell. */
+  readonly pointsAt: Float64Array;
+  readonly quantityAt: Float64Array;
+  /** The position of the status in `STATUSES`. */
+  readonly statusAt: Uint8Array;
+
+  constructor(length: number, strings: readonly string[], columns: Omit<Ledger, 'length' | 'strings' | LedgerMethods>) {
+    this.length = length;
+    this.strings = strings;
+    this.fileAt = columns.fileAt;
+    this.lineAt = columns.lineAt;
+    this.dateAt = columns.dateAt;
+    this.subjectAt = columns.subjectAt;
+    this.ruleAt = columns.ruleAt;
+    this.activityAt = columns.activityAt;
+    this.noteAt = columns.noteAt;
+    this.reviewerAt = columns.reviewerAt;
+    this.pointsAt = columns.pointsAt;
+    this.quantityAt = columns.quantityAt;
+    this.statusAt = columns.statusAt;
+  }
+
+  file(i: number): string {
+    return this.strings[this.fileAt[i]!]!;
+  }
+  line(i: number): number {
+    return this.lineAt[i]!;
+  }
+  date(i: number): string {
+    return this.strings[this.dateAt[i]!]!;
+  }
+  subject(i: number): string {
+    return this.strings[this.subjectAt[i]!]!;
+  }
+  rule(i: number): string {
+    return this.strings[this.ruleAt[i]!]!;
+  }
+  points(i: number): number | undefined {
+    const p = this.pointsAt[i]!;
+    return p === p ? p : undefined;
+  }
+  quantity(i: number): number {
+    const q = this.quantityAt[i]!;
+    return (q === q ? q : undefined) as number;
+  }
+  activity(i: number): string | undefined {
+    return this.#text(this.activityAt[i]!);
+  }
+  note(i: number): string | undefined {
+    return this.#text(this.noteAt[i]!);
+  }
+  reviewer(i: number): string | undefined {
+    return this.#text(this.reviewerAt[i]!);
+  }
+  status(i: number): Status {
+    return STATUSES[this.statusAt[i]!]!;
+  }
+
+  #text(at: number): string | undefined {
+    return at === NONE ? undefined : this.strings[at];
+  }
+
+  /** Row `i` as the object the reader made for it: the same fields, in the same order. */
+  row(i: number): LedgerRow {
+    return {
+      file: this.file(i), line: this.lineAt[i]!, date: this.date(i), subject: this.subject(i), rule: this.rule(i),
+      points: this.points(i), quantity: this.quantity(i), activity: this.activity(i), note: this.note(i),
+      reviewer: this.reviewer(i), status: this.status(i),
+    };
+  }
+
+  *[Symbol.iterator](): Generator<LedgerRow> {
+    for (let i = 0; i < this.length; i++) yield this.row(i);
+  }
+
+  /** The rows as objects, made now (tests, and small ledgers). */
+  rows(): LedgerRow[] {
+    return Array.from({ length: this.length }, (_, i) => this.row(i));
+  }
+
+  /** The rows whose `keep` is 1, in order, sharing this ledger's texts. */
+  keep(keep: Uint8Array): Ledger {
+    let n = 0;
+    for (let i = 0; i < this.length; i++) n += keep[i]!;
+    if (n === this.length) return this;
+    const pick = <A extends Int32Array | Float64Array | Uint8Array>(from: A): A => {
+      const out = new (from.constructor as new (n: number) => A)(n);
+      for (let i = 0, k = 0; i < this.length; i++) if (keep[i]) out[k++] = from[i]!;
+      return out;
+    };
+    return new Ledger(n, this.strings, {
+      fileAt: pick(this.fileAt), lineAt: pick(this.lineAt), dateAt: pick(this.dateAt), subjectAt: pick(this.subjectAt),
+      ruleAt: pick(this.ruleAt), activityAt: pick(this.activityAt), noteAt: pick(this.noteAt), reviewerAt: pick(this.reviewerAt),
+      pointsAt: pick(this.pointsAt), quantityAt: pick(this.quantityAt), statusAt: pick(this.statusAt),
+    });
+  }
+
+  /** The latest date of any row ('' for none). */
+  latestDate(): string {
+    let latest = -1;
+    let at = '';
+    for (let i = 0; i < this.length; i++) {
+      const d = this.dateAt[i]!;
+      if (d === latest) continue;
+      const s = this.strings[d]!;
+      if (s > at) [at, latest] = [s, d];
+    }
+    return at;
+  }
+
+  /** A ledger of these rows (tests, fixtures). */
+  static from(rows: Iterable<LedgerRow>): Ledger {
+    const b = new LedgerBuilder();
+    for (const r of rows) b.add(r);
+    return b.done();
+  }
+}
+
+type LedgerMethods = 'file' | 'line' | 'date' | 'subject' | 'rule' | 'points' | 'quantity' | 'activity' | 'note' | 'reviewer' | 'status' | 'row' | 'rows' | 'keep' | 'latestDate' | typeof Symbol.iterator;
+
+/** One file's rows as they come back from the read worker (`encodeRows` of src/data/split-read.ts). */
+export interface EncodedRows {
+  lines: Int32Array;
+  /** Per row and column: ≥ 0 a string of `strings`, `NUMBER` a number in `numbers`, `NONE` undefined. */
+  refs: Int32Array;
+  numbers: Float64Array;
+  strings: string[];
+}
+export const ENCODED_NONE = -1;
+export const ENCODED_NUMBER = -2;
+
+/** A ledger made file by file, in file order: rows read here, or the worker's columns. */
+export class LedgerBuilder {
+  #n = 0;
+  #strings: string[] = [];
+  #index = new Map<string, number>();
+  #file: Int32Array;
+  #line: Int32Array;
+  #date: Int32Array;
+  #subject: Int32Array;
+  #rule: Int32Array;
+  #activity: Int32Array;
+  #note: Int32Array;
+  #reviewer: Int32Array;
+  #points: Float64Array;
+  #quantity: Float64Array;
+  #status: Uint8Array;
+
+  /** `rows`: how many rows are coming, when known (the columns are made that long at once). */
+  constructor(rows = 1024) {
+    const n = Math.max(rows, 1);
+    this.#file = new Int32Array(n);
+    this.#line = new Int32Array(n);
+    this.#date = new Int32Array(n);
+    this.#subject = new Int32Array(n);
+    this.#rule = new Int32Array(n);
+    this.#activity = new Int32Array(n);
+    this.#note = new Int32Array(n);
+    this.#reviewer = new Int32Array(n);
+    this.#points = new Float64Array(n);
+    this.#quantity = new Float64Array(n);
+    this.#status = new Uint8Array(n);
+  }
+
+  #intern(s: string): number {
+    let at = this.#index.get(s);
+    if (at === undefined) {
+      this.#index.set(s, (at = this.#strings.length));
+      this.#strings.push(s);
+    }
+    return at;
+  }
+
+  #text(s: string | undefined): number {
+    return s === undefined ? NONE : this.#intern(s);
+  }
+
+  #statusOf(s: string | undefined): number {
+    const at = STATUS_INDEX.get(s as string);
+    if (at === undefined) throw new Error(`a ledger row's status is ${String(s)}, not one of ${STATUSES.join('、')}`);
+    return at;
+  }
+
+  /** Room for `more` rows. */
+  #grow(more: number): void {
+    const need = this.#n + more;
+    if (need <= this.#file.length) return;
+    let size = this.#file.length;
+    while (size < need) size *= 2;
+    const widen = <A extends Int32Array | Float64Array | Uint8Array>(a: A): A => {
+      const out = new (a.constructor as new (n: number) => A)(size);
+      out.set(a);
+      return out;
+    };
+    this.#file = widen(this.#file);
+    this.#line = widen(this.#line);
+    this.#date = widen(this.#date);
+    this.#subject = widen(this.#subject);
+    this.#rule = widen(this.#rule);
+    this.#activity = widen(this.#activity);
+    this.#note = widen(this.#note);
+    this.#reviewer = widen(this.#reviewer);
+    this.#points = widen(this.#points);
+    this.#quantity = widen(this.#quantity);
+    this.#status = widen(this.#status);
+  }
+
+  /** Adds a row object (as the reader makes it). */
+  add(row: LedgerRow): void {
+    this.#grow(1);
+    const i = this.#n++;
+    this.#file[i] = this.#intern(row.file);
+    this.#line[i] = row.line;
+    this.#date[i] = this.#intern(row.date);
+    this.#subject[i] = this.#intern(row.subject);
+    this.#rule[i] = this.#intern(row.rule);
+    this.#points[i] = row.points ?? NaN;
+    this.#quantity[i] = row.quantity ?? NaN;
+    this.#activity[i] = this.#text(row.activity);
+    this.#note[i] = this.#text(row.note);
+    this.#reviewer[i] = this.#text(row.reviewer);
+    this.#status[i] = this.#statusOf(row.status);
+  }
+
+  /**
+   * Adds one file's rows as the worker encoded them, `keys` being the order of its columns,
+   * without making their objects.
+   */
+  addEncoded(file: string, keys: readonly string[], part: EncodedRows): void {
+    const rows = part.lines.length;
+    const width = keys.length;
+    this.#grow(rows);
+    // The part's strings as positions in this ledger's, each looked up once.
+    const local = new Int32Array(part.strings.length).fill(-2);
+    const text = (ref: number): number => {
+      if (ref === ENCODED_NONE) return NONE;
+      let at = local[ref]!;
+      if (at === -2) local[ref] = at = this.#intern(part.strings[ref]!);
+      return at;
+    };
+    const number = (at: number): number => (part.refs[at] === ENCODED_NUMBER ? part.numbers[at]! : NaN);
+    const column = (key: string): number => {
+      const c = keys.indexOf(key);
+      if (c < 0) throw new Error(`the worker's columns lack ${key}`);
+      return c;
+    };
+    const [cDate, cSubject, cRule, cPoints, cQuantity, cActivity, cNote, cReviewer, cStatus] = LEDGER_KEYS.map(column) as number[];
+    const fileAt = this.#intern(file);
+    const statusOf = new Map<number, number>();
+    for (let r = 0; r < rows; r++) {
+      const i = this.#n++;
+      const base = r * width;
+      this.#file[i] = fileAt;
+      this.#line[i] = part.lines[r]!;
+      this.#date[i] = text(part.refs[base + cDate!]!);
+      this.#subject[i] = text(part.refs[base + cSubject!]!);
+      this.#rule[i] = text(part.refs[base + cRule!]!);
+      this.#points[i] = number(base + cPoints!);
+      this.#quantity[i] = number(base + cQuantity!);
+      this.#activity[i] = text(part.refs[base + cActivity!]!);
+      this.#note[i] = text(part.refs[base + cNote!]!);
+      this.#reviewer[i] = text(part.refs[base + cReviewer!]!);
+      const ref = part.refs[base + cStatus!]!;
+      let s = statusOf.get(ref);
+      if (s === undefined) statusOf.set(ref, (s = this.#statusOf(ref >= 0 ? part.strings[ref] : undefined)));
+      this.#status[i] = s;
+    }
+  }
+
+  /** The ledger, its columns cut to its length. */
+  done(): Ledger {
+    const n = this.#n;
+    const cut = <A extends Int32Array | Float64Array | Uint8Array>(a: A): A => (a.length === n ? a : (a.slice(0, n) as A));
+    const ledger = new Ledger(n, this.#strings, {
+      fileAt: cut(this.#file), lineAt: cut(this.#line), dateAt: cut(this.#date), subjectAt: cut(this.#subject),
+      ruleAt: cut(this.#rule), activityAt: cut(this.#activity), noteAt: cut(this.#note), reviewerAt: cut(this.#reviewer),
+      pointsAt: cut(this.#points), quantityAt: cut(this.#quantity), statusAt: cut(this.#status),
+    });
+    this.#index = new Map();
+    return ledger;
+  }
+}
