@@ -7,7 +7,7 @@
 import type { Dataset } from '../schema/dataset.ts';
 import type { Problems, Place } from './errors.ts';
 import { rejectLedgerRow, type Rejected } from '../data/load.ts';
-import { DEFAULT_BLOCK_MINUTES, PARTY_ROLES, tables, type Column, type LedgerRow, type Person } from '../schema/tables.ts';
+import { DEFAULT_BLOCK_MINUTES, PARTY_ROLES, tables, type Column, type Person } from '../schema/tables.ts';
 import type { Ledger } from '../schema/ledger-columns.ts';
 import { periodKind } from '../domain/periods.ts';
 import type { Scheme, SubjectKind } from '../schema/settings.ts';
@@ -45,19 +45,24 @@ function sameRow(ledger: Ledger, a: number, b: number): boolean {
   );
 }
 
+/** Where row `i` of the ledger is, for a problem's place. */
+const placeOf = (ledger: Ledger, i: number) => ({ file: ledger.file(i), line: ledger.line(i) });
+
 /** The first day of the month before `year`-`month`: 2023-01 → 2022-12-01. */
 function monthBefore(year: number, month: number): string {
   const [y, m] = month === 1 ? [year - 1, 12] : [year, month - 1];
   return `${y}-${String(m).padStart(2, '0')}-01`;
 }
 
-function datePlausibility(data: Dataset): (row: { file: string; date: string }) => { code: 'date-after-file-month' | 'date-implausible-year' | 'date-before-file-month'; args: Record<string, string | number>; warn?: true } | undefined {
-  const named = new Map<string, { year: number; month?: string } | null>();
+function datePlausibility(data: Dataset): (file: string, date: string) => { code: 'date-after-file-month' | 'date-implausible-year' | 'date-before-file-month'; args: Record<string, string | number>; warn?: true } | undefined {
+  // Per file: the year and month its name gives, and (for a month's file) its last day and the first day of the month before.
+  const named = new Map<string, { year: number; month?: string; end: string; before: string } | null>();
   const nameOf = (file: string) => {
     let n = named.get(file);
     if (n === undefined) {
       const m = /^(\d{4})(?:-(0[1-9]|1[0-2]))?(?!\d)/.exec(file.slice(file.lastIndexOf('/') + 1));
-      named.set(file, (n = m ? { year: Number(m[1]), month: m[2] } : null));
+      const year = Number(m?.[1]);
+      named.set(file, (n = m ? { year, month: m[2], end: `${year}-${m[2]}-31`, before: m[2] ? monthBefore(year, Number(m[2])) : '' } : null));
     }
     return n;
   };
@@ -76,15 +81,15 @@ function datePlausibility(data: Dataset): (row: { file: string; date: string }) 
   const lastYear = Math.max(...years);
   const yearList = [...years].sort().join('、');
   type Odd = { code: 'date-after-file-month' | 'date-implausible-year' | 'date-before-file-month'; args: Record<string, string | number>; warn?: true };
-  return (row): Odd | undefined => {
-    const n = nameOf(row.file);
-    if (n?.month !== undefined && row.date > `${n.year}-${n.month}-31`) return { code: 'date-after-file-month', args: { date: row.date, month: `${n.year}-${n.month}` } };
-    const year = Number(row.date.slice(0, 4));
+  return (file, date): Odd | undefined => {
+    const n = nameOf(file);
+    if (n?.month !== undefined && date > n.end) return { code: 'date-after-file-month', args: { date: date, month: `${n.year}-${n.month}` } };
+    const year = Number(date.slice(0, 4));
     // A late row of last December in January's file is ordinary: one year before the first is not far.
-    if (years.size > 0 && (year < first - 1 || year > lastYear)) return { code: 'date-implausible-year', args: { date: row.date, year, years: yearList } };
+    if (years.size > 0 && (year < first - 1 || year > lastYear)) return { code: 'date-implausible-year', args: { date: date, year, years: yearList } };
     // Last month's late row is ordinary; one from further back (2022-01-05 in 2023-01.csv: the
     // year not changed) reopens a period published long ago. Said, not refused.
-    if (n?.month !== undefined && row.date < monthBefore(n.year, Number(n.month))) return { code: 'date-before-file-month', args: { date: row.date, month: `${n.year}-${n.month}` }, warn: true };
+    if (n?.month !== undefined && date < n.before) return { code: 'date-before-file-month', args: { date: date, month: `${n.year}-${n.month}` }, warn: true };
     return undefined;
   };
 }
@@ -274,9 +279,8 @@ export function validateReferences(data: Dataset, rejected: Rejected, problems: 
   const source = data.ledger;
   const keep = new Uint8Array(source.length);
   for (let i = 0; i < source.length; i++) {
-    const row = source.row(i);
-    if (ledgerRowOk(row)) keep[i] = 1;
-    else rejectLedgerRow(rejected, row.subject, row.date);
+    if (ledgerRowOk(source, i)) keep[i] = 1;
+    else rejectLedgerRow(rejected, source.subject(i), source.date(i));
   }
   const ledger = source.keep(keep);
   // A row pasted twice counts twice. Two events can be alike, so it is said, not refused; one
@@ -294,53 +298,60 @@ export function validateReferences(data: Dataset, rejected: Rejected, problems: 
     else if (bucket) bucket.push(i);
     else seen.set(h, [i]);
   }
-  function ledgerRowOk(row: LedgerRow): boolean {
-    const odd = implausible(row);
-    if (odd?.warn) problems.warn(at(row, L.date), odd.code, odd.args);
+  /** Checks row `i` of the ledger, read from its columns; an object is made only for a problem's place. */
+  function ledgerRowOk(ledger: Ledger, i: number): boolean {
+    const file = ledger.file(i);
+    const date = ledger.date(i);
+    const odd = implausible(file, date);
+    if (odd?.warn) problems.warn(at(placeOf(ledger, i), L.date), odd.code, odd.args);
     else if (odd) {
-      problems.error(at(row, L.date), odd.code, odd.args);
+      problems.error(at(placeOf(ledger, i), L.date), odd.code, odd.args);
       return false;
     }
-    const rule = ruleByCode.get(row.rule);
+    const code = ledger.rule(i);
+    const rule = ruleByCode.get(code);
     if (!rule) {
-      if (!ruleKnown(row.rule)) problems.error(at(row, L.rule), 'unknown-rule', { id: row.rule, suggest: ruleMeant(row.rule) });
+      if (!ruleKnown(code)) problems.error(at(placeOf(ledger, i), L.rule), 'unknown-rule', { id: code, suggest: ruleMeant(code) });
       return false;
     }
+    const subject = ledger.subject(i);
     const scheme = schemeById.get(rule.scheme)!;
     let fits = fitting.get(scheme);
     if (!fits) fitting.set(scheme, (fits = new Map()));
-    let person = fits.get(row.subject);
+    let person = fits.get(subject);
     let ok = person !== undefined;
-    if (!ok && subjectFits(row, row.subject, scheme, L.subject)) {
-      fits.set(row.subject, (person = personById.get(row.subject) ?? null));
+    if (!ok && subjectFits(placeOf(ledger, i), subject, scheme, L.subject)) {
+      fits.set(subject, (person = personById.get(subject) ?? null));
       ok = true;
     }
-    if (ok && person && ((person.since && row.date < person.since) || (person.until && row.date > person.until))) {
-      problems.error(at(row, L.date), 'outside-membership', { date: row.date, id: row.subject, since: person.since ?? '—', until: person.until ?? '—' });
+    if (ok && person && ((person.since && date < person.since) || (person.until && date > person.until))) {
+      problems.error(at(placeOf(ledger, i), L.date), 'outside-membership', { date, id: subject, since: person.since ?? '—', until: person.until ?? '—' });
       ok = false;
     }
-    const active = row.status !== '驳回';
-    if (active && rule.per === '分钟') {
+    const status = ledger.status(i);
+    const quantity = ledger.quantity(i);
+    const points = ledger.points(i);
+    if (status !== '驳回' && rule.per === '分钟') {
       const minimum = rule.minimum ?? rule.block ?? DEFAULT_BLOCK_MINUTES;
-      if (row.quantity < minimum) {
-        problems.error(at(row, L.quantity), 'below-minimum-minutes', { minutes: row.quantity, minimum });
+      if (quantity < minimum) {
+        problems.error(at(placeOf(ledger, i), L.quantity), 'below-minimum-minutes', { minutes: quantity, minimum });
         ok = false;
       }
     }
     if (rule.points === undefined) {
-      if (row.points === undefined) {
-        problems.error(at(row, L.points), 'points-required', { rule: rule.code, min: rule.min ?? '', max: rule.max ?? '' });
+      if (points === undefined) {
+        problems.error(at(placeOf(ledger, i), L.points), 'points-required', { rule: rule.code, min: rule.min ?? '', max: rule.max ?? '' });
         ok = false;
-      } else if (row.points < rule.min! || row.points > rule.max!) {
-        problems.error(at(row, L.points), 'points-out-of-range', { points: row.points, rule: rule.code, min: rule.min!, max: rule.max! });
+      } else if (points < rule.min! || points > rule.max!) {
+        problems.error(at(placeOf(ledger, i), L.points), 'points-out-of-range', { points, rule: rule.code, min: rule.min!, max: rule.max! });
         ok = false;
       }
-    } else if (row.points !== undefined && row.points !== rule.points) {
-      problems.error(at(row, L.points), 'points-mismatch', { points: row.points, rule: rule.code, expected: rule.points });
+    } else if (points !== undefined && points !== rule.points) {
+      problems.error(at(placeOf(ledger, i), L.points), 'points-mismatch', { points, rule: rule.code, expected: rule.points });
       ok = false;
     }
-    if (row.status === '已核实' && !row.reviewer) {
-      problems.error(at(row, L.reviewer), 'reviewer-required');
+    if (status === '已核实' && !ledger.reviewer(i)) {
+      problems.error(at(placeOf(ledger, i), L.reviewer), 'reviewer-required');
       ok = false;
     }
     return ok;
@@ -437,7 +448,7 @@ export function validateReferences(data: Dataset, rejected: Rejected, problems: 
   const R = T.redemptions.columns;
   const redemptions = data.redemptions.filter((row) => {
     let ok = true;
-    const odd = implausible(row);
+    const odd = implausible(row.file, row.date);
     if (odd?.warn) problems.warn(at(row, R.date), odd.code, odd.args);
     else if (odd) {
       problems.error(at(row, R.date), odd.code, odd.args);

@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { SchemeStats } from '../domain/stats.ts';
-import type { Board, Passbook, SchemeView } from './board.ts';
+import type { Board, Passbook, RankedRow, SchemeView } from './board.ts';
 import { pagesOf, PAGE_SIZE } from './paging.ts';
 import { passbookAnswer, type PassbookAnswer } from './passbook.ts';
 import { rankingPath, unitRankingPath } from './routes.ts';
@@ -66,14 +66,14 @@ export function rankingRoutes(board: Board): Route<RankingPage>[] {
         index,
         pageCount: result.pages.length,
         rowCount: result.rows.length,
-        rows: rows.map(tableRow),
+        rows,
         units,
         stats: result.stats,
       };
       return {
         params: { scheme: result.scheme.id, period: result.period, page: index === 0 ? undefined : String(index + 1) },
         props,
-        ...(index > 0 ? { cacheKey: pageKey(board, props) } : {}),
+        ...(index > 0 ? { cacheKey: pageKey(board, props, rows) } : {}),
       };
     });
   });
@@ -90,12 +90,12 @@ export function unitRankingRoutes(board: Board): Route<UnitRankingPage>[] {
           unitRowCount: unit.rows.length,
           index,
           pageCount: pages.length,
-          rows: rows.map(tableRow),
+          rows,
         };
         return {
           params: { scheme: result.scheme.id, period: result.period, unit: unit.unit, page: index === 0 ? undefined : String(index + 1) },
           props,
-          cacheKey: pageKey(board, props),
+          cacheKey: pageKey(board, props, rows),
         };
       }),
     ),
@@ -126,9 +126,10 @@ export function pagesStampedLater(board: Board): string[] {
 /**
  * The key of a page given `props`: the hash of the props, the site's settings a page shows
  * and the placeholders it prints. A scheme (in the props, or in a passbook's schemes) enters
- * by its hash, worked out once: every page of a street shows one of a handful.
+ * by its hash, worked out once: every page of a street shows one of a handful. A ranking
+ * page's rows (`ranked`) enter by the JSON of what the page shows of them (`tableRow`).
  */
-function pageKey(board: Board, props: RankingPage | UnitRankingPage | PassbookPage): string {
+function pageKey(board: Board, props: RankingPage | UnitRankingPage | PassbookPage, ranked?: readonly RankedRow[]): string {
   const hash = createHash('sha256');
   let shown: unknown;
   if ('book' in props) {
@@ -136,9 +137,15 @@ function pageKey(board: Board, props: RankingPage | UnitRankingPage | PassbookPa
     shown = { ...props, book: { ...props.book, schemes: props.book.schemes.map((s) => ({ ...s, scheme: s.scheme.id })) } };
   } else {
     hash.update(schemeHash(props.scheme));
-    shown = { ...props, scheme: props.scheme.id };
+    if (ranked) for (const row of ranked) hash.update(rowJson(row));
+    shown = { ...props, scheme: props.scheme.id, ...(ranked ? { rows: ranked.length } : {}) };
   }
   return hash.update(JSON.stringify([shown, pageSite(board), stampMarks(board)])).digest('hex');
+}
+
+/** A ranked row as its page shows it (`tableRow`: no breakdown), as JSON, with a line break after it. */
+function rowJson(row: RankedRow): string {
+  return `${JSON.stringify(tableRow(row))}\n`;
 }
 
 /**
