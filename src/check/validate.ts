@@ -67,8 +67,10 @@ function datePlausibility(data: Dataset): (file: string, date: string) => { code
     return n;
   };
   const years = new Set<number>();
-  const ledgerFiles = new Set<number>(data.ledger.fileAt);
-  for (const files of [[...ledgerFiles].map((f) => data.ledger.strings[f]!), data.redemptions.map((r) => r.file)]) {
+  // The ledger's files, each once (a file's rows follow each other).
+  const ledgerFiles: string[] = [];
+  for (let i = 0, last = -1; i < data.ledger.length; i++) if (data.ledger.fileAt[i] !== last) ledgerFiles.push(data.ledger.strings[(last = data.ledger.fileAt[i]!)]!);
+  for (const files of [ledgerFiles, data.redemptions.map((r) => r.file)]) {
     let last = '';
     for (const file of files) {
       if (file === last) continue;

@@ -2,8 +2,9 @@
  * The files of one table read on two threads: the build's thread and a worker take the next
  * file in turn, so both cores parse and validate a street's twelve monthly ledgers. What the
  * worker read comes back as columns (a row's strings as numbers into one list of strings, its
- * numbers side by side) and is made into the same row objects, in file order: the rows, the
- * problems and the report are those of reading every file here. Small data sets, and
+ * numbers side by side), in file order: the ledger takes them as they are (`parts`, and
+ * `LedgerBuilder.addEncoded` of src/schema/ledger-columns.ts), other tables as the same row
+ * objects (`finish`). The rows, the problems and the report are those of reading every file here. Small data sets, and
  * `BOARD_READ_WORKER=off`, read every file on this thread; `BOARD_READ_WORKER=always` splits
  * even a small one (the tests use it).
  */
@@ -16,7 +17,7 @@ import { Problems, type DataIssue } from '../check/errors.ts';
 import { eachRecord, rowReader, blankRow } from './csv.ts';
 import { tables, type Column, type RowOf, type Table } from '../schema/tables.ts';
 import { buildSettings } from '../build/context.ts';
-import type { EncodedRows } from '../schema/ledger-columns.ts';
+import { ENCODED_NONE, ENCODED_NUMBER, type EncodedRows } from '../schema/ledger-columns.ts';
 
 /** Below this many bytes of files, a worker's start (some 0.1 s) costs more than it saves. */
 const SPLIT_BYTES = 4 << 20;
@@ -71,8 +72,8 @@ export interface FileDone {
   columns?: [string, { column: number; header: string }][];
 }
 
-const NONE = -1;
-const NUMBER = -2;
+const NONE = ENCODED_NONE;
+const NUMBER = ENCODED_NUMBER;
 
 /** The table's keys, in the order the columns are sent. */
 const keysOf = (table: Table) => Object.keys(table.columns);

@@ -39,11 +39,6 @@ export interface CountedRow {
 }
 
 
-/** Only verified rows count; 待审核 and 驳回 rows are on record but score nothing. */
-export function isCounted(row: LedgerRow): boolean {
-  return row.status === '已核实';
-}
-
 /**
  * Points a ledger row is worth before any cap. A fixed rule gives its points per occurrence;
  * a 分钟 rule gives them per whole block of minutes (75 minutes at 5 points per 30 is 10);
@@ -84,6 +79,7 @@ function countedPositions(dataset: Dataset): { positions: Map<string, number[]>;
     const ruleAt = new Array<Rule>(ledger.length);
     // A rule is looked up once per distinct code, by the code's place in the ledger's texts.
     const byText = new Map<number, Rule | null>();
+    // Only verified rows count; 待审核 and 驳回 rows are on record but score nothing.
     const verified = STATUSES.indexOf('已核实');
     for (let i = 0; i < ledger.length; i++) {
       if (ledger.statusAt[i] !== verified) continue;

@@ -71,6 +71,7 @@ export class Ledger implements Iterable<LedgerRow> {
     const p = this.pointsAt[i]!;
     return p === p ? p : undefined;
   }
+  /** Always a number for a row the reader made (the column falls back to 1); NaN (a test's row without one) comes back undefined, as it went in. */
   quantity(i: number): number {
     const q = this.quantityAt[i]!;
     return (q === q ? q : undefined) as number;
@@ -158,7 +159,9 @@ export interface EncodedRows {
   numbers: Float64Array;
   strings: string[];
 }
+/** `EncodedRows.refs`: the cell is blank. */
 export const ENCODED_NONE = -1;
+/** `EncodedRows.refs`: the cell is a number, in `numbers` at the same place. */
 export const ENCODED_NUMBER = -2;
 
 /** A ledger made file by file, in file order: rows read here, or the worker's columns. */

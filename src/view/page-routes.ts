@@ -1,8 +1,9 @@
 /**
  * The pages a build may copy from the build before (Astro's incremental build), and what
- * each is given. A route's props are exactly what its page prints, beside the site's
- * settings and the footer's placeholders, and its cache key is the hash of those: a field a
- * page starts to show comes through its props, and so into its key. No page computes a key.
+ * each is given. A route's props are exactly what its page prints (typed so: a ranking's rows
+ * are the board's own, typed as the fields a table may show), beside the site's settings and
+ * the footer's placeholders, and its cache key is the hash of those: a field a page starts to
+ * show comes through its props' type, and so into its key. No page computes a key.
  *
  * Three kinds of page have a key: passbooks, the second and later pages of a ranking (the
  * first carries 本期变动, which follows the previous publication), and a ranking's pages for
@@ -26,6 +27,7 @@ export interface RankingPage {
   index: number;
   pageCount: number;
   rowCount: number;
+  /** The board's own ranked rows, typed as what a page may read of them (`TableRow`): the key covers just that. */
   rows: TableRow[];
   units: { unit: string; unitName: string }[];
   stats: SchemeStats;
@@ -40,6 +42,7 @@ export interface UnitRankingPage {
   unitRowCount: number;
   index: number;
   pageCount: number;
+  /** As `RankingPage.rows`. */
   rows: TableRow[];
 }
 
