@@ -29,7 +29,11 @@ function at(row: { file: string; line: number }, column: Column, index?: number)
 /** A number from row `i`'s cells (FNV-1a over them), equal for equal rows: a text is its place in the ledger's texts. */
 function rowHash(ledger: Ledger, i: number): number {
   let h = 0x811c9dc5;
-  for (const column of [ledger.dateAt, ledger.subjectAt, ledger.ruleAt, ledger.activityAt, ledger.noteAt]) h = Math.imul(h ^ column[i]!, 0x01000193);
+  h = Math.imul(h ^ ledger.dateAt[i]!, 0x01000193);
+  h = Math.imul(h ^ ledger.subjectAt[i]!, 0x01000193);
+  h = Math.imul(h ^ ledger.ruleAt[i]!, 0x01000193);
+  h = Math.imul(h ^ ledger.activityAt[i]!, 0x01000193);
+  h = Math.imul(h ^ ledger.noteAt[i]!, 0x01000193);
   h = Math.imul(h ^ (ledger.quantityAt[i]! | 0), 0x01000193);
   return h >>> 0;
 }

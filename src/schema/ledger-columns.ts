@@ -16,9 +16,9 @@ type Status = LedgerRow['status'];
 const STATUS_INDEX = new Map<string, number>(STATUSES.map((s, i) => [s, i]));
 
 /** The columns of the ledger table, in the table's order (src/schema/tables.ts). */
-export const LEDGER_KEYS = ['date', 'subject', 'rule', 'points', 'quantity', 'activity', 'note', 'reviewer', 'status'] as const;
+const LEDGER_KEYS = ['date', 'subject', 'rule', 'points', 'quantity', 'activity', 'note', 'reviewer', 'status'] as const;
 
-export class Ledger implements Iterable<LedgerRow> {
+export class Ledger {
   readonly length: number;
   /** Every distinct text of the ledger, once; a text column holds positions in it. */
   readonly strings: readonly string[];
@@ -36,7 +36,7 @@ export class Ledger implements Iterable<LedgerRow> {
   /** The position of the status in `STATUSES`. */
   readonly statusAt: Uint8Array;
 
-  constructor(length: number, strings: readonly string[], columns: Omit<Ledger, 'length' | 'strings' | LedgerMethods>) {
+  constructor(length: number, strings: readonly string[], columns: Columns) {
     this.length = length;
     this.strings = strings;
     this.fileAt = columns.fileAt;
@@ -102,10 +102,6 @@ export class Ledger implements Iterable<LedgerRow> {
     };
   }
 
-  *[Symbol.iterator](): Generator<LedgerRow> {
-    for (let i = 0; i < this.length; i++) yield this.row(i);
-  }
-
   /** The rows as objects, made now (tests, and small ledgers). */
   rows(): LedgerRow[] {
     return Array.from({ length: this.length }, (_, i) => this.row(i));
@@ -121,11 +117,7 @@ export class Ledger implements Iterable<LedgerRow> {
       for (let i = 0, k = 0; i < this.length; i++) if (keep[i]) out[k++] = from[i]!;
       return out;
     };
-    return new Ledger(n, this.strings, {
-      fileAt: pick(this.fileAt), lineAt: pick(this.lineAt), dateAt: pick(this.dateAt), subjectAt: pick(this.subjectAt),
-      ruleAt: pick(this.ruleAt), activityAt: pick(this.activityAt), noteAt: pick(this.noteAt), reviewerAt: pick(this.reviewerAt),
-      pointsAt: pick(this.pointsAt), quantityAt: pick(this.quantityAt), statusAt: pick(this.statusAt),
-    });
+    return new Ledger(n, this.strings, mapColumns(this, pick));
   }
 
   /** The latest date of any row ('' for none). */
@@ -149,7 +141,23 @@ export class Ledger implements Iterable<LedgerRow> {
   }
 }
 
-type LedgerMethods = 'file' | 'line' | 'date' | 'subject' | 'rule' | 'points' | 'quantity' | 'activity' | 'note' | 'reviewer' | 'status' | 'row' | 'rows' | 'keep' | 'latestDate' | typeof Symbol.iterator;
+/** A ledger's columns by name. */
+type Columns = Omit<Ledger, 'length' | 'strings' | LedgerMethods>;
+
+const EMPTY_COLUMNS: Columns = {
+  fileAt: new Int32Array(0), lineAt: new Int32Array(0), dateAt: new Int32Array(0), subjectAt: new Int32Array(0),
+  ruleAt: new Int32Array(0), activityAt: new Int32Array(0), noteAt: new Int32Array(0), reviewerAt: new Int32Array(0),
+  pointsAt: new Float64Array(0), quantityAt: new Float64Array(0), statusAt: new Uint8Array(0),
+};
+
+const COLUMN_NAMES = Object.keys(EMPTY_COLUMNS) as (keyof Columns)[];
+
+/** `f` applied to every column of `c`, each keeping its kind of array. */
+function mapColumns(c: Columns, f: <A extends Int32Array | Float64Array | Uint8Array>(a: A) => A): Columns {
+  return Object.fromEntries(COLUMN_NAMES.map((k) => [k, f(c[k] as Int32Array)])) as unknown as Columns;
+}
+
+type LedgerMethods = 'file' | 'line' | 'date' | 'subject' | 'rule' | 'points' | 'quantity' | 'activity' | 'note' | 'reviewer' | 'status' | 'row' | 'rows' | 'keep' | 'latestDate';
 
 /** One file's rows as they come back from the read worker (`encodeRows` of src/data/split-read.ts). */
 export interface EncodedRows {
@@ -169,32 +177,44 @@ export class LedgerBuilder {
   #n = 0;
   #strings: string[] = [];
   #index = new Map<string, number>();
-  #file: Int32Array;
-  #line: Int32Array;
-  #date: Int32Array;
-  #subject: Int32Array;
-  #rule: Int32Array;
-  #activity: Int32Array;
-  #note: Int32Array;
-  #reviewer: Int32Array;
-  #points: Float64Array;
-  #quantity: Float64Array;
-  #status: Uint8Array;
+  #file!: Int32Array;
+  #line!: Int32Array;
+  #date!: Int32Array;
+  #subject!: Int32Array;
+  #rule!: Int32Array;
+  #activity!: Int32Array;
+  #note!: Int32Array;
+  #reviewer!: Int32Array;
+  #points!: Float64Array;
+  #quantity!: Float64Array;
+  #status!: Uint8Array;
 
   /** `rows`: how many rows are coming, when known (the columns are made that long at once). */
   constructor(rows = 1024) {
     const n = Math.max(rows, 1);
-    this.#file = new Int32Array(n);
-    this.#line = new Int32Array(n);
-    this.#date = new Int32Array(n);
-    this.#subject = new Int32Array(n);
-    this.#rule = new Int32Array(n);
-    this.#activity = new Int32Array(n);
-    this.#note = new Int32Array(n);
-    this.#reviewer = new Int32Array(n);
-    this.#points = new Float64Array(n);
-    this.#quantity = new Float64Array(n);
-    this.#status = new Uint8Array(n);
+    this.#setColumns(mapColumns(EMPTY_COLUMNS, (a) => new (a.constructor as new (n: number) => typeof a)(n)));
+  }
+
+  #columns(): Columns {
+    return {
+      fileAt: this.#file, lineAt: this.#line, dateAt: this.#date, subjectAt: this.#subject, ruleAt: this.#rule,
+      activityAt: this.#activity, noteAt: this.#note, reviewerAt: this.#reviewer, pointsAt: this.#points,
+      quantityAt: this.#quantity, statusAt: this.#status,
+    };
+  }
+
+  #setColumns(c: Columns): void {
+    this.#file = c.fileAt;
+    this.#line = c.lineAt;
+    this.#date = c.dateAt;
+    this.#subject = c.subjectAt;
+    this.#rule = c.ruleAt;
+    this.#activity = c.activityAt;
+    this.#note = c.noteAt;
+    this.#reviewer = c.reviewerAt;
+    this.#points = c.pointsAt;
+    this.#quantity = c.quantityAt;
+    this.#status = c.statusAt;
   }
 
   #intern(s: string): number {
@@ -227,17 +247,7 @@ export class LedgerBuilder {
       out.set(a);
       return out;
     };
-    this.#file = widen(this.#file);
-    this.#line = widen(this.#line);
-    this.#date = widen(this.#date);
-    this.#subject = widen(this.#subject);
-    this.#rule = widen(this.#rule);
-    this.#activity = widen(this.#activity);
-    this.#note = widen(this.#note);
-    this.#reviewer = widen(this.#reviewer);
-    this.#points = widen(this.#points);
-    this.#quantity = widen(this.#quantity);
-    this.#status = widen(this.#status);
+    this.#setColumns(mapColumns(this.#columns(), widen));
   }
 
   /** Adds a row object (as the reader makes it). */
@@ -306,11 +316,7 @@ export class LedgerBuilder {
   done(): Ledger {
     const n = this.#n;
     const cut = <A extends Int32Array | Float64Array | Uint8Array>(a: A): A => (a.length === n ? a : (a.slice(0, n) as A));
-    const ledger = new Ledger(n, this.#strings, {
-      fileAt: cut(this.#file), lineAt: cut(this.#line), dateAt: cut(this.#date), subjectAt: cut(this.#subject),
-      ruleAt: cut(this.#rule), activityAt: cut(this.#activity), noteAt: cut(this.#note), reviewerAt: cut(this.#reviewer),
-      pointsAt: cut(this.#points), quantityAt: cut(this.#quantity), statusAt: cut(this.#status),
-    });
+    const ledger = new Ledger(n, this.#strings, mapColumns(this.#columns(), cut));
     this.#index = new Map();
     return ledger;
   }
