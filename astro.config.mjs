@@ -5,13 +5,15 @@ import posters from './src/posters/integration.ts';
 import devPreview from './src/dev/integration.ts';
 import tvPictures from './src/tv/integration.ts';
 import stamp from './src/build/stamp.ts';
+import checked from './src/check/integration.ts';
 import outDir from './src/build/out-dir.ts';
 
 // The data folder can be pointed elsewhere (tests, demo data) with BOARD_ROOT.
 export default defineConfig({
   // BOARD_POSTERS=off leaves the posters step out (measuring the site build alone).
-  // outDir() first: the last build's files go while the board is computed.
-  integrations: [outDir(), mdx(), devPreview(), tvPictures(), stamp(), ...(process.env.BOARD_POSTERS === 'off' ? [] : [posters()])],
+  // checked() first: the build waits there for the check `npm run build` runs alongside
+  // Astro's start (src/cli/build.ts). outDir() next: the last build's files go while the board is computed.
+  integrations: [checked(), outDir(), mdx(), devPreview(), tvPictures(), stamp(), ...(process.env.BOARD_POSTERS === 'off' ? [] : [posters()])],
   // Stories are plain prose: no syntax highlighter (Shiki's inline styles would break the CSP).
   markdown: { syntaxHighlight: false },
   trailingSlash: 'always',

@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { missingGlyphs } from '../render/fonts.ts';
-import { checkProjectWith, type Checked } from './core.ts';
+import { checkProjectAlongside, checkProjectWith, type Checked } from './core.ts';
 import { processSlot } from '../build/context.ts';
 
 export type { Checked } from './core.ts';
@@ -13,7 +13,12 @@ export function checkProject(root: string): Checked {
   return checkProjectWith(root, (text) => missingGlyphs(text));
 }
 
-// `npm run build` (src/cli/build.ts) checks the data, then starts Astro in the same process.
+/** `checkProject`, leaving this thread free while the ledger is read on workers (the build starts Astro meanwhile). */
+export function checkAlongside(root: string): Promise<Checked> {
+  return checkProjectAlongside(root, (text) => missingGlyphs(text));
+}
+
+// `npm run build` (src/cli/build.ts) checks the data while Astro starts in the same process.
 // The check is handed over on the process (Astro loads the build's modules apart from the
 // command's), and the build takes it instead of reading and checking the data again.
 const held = processSlot<{ root: string; checked: Checked }>('checked');

@@ -4,8 +4,9 @@
  * all problems at once. The poster fonts are not imported here: `checkProject` (check.ts)
  * passes them in, and `npm run check` loads them only when a cell holds a rare character.
  */
-import { loadProject, type Loaded, type Rejected } from '../data/load.ts';
-import { validateReferences } from './validate.ts';
+import { loadProjectSteps, type Loaded, type Rejected } from '../data/load.ts';
+import { runAlongside, runNow, type Steps } from '../data/steps.ts';
+import { validateReferencesSteps } from './validate.ts';
 import type { Dataset } from '../schema/dataset.ts';
 import type { Problems } from './errors.ts';
 import { tables } from '../schema/tables.ts';
@@ -27,22 +28,38 @@ export type MissingGlyphs = (text: string) => string[];
 
 /** `checkProject`, with the poster fonts' answer passed in: asked only about rare characters. */
 export function checkProjectWith(root: string, missingGlyphs: MissingGlyphs): Checked {
-  const loaded = loadProject(root);
+  return runNow(checkSteps(root, missingGlyphs, false));
+}
+
+/**
+ * The same check, leaving this thread free for other work while the ledger is read (on
+ * workers) and between its parts: the build runs it while Astro starts (src/cli/build.ts).
+ */
+export function checkProjectAlongside(root: string, missingGlyphs: MissingGlyphs): Promise<Checked> {
+  return runAlongside(checkSteps(root, missingGlyphs, true));
+}
+
+function* checkSteps(root: string, missingGlyphs: MissingGlyphs, alongside: boolean): Steps<Checked> {
+  const loaded = yield* loadProjectSteps(root, alongside);
   // Settings that could not be read at all: their error alone, not what it would cause.
   if (loaded.blocked.length > 0) return { dataset: loaded.dataset, problems: loaded.problems, files: loaded.files };
-  const dataset = validateReferences(loaded.dataset, loaded.rejected, loaded.problems);
-  computedChecks(dataset, loaded.rejected, loaded.problems, missingGlyphs);
+  yield;
+  const dataset = yield* validateReferencesSteps(loaded.dataset, loaded.rejected, loaded.problems);
+  yield;
+  yield* computedChecks(dataset, loaded.rejected, loaded.problems, missingGlyphs);
   // A workbook's problems say which sheet their rows and columns are in.
   for (const list of [loaded.problems.errors, loaded.problems.warnings]) for (const i of list) if (loaded.sheets.has(i.file)) i.sheet = loaded.sheets.get(i.file);
   return { dataset, problems: loaded.problems, files: loaded.files };
 }
 
 /** Checks that need the score computation, located like every other error. */
-function computedChecks(dataset: Dataset, rejected: Rejected, problems: Problems, missingGlyphs: MissingGlyphs): void {
+function* computedChecks(dataset: Dataset, rejected: Rejected, problems: Problems, missingGlyphs: MissingGlyphs): Steps<void> {
   // Rare characters the poster fonts lack would print as 〓: warn about their cells.
   checkGlyphs(dataset, problems, missingGlyphs);
   const index = indexSubjects(dataset);
+  yield;
   const { violations } = checkRedemptions(dataset, index);
+  yield;
   for (const v of violations) {
     // A balance or stock that depends on a reported row is not known: the editor fixes that
     // row first; reporting the redemption too would send them after a mistake that is not there.

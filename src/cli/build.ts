@@ -1,8 +1,9 @@
 /**
- * `npm run build [-- --outDir DIR] [--link] [--verbose]`: checks the data, then builds the
- * site with Astro, in one process. On an error the check's report is printed and nothing is
- * built: dist/ stays as it was. Otherwise Astro's build takes the data this check read and
- * checked (handOver), instead of reading and checking a street's million rows a second time.
+ * `npm run build [-- --outDir DIR] [--link] [--verbose]`: checks the data and builds the site
+ * with Astro, in one process; Astro starts while the check runs, and waits for it before it
+ * builds anything. On an error the check's report is printed and nothing is built: dist/ stays
+ * as it was. Otherwise Astro's build takes the data this check read and checked (handOver),
+ * instead of reading and checking a street's million rows a second time.
  *
  * It prints a few lines: the check, what each step made, one line at the end. Astro's page
  * list and Vite's warnings (a thousand lines for the sample) go to a log file the last line
@@ -11,27 +12,10 @@
 import { mkdirSync, openSync, writeSync, closeSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import { checkProject, handOver } from '../check/check.ts';
+import { checkAlongside, handOver, type Checked } from '../check/check.ts';
+import { checkUnderWay } from '../check/in-flight.ts';
 import { formatReport } from '../check/report.ts';
 import { noFigures, readFigures } from './build-log.ts';
-
-/** Checks the data; hands the check to the build, which then holds the only reference to it. */
-function check(root: string): boolean {
-  const checked = checkProject(root);
-  const report = checked.problems.sorted();
-  if (report.errors.length > 0) {
-    process.stdout.write(formatReport(report, 'text'));
-    return false;
-  }
-  // The report of warnings ends with its own line that the check passed.
-  if (report.warnings.length > 0) process.stdout.write(`${formatReport(report, 'text')}正在生成网站… (building)\n`);
-  else process.stdout.write(`✓ 数据检查通过：${checked.files.size} 个文件。正在生成网站… (check passed, building)\n`);
-  handOver(root, checked);
-  return true;
-}
-
-const root = process.env.BOARD_ROOT ?? process.cwd();
-if (!check(root)) process.exit(1);
 
 // `--outDir DIR` or `--outDir=DIR`, as `astro build` takes it, `--link` and `--verbose`; any other argument is refused, not dropped.
 const args = process.argv.slice(2);
@@ -50,6 +34,7 @@ for (let i = 0; i < args.length; i++) {
   }
 }
 
+const root = process.env.BOARD_ROOT ?? process.cwd();
 const log = join(process.cwd(), 'node_modules', '.cache', 'points-board', 'build.log');
 const said = quietAstro(verbose, log);
 
@@ -57,21 +42,62 @@ const said = quietAstro(verbose, log);
 // a failed or killed build leaves the last good site serving.
 const { preparePublish } = await import('../build/publish.ts');
 const publish = preparePublish(outDir, { link });
+
+// The check runs while Astro starts: the ledger is read on workers, and this thread loads
+// Astro, its config and the integrations meanwhile. The build waits at its start for the check
+// to be handed over (src/check/integration.ts), and stops there when the data has errors.
+const checking = checkAlongside(root);
+checkUnderWay(
+  checking.then((checked) => {
+    if (checked.problems.sorted().errors.length > 0) throw new Error('数据有错误，网站没有生成 (the data has errors)');
+    handOver(root, checked);
+  }),
+);
 const { build } = await import('astro');
+// Settles to what stopped the build, if anything: the check's outcome is said first.
+const building = build({ outDir: publish.staging }).then(
+  () => undefined,
+  (e: unknown) => ({ error: e }),
+);
+
+let checked: Checked;
 try {
-  await build({ outDir: publish.staging });
-  publish.commit();
+  checked = await checking;
 } catch (e) {
+  // The check itself failed (not the data): as any failed build.
+  await building;
+  fail(e);
+}
+const report = checked.problems.sorted();
+if (report.errors.length > 0) {
+  // Only the report is printed; the build has stopped at its start (or stops there), having written nothing.
+  said.mute();
+  said.say(formatReport(report, 'text'));
+  await building;
+  publish.abandon();
+  said.restore();
+  process.exit(1);
+}
+// The report of warnings ends with its own line that the check passed.
+if (report.warnings.length > 0) said.say(`${formatReport(report, 'text')}正在生成网站… (building)\n`);
+else said.say(`✓ 数据检查通过：${checked.files.size} 个文件。正在生成网站… (check passed, building)\n`);
+
+const stopped = await building;
+if (stopped) fail(stopped.error);
+publish.commit();
+said.restore();
+process.stdout.write(`${said.summary(outDir, verbose ? undefined : relative(process.cwd(), log))}\n`);
+// The TV workers and Vite's watchers are let go: the build is done.
+process.exit(0);
+
+/** A build that failed: its error, the last site untouched. */
+function fail(e: unknown): never {
   publish.abandon();
   said.restore();
   process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   if (!verbose) process.stderr.write(`✗ 网站没有生成，上一版网站保持不变。完整记录：${relative(process.cwd(), log)} (build failed; the last site is untouched)\n`);
   process.exit(1);
 }
-said.restore();
-process.stdout.write(`${said.summary(outDir, verbose ? undefined : relative(process.cwd(), log))}\n`);
-// The TV workers and Vite's watchers are let go: the build is done.
-process.exit(0);
 
 /**
  * Astro's output while it builds: every line to `log`, and to the terminal only the lines of
@@ -86,10 +112,12 @@ function quietAstro(verbose: boolean, log: string) {
   // a build that runs out of memory or is stopped leaves every line it printed.
   const fd = openSync(log, 'w');
   let pending = '';
+  let muted = false;
   const take = (chunk: unknown, to: typeof original.out): boolean => {
     const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8');
     // The log is read in an editor: no colour codes (CI=true colours Astro's output).
     writeSync(fd, stripVTControlCharacters(text));
+    if (muted) return true;
     pending += text;
     const lines = pending.split('\n');
     pending = lines.pop()!;
@@ -104,6 +132,14 @@ function quietAstro(verbose: boolean, log: string) {
   process.stdout.write = ((chunk: unknown) => take(chunk, original.out)) as typeof process.stdout.write;
   process.stderr.write = ((chunk: unknown) => take(chunk, original.err)) as typeof process.stderr.write;
   return {
+    /** Prints `text` to the terminal (the check's lines), whatever Astro prints meanwhile. */
+    say(text: string): void {
+      original.out(text);
+    },
+    /** Nothing more of Astro's reaches the terminal (only the log): its stop after a failed check is no news. */
+    mute(): void {
+      muted = true;
+    },
     restore(): void {
       process.stdout.write = original.out;
       process.stderr.write = original.err;

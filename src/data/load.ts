@@ -17,6 +17,7 @@ import { numberCell } from '../schema/cells.ts';
 import { accountForFiles } from './files.ts';
 import { asUtf8Bytes } from './encoding.ts';
 import { workbookText } from './xlsx.ts';
+import { runNow, type Steps } from './steps.ts';
 import type { Dataset } from '../schema/dataset.ts';
 
 /** Rows that failed validation but whose ids parsed: references to them are not reported again. */
@@ -61,6 +62,14 @@ function listFiles(root: string, dir: string, ext: string | string[]): string[] 
 const TABLE_FILES = ['.csv', '.xlsx'];
 
 export function loadProject(root: string): Loaded {
+  return runNow(loadProjectSteps(root));
+}
+
+/**
+ * `loadProject` as steps (src/data/steps.ts). `alongside`, the ledger is read on workers only,
+ * and this thread is free while they read (the build checks the data while Astro starts).
+ */
+export function* loadProjectSteps(root: string, alongside = false): Steps<Loaded> {
   const problems = new Problems();
   // First what cannot be read at all: the cause comes before what it causes.
   accountForFiles(root, problems);
@@ -117,19 +126,19 @@ export function loadProject(root: string): Loaded {
   }
 
   /** Starts reading a table of several files; every file's rows join one list, in file order. */
-  function startGlob<C extends Record<string, Column>>(table: Table<C>): Reading<C> {
+  function startGlob<C extends Record<string, Column>>(table: Table<C>, onWorkers = false): Reading<C> {
     const dir = `data/${table.path.replace(/\/\*\.csv$/, '')}`;
     const read: FileBytes[] = [];
     for (const rel of listFiles(root, dir, TABLE_FILES)) {
       const bytes = readBytes(rel, false);
       if (bytes !== undefined) read.push({ rel, bytes });
     }
-    return startReading(table, read);
+    return startReading(table, read, onWorkers);
   }
 
   // The ledger is most of the data: a large one is read on a second thread as well, which
   // starts now and is under way while this thread reads the smaller files.
-  const ledgerReading = startGlob(tables.ledger);
+  const ledgerReading = startGlob(tables.ledger, alongside);
 
   const siteText = readText('data/site.yaml', true);
   const siteRead = siteText === undefined ? undefined : parseYaml(siteText, 'data/site.yaml', siteSchema, problems);
@@ -180,6 +189,8 @@ export function loadProject(root: string): Loaded {
 
   const stockRead = readTable(tables.stock, 'data/shop/stock.csv');
   for (const r of stockRead.rejected) if (r.item) rejected.stockItems.add(r.item);
+  const ledgerParts = yield* ledgerReading.partsSteps(problems, (r) => r.subject && rejectLedgerRow(rejected, r.subject, r.date));
+  const ledger = yield* ledgerOf(ledgerParts);
 
   const dataset: Dataset = {
     site: site ?? siteSchema.parse({ name: '积分公示栏', organiser: '—' }),
@@ -189,7 +200,7 @@ export function loadProject(root: string): Loaded {
     households,
     merchants,
     rules: ruleRead.rows,
-    ledger: ledgerOf(ledgerReading.parts(problems, (r) => r.subject && rejectLedgerRow(rejected, r.subject, r.date))),
+    ledger,
     assessments,
     items: itemRead.rows,
     stock: stockRead.rows,
@@ -201,16 +212,18 @@ export function loadProject(root: string): Loaded {
   return { dataset, rejected, problems, files, sheets, blocked: [] };
 }
 
-/** The ledger's files as one `Ledger`, in file order; the worker's columns go in without becoming objects. */
-function ledgerOf(parts: FilePart[]): Ledger {
+/** The ledger's files as one `Ledger`, in file order; the worker's columns go in without becoming objects. A pause after each file. */
+function* ledgerOf(parts: FilePart[]): Steps<Ledger> {
   const keys = Object.keys(tables.ledger.columns);
   const builder = new LedgerBuilder(parts.reduce((n, p) => n + ('encoded' in p ? p.encoded.lines.length : p.rows.length), 0));
-  parts.forEach((part, k) => {
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k]!;
     if ('encoded' in part) builder.addEncoded(part.rel, keys, part.encoded);
     else for (const row of part.rows) builder.add(row as LedgerRow);
     // Each file's rows and columns go as soon as they are in.
     delete parts[k];
-  });
+    yield;
+  }
   return builder.done();
 }
 

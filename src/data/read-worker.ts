@@ -1,14 +1,15 @@
 /**
- * The worker of `startReading` (split-read.ts): takes the next file of the table in turn
- * with the build's thread, reads and validates it exactly as that thread would, and sends
+ * A worker of `startReading` (split-read.ts): takes the next file of the table in turn
+ * with the build's thread or the other workers, reads and validates it exactly as that thread would, and sends
  * its rows as columns with its problems.
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { Problems } from '../check/errors.ts';
 import { tables, type Table } from '../schema/tables.ts';
-import { readFileRows, encodeRows, SHARED_SLOTS, type FileBytes, type FileDone } from './split-read.ts';
+import { readFileRows, encodeRows, SHARED_SLOTS, type FileDone, type SharedFiles } from './split-read.ts';
 
-const { port, state, table: tableName, files } = workerData as { port: MessagePort; state: Int32Array; table: keyof typeof tables; files: FileBytes[] };
+const { port, state, table: tableName, shared } = workerData as { port: MessagePort; state: Int32Array; table: keyof typeof tables; shared: SharedFiles };
+const files = shared.files;
 const table = tables[tableName] as unknown as Table;
 const { NEXT, BUSY, REPORTED } = SHARED_SLOTS;
 
@@ -18,7 +19,9 @@ for (;;) {
   const index = Atomics.add(state, NEXT, 1);
   Atomics.notify(state, NEXT);
   if (index >= files.length) break;
-  const file = files[index]!;
+  const { rel, start, end } = files[index]!;
+  // A copy of its own bytes (a text decoder does not read shared memory).
+  const file = { rel, bytes: new Uint8Array(shared.buffer, start, end - start).slice() };
   let done: FileDone;
   try {
     const problems = new Problems();
@@ -32,6 +35,7 @@ for (;;) {
   const transfer = done.lines ? [done.lines.buffer, done.refs!.buffer, done.numbers!.buffer] : [];
   port.postMessage(done, transfer as ArrayBuffer[]);
   Atomics.add(state, REPORTED, 1);
+  Atomics.notify(state, REPORTED);
 }
 Atomics.store(state, BUSY, 0);
 Atomics.notify(state, BUSY);

@@ -8,8 +8,9 @@
  * `BOARD_READ_WORKER=off`, read every file on this thread; `BOARD_READ_WORKER=always` splits
  * even a small one (the tests use it).
  */
-import { Worker, MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
+import { Worker, MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeText } from './encoding.ts';
@@ -18,6 +19,7 @@ import { eachRecord, rowReader, blankRow } from './csv.ts';
 import { tables, type Column, type RowOf, type Table } from '../schema/tables.ts';
 import { buildSettings } from '../build/context.ts';
 import { ENCODED_NONE, ENCODED_NUMBER, type EncodedRows } from '../schema/ledger-columns.ts';
+import { runNow, type Steps } from './steps.ts';
 
 /** Below this many bytes of files, a worker's start (some 0.1 s) costs more than it saves. */
 const SPLIT_BYTES = 4 << 20;
@@ -152,32 +154,119 @@ export interface Reading<C extends Record<string, Column>> {
   finish(problems: Problems, onRejected?: (row: Partial<RowOf<Table<C>>>) => void): RowOf<Table<C>>[];
   /** `finish`, each file's accepted rows as they came: objects read here, the worker's as its columns. */
   parts(problems: Problems, onRejected?: (row: Partial<RowOf<Table<C>>>) => void): FilePart[];
+  /** `parts` as steps (src/data/steps.ts): alongside, this thread waits for the workers without blocking. */
+  partsSteps(problems: Problems, onRejected?: (row: Partial<RowOf<Table<C>>>) => void): Steps<FilePart[]>;
 }
 
 /** One file's accepted rows: read on this thread, or by the worker (its columns, not yet objects). */
 export type FilePart = { rel: string; rows: unknown[] } | { rel: string; encoded: EncodedRows };
 
+/** The files' bytes in one shared buffer, each by its place: every worker reads them there, none gets a copy of all. */
+export interface SharedFiles {
+  buffer: SharedArrayBuffer;
+  files: { rel: string; start: number; end: number }[];
+}
+
+function shareFiles(files: FileBytes[]): SharedFiles {
+  const buffer = new SharedArrayBuffer(files.reduce((n, f) => n + f.bytes.length, 0));
+  const view = new Uint8Array(buffer);
+  let at = 0;
+  return {
+    buffer,
+    files: files.map((f) => {
+      view.set(f.bytes, at);
+      at += f.bytes.length;
+      return { rel: f.rel, start: at - f.bytes.length, end: at };
+    }),
+  };
+}
+
 /**
- * Starts reading the files of a table (in file order): when there is enough to read, a worker
- * starts on them at once, so it is under way while this thread reads the other files. Every
+ * Starts reading the files of a table (in file order): when there is enough to read, workers
+ * start on them at once, so they are under way while this thread reads the other files. Every
  * problem lands in `problems` and each rejected row goes to `onRejected` at `finish`, as
  * `readFileRows` file by file would; the rows come back in file order.
+ *
+ * Two ways: by default one worker and this thread take the next file in turn. `alongside`
+ * (the build checks the data while Astro starts on this thread), a worker a core reads them
+ * all, and this thread only waits for them, without blocking (`partsSteps`).
  */
-export function startReading<C extends Record<string, Column>>(table: Table<C>, files: FileBytes[]): Reading<C> {
+export function startReading<C extends Record<string, Column>>(table: Table<C>, files: FileBytes[], alongside = false): Reading<C> {
   const file = worthSplitting(files) ? workerFile() : undefined;
   const tableName = (Object.keys(tables) as (keyof typeof tables)[]).find((k) => tables[k] === (table as unknown));
   const state = new Int32Array(new SharedArrayBuffer(3 * 4));
-  const { port1, port2 } = new MessageChannel();
-  let worker: Worker | undefined;
+  const workers: Worker[] = [];
+  // Each worker sends its files on a port of its own.
+  const ports: MessagePort[] = [];
+  let exited = 0;
   if (file !== undefined && tableName !== undefined) {
-    try {
-      worker = new Worker(file, { workerData: { port: port2, state, table: tableName, files }, transferList: [port2] });
-      worker.unref();
-      // A worker that fails to start takes no file: this thread reads them all.
-      worker.on('error', () => {});
-    } catch {
-      worker = undefined;
+    const shared = shareFiles(files);
+    const count = alongside ? Math.max(1, Math.min(availableParallelism(), files.length)) : 1;
+    for (let w = 0; w < count; w++) {
+      try {
+        const { port1, port2 } = new MessageChannel();
+        const worker = new Worker(file, { workerData: { port: port2, state, table: tableName, shared }, transferList: [port2] });
+        ports.push(port1);
+        worker.unref();
+        // A worker that fails to start takes no file: the others, or this thread, read them.
+        worker.on('error', () => {});
+        worker.on('exit', () => exited++);
+        workers.push(worker);
+      } catch {
+        break;
+      }
     }
+  }
+  function* partsSteps(problems: Problems, onRejected?: (row: Partial<RowOf<Table<C>>>) => void): Steps<FilePart[]> {
+    const perFile: FilePart[] = new Array(files.length);
+    const hereBefore = readCounts.here;
+    const readHere = (k: number) => {
+      readCounts.here++;
+      const rows: unknown[] = [];
+      perFile[k] = { rel: files[k]!.rel, rows };
+      readFileRows(table, files[k]!, problems, rows).forEach((r) => onRejected?.(r));
+    };
+    let reported = Atomics.load(state, REPORTED);
+    let since = performance.now();
+    const stalled = () => {
+      const now = Atomics.load(state, REPORTED);
+      if (now !== reported) [reported, since] = [now, performance.now()];
+      return performance.now() - since > STALL_MS;
+    };
+    if (alongside && workers.length > 0) {
+      // Every file is the workers'; this thread waits until each is reported (or the workers are gone).
+      while (reported < files.length && exited < workers.length && !stalled()) yield { state, index: REPORTED, value: reported, ms: 200 };
+    } else {
+      // `always` (the tests) lets the worker take the first file, so a small data set is split too.
+      if (workers.length > 0 && buildSettings().readWorker === 'always') Atomics.wait(state, NEXT, 0, 10_000);
+      // Each thread takes the next file in turn.
+      for (let k = Atomics.add(state, NEXT, 1); k < files.length; k = Atomics.add(state, NEXT, 1)) {
+        readHere(k);
+        yield;
+      }
+      // The worker marks itself busy before it takes a file: once it is not, it has sent every file it took.
+      while (workers.length > 0 && Atomics.load(state, BUSY) === 1 && !stalled()) yield { state, index: BUSY, value: 1, ms: 200 };
+    }
+    // In file order, whichever worker read each: the problems and rejected rows come in the order one thread finds them.
+    const sent: FileDone[] = [];
+    for (const port of ports) {
+      for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) sent.push(m.message as FileDone);
+      port.close();
+    }
+    sent.sort((a, b) => a.index - b.index);
+    for (const done of sent) {
+      if (done.failed !== undefined) continue;
+      const f = files[done.index]!;
+      const { lines, refs, numbers } = done as Required<FileDone>;
+      perFile[done.index] = { rel: f.rel, encoded: { lines, refs, numbers, strings: done.strings!.split('\0') } };
+      problems.absorb(f.rel, done.errors!, done.warnings!, new Map(done.columns!));
+      for (const r of done.rejected!) onRejected?.(r as Partial<RowOf<Table<C>>>);
+    }
+    for (const worker of workers) void worker.terminate();
+    // A file the workers took and did not read (one failed, or stalled) is read here.
+    files.forEach((_, k) => perFile[k] === undefined && readHere(k));
+    readCounts.worker += files.length - readCounts.here + hereBefore;
+    return perFile;
   }
   const reading: Reading<C> = {
     finish(problems, onRejected) {
@@ -188,44 +277,8 @@ export function startReading<C extends Record<string, Column>>(table: Table<C>, 
       }
       return rows as RowOf<Table<C>>[];
     },
-    parts(problems, onRejected) {
-      const perFile: FilePart[] = new Array(files.length);
-      const hereBefore = readCounts.here;
-      const readHere = (k: number) => {
-        readCounts.here++;
-        const rows: unknown[] = [];
-        perFile[k] = { rel: files[k]!.rel, rows };
-        readFileRows(table, files[k]!, problems, rows).forEach((r) => onRejected?.(r));
-      };
-      // `always` (the tests) lets the worker take the first file, so a small data set is split too.
-      if (worker && buildSettings().readWorker === 'always') Atomics.wait(state, NEXT, 0, 10_000);
-      // Each thread takes the next file in turn.
-      for (let k = Atomics.add(state, NEXT, 1); k < files.length; k = Atomics.add(state, NEXT, 1)) readHere(k);
-      // The worker marks itself busy before it takes a file: once it is not, it has sent every file it took.
-      let reported = Atomics.load(state, REPORTED);
-      let since = performance.now();
-      while (worker && Atomics.load(state, BUSY) === 1) {
-        Atomics.wait(state, BUSY, 1, 200);
-        const now = Atomics.load(state, REPORTED);
-        if (now !== reported) [reported, since] = [now, performance.now()];
-        else if (performance.now() - since > STALL_MS) break;
-      }
-      for (let m = receiveMessageOnPort(port1); m; m = receiveMessageOnPort(port1)) {
-        const done = m.message as FileDone;
-        if (done.failed !== undefined) continue;
-        const f = files[done.index]!;
-        const { lines, refs, numbers } = done as Required<FileDone>;
-        perFile[done.index] = { rel: f.rel, encoded: { lines, refs, numbers, strings: done.strings!.split('\0') } };
-        problems.absorb(f.rel, done.errors!, done.warnings!, new Map(done.columns!));
-        for (const r of done.rejected!) onRejected?.(r as Partial<RowOf<Table<C>>>);
-      }
-      port1.close();
-      void worker?.terminate();
-      // A file the worker took and did not read (it failed, or stalled) is read here.
-      files.forEach((_, k) => perFile[k] === undefined && readHere(k));
-      readCounts.worker += files.length - readCounts.here + hereBefore;
-      return perFile;
-    },
+    parts: (problems, onRejected) => runNow(partsSteps(problems, onRejected)),
+    partsSteps,
   };
   return reading;
 }

@@ -9,9 +9,10 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fixture } from '../helpers/fixture.ts';
 import { PROJECT } from '../helpers/build.ts';
-import { loadProject } from '../../src/data/load.ts';
+import { loadProject, loadProjectSteps } from '../../src/data/load.ts';
+import { runAlongside } from '../../src/data/steps.ts';
 import { readCounts, readFileRows } from '../../src/data/split-read.ts';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { tables } from '../../src/schema/tables.ts';
 import { Problems } from '../../src/check/errors.ts';
 
@@ -63,5 +64,32 @@ describe('the ledger read on two threads', () => {
     expect(two.loaded.dataset.ledger.row(0)).toEqual(read[0]);
     expect(two.loaded.problems.sorted()).toEqual(one.loaded.problems.sorted());
     expect([...two.loaded.rejected.ledgerSubjects].sort()).toEqual([...one.loaded.rejected.ledgerSubjects].sort());
+  });
+
+  test('alongside (the build checks while Astro starts): workers read every file, this thread stays free, and the rows and problems are the same', async () => {
+    const root = fixture('many-errors');
+    const one = load(root, 'off');
+    process.env.BOARD_READ_WORKER = 'always';
+    const before = { ...readCounts };
+    // Other work on this thread while the ledger is read: it gets turns.
+    let turns = 0;
+    let reading = true;
+    const other = (async () => {
+      while (reading) {
+        turns++;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+    const loaded = await runAlongside(loadProjectSteps(root, true));
+    reading = false;
+    await other;
+    // Every file of the ledger was read by a worker (a single redemptions file is read here, as always).
+    const ledgerFiles = readdirSync(join(root, 'data/ledger')).filter((f) => /\.(csv|xlsx)$/.test(f));
+    expect(ledgerFiles.length).toBeGreaterThan(1);
+    expect(readCounts.worker - before.worker).toBe(ledgerFiles.length);
+    expect(turns).toBeGreaterThan(0);
+    expect(loaded.dataset.ledger.rows()).toEqual(one.loaded.dataset.ledger.rows());
+    expect(loaded.problems.sorted()).toEqual(one.loaded.problems.sorted());
+    expect([...loaded.rejected.ledgerSubjects].sort()).toEqual([...one.loaded.rejected.ledgerSubjects].sort());
   });
 });
