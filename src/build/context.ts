@@ -53,12 +53,13 @@ export function buildSettings(env: NodeJS.ProcessEnv = process.env): BuildSettin
   };
 }
 
-/** What the process keeps, by name: the board, 本期变动, the handed-over check (and the one under way), the TV's pool, the build flag. */
+/** What the process keeps, by name: the board, 本期变动, the handed-over check (and the one under way), the pages being copied ahead, the TV's pool, the build flag. */
 interface Kept {
   board: unknown;
   changes: unknown;
   checked: unknown;
   'check-in-flight': unknown;
+  carry: unknown;
   'tv-pool': unknown;
   'tv-drawing': unknown;
   building: unknown;

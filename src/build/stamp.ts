@@ -20,6 +20,7 @@ import type { Board } from '../view/board.ts';
 import { pagesStampedLater } from '../view/page-routes.ts';
 import { stampMarks, stampValues } from '../view/stamp-marks.ts';
 import { markBuilding } from './context.ts';
+import { carryPages, pagesCarried } from './carry.ts';
 
 /** `html` with each of `marks` replaced by its value, worked on the bytes (no decoding). */
 function replaced(html: Buffer, marks: [Buffer, Buffer][]): Buffer {
@@ -107,17 +108,27 @@ export function stampFiles(files: string[], marks: [Buffer, Buffer][]): void {
 }
 
 export default function stampIntegration(): AstroIntegration {
+  let cacheDist: string | undefined;
+  let outDir: string | undefined;
   return {
     name: 'points-board-stamp',
     hooks: {
-      'astro:build:start': () => {
+      'astro:config:done': ({ config }) => {
+        // Where Astro's incremental build keeps the pages it copies (src/build/carry.ts).
+        cacheDist = fileURLToPath(new URL('dist/', config.cacheDir));
+        outDir = fileURLToPath(config.outDir);
+      },
+      'astro:build:start': async () => {
         markBuilding();
+        // The pages with a key, copied ahead from the build before while the pages are listed.
+        const { getBoard } = await import('../view/board.ts');
+        if (cacheDist !== undefined && outDir !== undefined) carryPages(cacheDist, outDir, pagesStampedLater(getBoard()).map((path) => `${path.slice(1)}index.html`));
       },
       'astro:build:done': async ({ dir, logger }) => {
         const { getBoard } = await import('../view/board.ts');
         const started = performance.now();
         const n = stampPages(getBoard(), fileURLToPath(dir));
-        logger.info(`${n} pages stamped with the data version (${Math.round(performance.now() - started)} ms)`);
+        logger.info(`${n} pages stamped with the data version (${Math.round(performance.now() - started)} ms); ${await pagesCarried()} of them copied ahead from the build before`);
       },
     },
   };

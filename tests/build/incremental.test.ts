@@ -16,6 +16,8 @@ import { tempDir } from '../helpers/temp.ts';
 /** Pages whose footer still holds a placeholder: there must be none. */
 const unstamped = (dist: string) => listFiles(dist).filter((f) => f.endsWith('.html') && readFileSync(join(dist, f), 'utf8').includes('@@board:'));
 const copied = (log: string) => (log.match(/\((restored|cached)\)/g) ?? []).length;
+/** The pages the build copied ahead from the build before, while it listed the pages (src/build/carry.ts). */
+const carriedAhead = (log: string) => Number(/(\d+) of them copied ahead/.exec(log)?.[1]);
 /**
  * The HTML pages a build rendered, and those it copied from the build before, from its log.
  * Astro logs a copied page as "├─ /p/P1/index.html (restored)" (or "(cached)"); a rendered
@@ -55,6 +57,9 @@ describe('building again after an edit', () => {
     const cold = buildSiteWithLog(root);
     expect(hashTree(again.out)).toEqual(hashTree(cold.out));
     expect(copied(cold.log)).toBe(0);
+    expect(carriedAhead(cold.log)).toBe(0);
+    // Every page Astro took from the build before was already in place, copied ahead.
+    expect(carriedAhead(again.log)).toBeGreaterThanOrEqual(copied(again.log));
     // P3's own passbook is drawn again; P1's is copied, with the new version in its footer.
     expect(copied(again.log)).toBeGreaterThan(0);
     expect(rendered(again.log, '/p/P3/index.html')).toBe(true);
