@@ -1,7 +1,8 @@
 /**
- * A worker of `startReading` (split-read.ts): takes the next file of the table in turn
- * with the build's thread or the other workers, reads and validates it exactly as that thread would, and sends
- * its rows as columns with its problems.
+ * A worker of `startReading` (split-read.ts): takes the next file of the table in turn with
+ * the build's thread or the other workers, reads and validates it exactly as the build's
+ * thread would, and sends its rows as columns with its problems. The files' bytes are in one
+ * buffer all the threads share.
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { Problems } from '../check/errors.ts';

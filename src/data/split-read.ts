@@ -1,6 +1,8 @@
 /**
  * The files of one table read on two threads: the build's thread and a worker take the next
- * file in turn, so both cores parse and validate a street's twelve monthly ledgers. What the
+ * file in turn, so both cores parse and validate a street's twelve monthly ledgers. When the
+ * build checks the data while Astro starts, a worker a core reads them all instead, and the
+ * build's thread is free meanwhile (`startReading(…, alongside)`). What the
  * worker read comes back as columns (a row's strings as numbers into one list of strings, its
  * numbers side by side), in file order: the ledger takes them as they are (`parts`, and
  * `LedgerBuilder.addEncoded` of src/schema/ledger-columns.ts), other tables as the same row
@@ -245,6 +247,7 @@ export function startReading<C extends Record<string, Column>>(table: Table<C>, 
         yield;
       }
       // The worker marks itself busy before it takes a file: once it is not, it has sent every file it took.
+      [reported, since] = [Atomics.load(state, REPORTED), performance.now()];
       while (workers.length > 0 && Atomics.load(state, BUSY) === 1 && !stalled()) yield { state, index: BUSY, value: 1, ms: 200 };
     }
     // In file order, whichever worker read each: the problems and rejected rows come in the order one thread finds them.
