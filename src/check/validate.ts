@@ -9,7 +9,7 @@ import type { Problems, Place } from './errors.ts';
 import { rejectLedgerRow, type Rejected } from '../data/load.ts';
 import { DEFAULT_BLOCK_MINUTES, PARTY_ROLES, tables, type Column, type Person } from '../schema/tables.ts';
 import type { Ledger } from '../schema/ledger-columns.ts';
-import { runNow, type Steps } from '../data/steps.ts';
+import type { Steps } from '../data/steps.ts';
 import { periodKind } from '../domain/periods.ts';
 import type { Scheme, SubjectKind } from '../schema/settings.ts';
 
@@ -101,14 +101,10 @@ function datePlausibility(data: Dataset): (file: string, date: string) => { code
   };
 }
 
-export function validateReferences(data: Dataset, rejected: Rejected, problems: Problems): Dataset {
-  return runNow(validateReferencesSteps(data, rejected, problems));
-}
-
 /** Ledger rows checked between pauses, when the check runs alongside Astro's start (some 5 ms of work: Astro's start moves a step at each pause). */
 const ROWS_A_STEP = 10_000;
 
-/** `validateReferences` as steps (src/data/steps.ts), pausing every `ROWS_A_STEP` ledger rows. */
+/** Checks the references between the tables, as steps (src/data/steps.ts) that pause every `ROWS_A_STEP` ledger rows. */
 export function* validateReferencesSteps(data: Dataset, rejected: Rejected, problems: Problems): Steps<Dataset> {
   const T = tables;
   // Subject ids are unique across units, people, households and merchants together.

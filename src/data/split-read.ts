@@ -4,7 +4,7 @@
  * build checks the data while Astro starts, a worker a core reads them all instead, and the
  * build's thread is free meanwhile (`startReading(…, alongside)`). What the
  * worker read comes back as columns (a row's strings as numbers into one list of strings, its
- * numbers side by side), in file order: the ledger takes them as they are (`parts`, and
+ * numbers side by side), in file order: the ledger takes them as they are (`partsSteps`, and
  * `LedgerBuilder.addEncoded` of src/schema/ledger-columns.ts), other tables as the same row
  * objects (`finish`). The rows, the problems and the report are those of reading every file here. Small data sets, and
  * `BOARD_READ_WORKER=off`, read every file on this thread; `BOARD_READ_WORKER=always` splits
@@ -154,9 +154,10 @@ export const readCounts = { here: 0, worker: 0 };
 /** Files of a table being read: the worker (if any) has started; `finish` reads the rest here. */
 export interface Reading<C extends Record<string, Column>> {
   finish(problems: Problems, onRejected?: (row: Partial<RowOf<Table<C>>>) => void): RowOf<Table<C>>[];
-  /** `finish`, each file's accepted rows as they came: objects read here, the worker's as its columns. */
-  parts(problems: Problems, onRejected?: (row: Partial<RowOf<Table<C>>>) => void): FilePart[];
-  /** `parts` as steps (src/data/steps.ts): alongside, this thread waits for the workers without blocking. */
+  /**
+   * `finish`, each file's accepted rows as they came (objects read here, a worker's as its
+   * columns), as steps (src/data/steps.ts): alongside, this thread waits for the workers without blocking.
+   */
   partsSteps(problems: Problems, onRejected?: (row: Partial<RowOf<Table<C>>>) => void): Steps<FilePart[]>;
 }
 
@@ -274,13 +275,12 @@ export function startReading<C extends Record<string, Column>>(table: Table<C>, 
   const reading: Reading<C> = {
     finish(problems, onRejected) {
       const rows: unknown[] = [];
-      for (const part of reading.parts(problems, onRejected)) {
+      for (const part of runNow(reading.partsSteps(problems, onRejected))) {
         if ('rows' in part) for (const r of part.rows) rows.push(r);
         else decodeRows(table, part.rel, part.encoded, rows);
       }
       return rows as RowOf<Table<C>>[];
     },
-    parts: (problems, onRejected) => runNow(partsSteps(problems, onRejected)),
     partsSteps,
   };
   return reading;
