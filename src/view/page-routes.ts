@@ -18,6 +18,7 @@ import { passbookAnswer, type PassbookAnswer } from './passbook.ts';
 import { rankingPath, unitRankingPath } from './routes.ts';
 import { stampMarks } from './stamp-marks.ts';
 import { tableRow, type TableRow } from './ranking-columns.ts';
+import { pagesCarried } from '../build/carry.ts';
 
 /** A page of a scheme's ranking: /rankings/party/2022/, …/2/. */
 export interface RankingPage {
@@ -105,11 +106,18 @@ export function unitRankingRoutes(board: Board): Route<UnitRankingPage>[] {
   );
 }
 
-export function passbookRoutes(board: Board): Route<PassbookPage>[] {
-  return board.passbooks.map((book) => {
+/**
+ * The passbooks' routes, given once the pages copied ahead from the build before are in place
+ * (src/build/carry.ts): Astro lists every route before it writes a page, so none is written
+ * over a copy still under way. The routes are made first, while the copies go on.
+ */
+export async function passbookRoutes(board: Board): Promise<Route<PassbookPage>[]> {
+  const routes = board.passbooks.map((book) => {
     const props: PassbookPage = { book, answers: book.schemes.map((s) => passbookAnswer(board, s)) };
     return { params: { kind: book.href.split('/')[1]!, id: book.id }, props, cacheKey: pageKey(board, props) };
   });
+  await pagesCarried();
+  return routes;
 }
 
 /** The site paths of every page printed with placeholders: passbooks, rankings past their first page, every page of the rankings within a unit. */
