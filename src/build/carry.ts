@@ -11,10 +11,16 @@
  *
  * Each page is copied under a temporary name and renamed into place, so a page is there
  * whole or not at all; a copy that fails leaves Astro to copy or render the page itself.
+ *
+ * Only when the code is the code that made the cache's pages (`codeHash`, recorded by
+ * `recordCode` when a build's pages are written): after a change to the templates or the
+ * packages Astro renders every page again, and copying them all first (a district's 7.7 GB)
+ * would only be in its way.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { processSlot } from './context.ts';
 
 const carrying = processSlot<Promise<number>>('carry');
@@ -56,8 +62,8 @@ process.stdin.on('end', () => {
  * start is given up: its temporary files are removed, and Astro copies or renders those pages
  * itself (the pages it copied stay: each is whole).
  */
-export function carryPages(cacheDist: string, outDir: string, files: string[]): void {
-  if (!existsSync(cacheDist) || files.length === 0) {
+export function carryPages(cacheDist: string, outDir: string, files: string[], code: string): void {
+  if (!existsSync(cacheDist) || files.length === 0 || readCode(cacheDist) !== code) {
     carrying.forget();
     return;
   }
@@ -84,4 +90,45 @@ export function carryPages(cacheDist: string, outDir: string, files: string[]): 
 /** Waits until the pages being copied ahead are in place (at once when none are); how many were. */
 export async function pagesCarried(): Promise<number> {
   return (await carrying.get()) ?? 0;
+}
+
+/** Where the code that made the cache's pages is recorded: beside the cache's pages. */
+const codeFile = (cacheDist: string) => join(cacheDist, '..', 'carry-code.txt');
+
+function readCode(cacheDist: string): string | undefined {
+  try {
+    return readFileSync(codeFile(cacheDist), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Records that the cache's pages are now `code`'s (when the build's pages are written). */
+export function recordCode(cacheDist: string, code: string): void {
+  try {
+    writeFileSync(codeFile(cacheDist), code);
+  } catch {
+    // A cache that cannot be written to is not carried from: nothing lost but time.
+  }
+}
+
+/**
+ * A hash of what a page's HTML is made by, apart from the data: the project's src/ (pages,
+ * components, styles, code), its Astro config and its installed packages' lockfile.
+ */
+export function codeHash(project: string): string {
+  const hash = createHash('sha256');
+  const add = (path: string) => {
+    if (existsSync(path)) hash.update(relative(project, path)).update('\0').update(readFileSync(path)).update('\0');
+  };
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else add(p);
+    }
+  };
+  walk(join(project, 'src'));
+  for (const file of ['astro.config.mjs', 'package.json', 'package-lock.json']) add(join(project, file));
+  return hash.digest('hex');
 }

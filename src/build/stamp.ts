@@ -20,7 +20,7 @@ import type { Board } from '../view/board.ts';
 import { pagesStampedLater } from '../view/page-routes.ts';
 import { stampMarks, stampValues } from '../view/stamp-marks.ts';
 import { markBuilding } from './context.ts';
-import { carryPages, pagesCarried } from './carry.ts';
+import { carryPages, codeHash, pagesCarried, recordCode } from './carry.ts';
 
 /** `html` with each of `marks` replaced by its value, worked on the bytes (no decoding). */
 function replaced(html: Buffer, marks: [Buffer, Buffer][]): Buffer {
@@ -110,6 +110,7 @@ export function stampFiles(files: string[], marks: [Buffer, Buffer][]): void {
 export default function stampIntegration(): AstroIntegration {
   let cacheDist: string | undefined;
   let outDir: string | undefined;
+  let code: string | undefined;
   return {
     name: 'points-board-stamp',
     hooks: {
@@ -117,18 +118,21 @@ export default function stampIntegration(): AstroIntegration {
         // Where Astro's incremental build keeps the pages it copies (src/build/carry.ts).
         cacheDist = fileURLToPath(new URL('dist/', config.cacheDir));
         outDir = fileURLToPath(config.outDir);
+        code = codeHash(fileURLToPath(config.root));
       },
       'astro:build:start': async () => {
         markBuilding();
         // The pages with a key, copied ahead from the build before while the pages are listed.
         const { getBoard } = await import('../view/board.ts');
-        if (cacheDist !== undefined && outDir !== undefined) carryPages(cacheDist, outDir, pagesStampedLater(getBoard()).map((path) => `${path.slice(1)}index.html`));
+        if (cacheDist !== undefined && outDir !== undefined && code !== undefined) carryPages(cacheDist, outDir, pagesStampedLater(getBoard()).map((path) => `${path.slice(1)}index.html`), code);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const { getBoard } = await import('../view/board.ts');
         const started = performance.now();
         const n = stampPages(getBoard(), fileURLToPath(dir));
         logger.info(`${n} pages stamped with the data version (${Math.round(performance.now() - started)} ms); ${await pagesCarried()} of them copied ahead from the build before`);
+        // The cache's pages are this code's now: the next build may copy them ahead.
+        if (cacheDist !== undefined && code !== undefined) recordCode(cacheDist, code);
       },
     },
   };
