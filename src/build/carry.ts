@@ -77,7 +77,7 @@ export function carryPages(cacheDist: string, outDir: string, files: string[], c
       let said = '';
       child.stdout.setEncoding('utf8').on('data', (d: string) => (said += d));
       child.on('error', cleanUp);
-      child.on('close', (code) => (code === 0 ? resolve(Number(said) || 0) : cleanUp()));
+      child.on('close', (status) => (status === 0 ? resolve(Number(said) || 0) : cleanUp()));
       child.stdin.on('error', () => {});
       child.stdin.end(files.join('\n'));
     } catch {
