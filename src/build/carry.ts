@@ -18,9 +18,9 @@
  * would only be in its way.
  */
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hashFiles } from './code-hash.ts';
 import { processSlot } from './context.ts';
 
 const carrying = processSlot<Promise<number>>('carry');
@@ -117,18 +117,5 @@ export function recordCode(cacheDist: string, code: string): void {
  * components, styles, code), its Astro config and its installed packages' lockfile.
  */
 export function codeHash(project: string): string {
-  const hash = createHash('sha256');
-  const add = (path: string) => {
-    if (existsSync(path)) hash.update(relative(project, path)).update('\0').update(readFileSync(path)).update('\0');
-  };
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else add(p);
-    }
-  };
-  walk(join(project, 'src'));
-  for (const file of ['astro.config.mjs', 'package.json', 'package-lock.json']) add(join(project, file));
-  return hash.digest('hex');
+  return hashFiles(project, ['src', 'astro.config.mjs', 'package.json', 'package-lock.json']);
 }

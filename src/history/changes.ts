@@ -9,11 +9,11 @@
  * in memory together) and cached by commit, so the next build reuses them.
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Board } from '../view/board.ts';
 import { buildSettings, processSlot } from '../build/context.ts';
+import { hashFiles } from '../build/code-hash.ts';
 import type { DataVersion } from '../data/version.ts';
 import { diffFigures, diffFiles, figuresOf, type BalanceChange, type Figures, type SubjectChange } from './diff.ts';
 import { changedFiles, commitOf, fileAt, materialise, PUBLISHED_TAG, sameData, tryGit } from './revision.ts';
@@ -59,16 +59,7 @@ export function previousPublication(root: string, version: DataVersion): { rev: 
 
 /** A hash of the code that computes figures: a cached base is reused only by the same code. */
 function codeHash(project: string): string {
-  const hash = createHash('sha256');
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.ts')) hash.update(relative(project, p)).update('\0').update(readFileSync(p)).update('\0');
-    }
-  };
-  walk(join(project, 'src'));
-  return hash.digest('hex').slice(0, 16);
+  return hashFiles(project, ['src'], (name) => name.endsWith('.ts')).slice(0, 16);
 }
 
 /** The figures published at `rev`, from the cache or computed by src/cli/figures.ts. */
