@@ -53,7 +53,7 @@ export function buildSettings(env: NodeJS.ProcessEnv = process.env): BuildSettin
   };
 }
 
-/** What the process keeps, by name: the board, 本期变动, the handed-over check (and the one under way), the pages being copied ahead, the TV's pool, the build flag. */
+/** What the process keeps, by name: the board, 本期变动, the handed-over check (and the one under way), the pages being copied ahead, the TV's pool, the build flag, where Astro's log goes. */
 interface Kept {
   board: unknown;
   changes: unknown;
@@ -63,6 +63,7 @@ interface Kept {
   'tv-pool': unknown;
   'tv-drawing': unknown;
   building: unknown;
+  'astro-log': unknown;
 }
 
 const KEPT = Symbol.for('points-board:kept');

@@ -16,6 +16,7 @@ import { checkAlongside, handOver } from '../check/check.ts';
 import { checkUnderWay } from '../check/in-flight.ts';
 import { formatReport } from '../check/report.ts';
 import { noFigures, readFigures } from './build-log.ts';
+import { astroLogEntrypoint, logLines, sendAstroLogTo } from './astro-log.ts';
 
 // `--outDir DIR` or `--outDir=DIR`, as `astro build` takes it, `--link` and `--verbose`; any other argument is refused, not dropped.
 const args = process.argv.slice(2);
@@ -54,7 +55,8 @@ checkUnderWay(
 );
 const { build } = await import('astro');
 // Settles to what stopped the build, if anything: the check's outcome is said first.
-const building = build({ outDir: publish.staging }).then(
+// Unless --verbose, Astro's log comes as events (src/cli/astro-log.ts), not as printed text.
+const building = build({ outDir: publish.staging, ...(verbose ? {} : { logger: { entrypoint: astroLogEntrypoint } }) }).then(
   () => undefined,
   (e: unknown) => ({ error: e }),
 );
@@ -122,6 +124,8 @@ function fail(e: unknown): never {
  */
 function quietAstro(verbose: boolean, log: string) {
   const figures = noFigures();
+  // The lines of Astro's log the terminal shows: this project's steps (labelled points-board…) and errors.
+  const TO_TERMINAL = /\[points-board[^\]]*\]|\[ERROR\]|\berror\b/i;
   const original = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
   mkdirSync(join(log, '..'), { recursive: true });
   // One file kept open, each piece written as it comes: a street's 17,000 page lines, each
@@ -141,13 +145,25 @@ function quietAstro(verbose: boolean, log: string) {
     for (const line of lines) {
       const plain = stripVTControlCharacters(line);
       readFigures(figures, plain);
-      if (!verbose && /\[points-board[^\]]*\]|\[ERROR\]|\berror\b/i.test(plain)) to(`${plain.replace(/^\d\d:\d\d:\d\d /, '')}\n`);
+      if (!verbose && TO_TERMINAL.test(plain)) to(`${plain.replace(/^\d\d:\d\d:\d\d /, '')}\n`);
     }
     // --verbose: everything as it comes (the figures above still make the last line).
     return verbose ? to(text) : true;
   };
   process.stdout.write = ((chunk: unknown) => take(chunk, original.out)) as typeof process.stdout.write;
   process.stderr.write = ((chunk: unknown) => take(chunk, original.err)) as typeof process.stderr.write;
+  // Astro's own lines: straight to the log, its pages' lines past the terminal's filter.
+  sendAstroLogTo(
+    logLines((line, page, error) => {
+      writeSync(fd, line);
+      if (page || muted) return;
+      for (const one of line.split('\n')) {
+        if (one === '') continue;
+        readFigures(figures, one);
+        if (TO_TERMINAL.test(one)) (error ? original.err : original.out)(`${one.replace(/^\d\d:\d\d:\d\d /, '')}\n`);
+      }
+    }),
+  );
   return {
     /** Prints `text` to the terminal (the check's lines), whatever Astro prints meanwhile. */
     say(text: string): void {
