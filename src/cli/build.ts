@@ -9,7 +9,6 @@
  * list and Vite's warnings (a thousand lines for the sample) go to a log file the last line
  * names; `--verbose` prints them as they come.
  */
-import './fs-thread.ts';
 import { mkdirSync, openSync, writeSync, closeSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
