@@ -72,24 +72,41 @@ interface Run {
 }
 
 // Loaded into the child: at exit it writes its own peak memory and CPU time, and when its output
-// first matched each of $BENCH_MARKS (name → pattern), for the parent to read.
+// first matched each of $BENCH_MARKS (name → pattern), for the parent to read. Its output is what
+// it prints and what it writes with writeSync (the build's log, written as it goes: the build
+// prints no page lines unless --verbose, which would time a build users do not run).
 const PRELOAD = `data:text/javascript,${encodeURIComponent(`
-import { writeFileSync } from 'node:fs';
+import fs, { writeFileSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 const marks = Object.entries(JSON.parse(process.env.BENCH_MARKS || '{}')).map(([name, source]) => [name, new RegExp(source)]);
 const at = {};
+let open = marks.length;
+const see = (chunk) => {
+  if (open === 0 || (typeof chunk !== 'string' && !(chunk instanceof Uint8Array))) return;
+  const text = (typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString()).replace(/\\x1b\\[[0-9;]*m/g, '');
+  for (const [name, re] of marks) if (!(name in at) && re.test(text)) { at[name] = performance.now() / 1000; open--; }
+};
 const write = process.stdout.write.bind(process.stdout);
 process.stdout.write = (chunk, ...rest) => {
-  const text = String(chunk).replace(/\\x1b\\[[0-9;]*m/g, '');
-  for (const [name, re] of marks) if (!(name in at) && re.test(text)) at[name] = performance.now() / 1000;
+  see(chunk);
   return write(chunk, ...rest);
 };
+const writeSync = fs.writeSync;
+fs.writeSync = function (fd, data, ...rest) {
+  if (typeof data === 'string') see(data);
+  return writeSync.call(this, fd, data, ...rest);
+};
+syncBuiltinESMExports();
 process.on('exit', () => {
   const u = process.resourceUsage();
   writeFileSync(process.env.BENCH_USAGE, JSON.stringify({ maxRSS: u.maxRSS, cpu: (u.userCPUTime + u.systemCPUTime) / 1e6, at }));
 });
 `)}`;
 
-/** Moments of a build, by the lines of its log (with --verbose) that begin them. */
+/** The build's log (src/cli/build.ts): every line Astro and the build's steps wrote. */
+const BUILD_LOG = join(PROJECT, 'node_modules', '.cache', 'points-board', 'build.log');
+
+/** Moments of a build, by the lines of its output or its log that begin them. */
 const BUILD_MARKS = {
   checked: '数据检查通过',
   routes: 'generating static routes',
@@ -289,18 +306,19 @@ async function workbookRuns(root: string, work: string): Promise<{ rows: number;
  * another engineer) would overwrite each other's chunks there.
  */
 function buildRun(root: string, outDir: string, cacheDir: string, pictures: boolean, logFile: string): Run {
-  // As `npm run build` runs it: the check, then Astro's build in the same process; --verbose
-  // for Astro's page list, which says where the time went.
-  const run = measure([...nodeOptionsOf('build', 'src/cli/build.ts'), join(PROJECT, 'src/cli/build.ts'), '--outDir', outDir, '--verbose'], PROJECT, {
+  // As `npm run build` runs it: the check, then Astro's build in the same process. Astro's page
+  // list, which says where the time went, is read from the build's log.
+  const run = measure([...nodeOptionsOf('build', 'src/cli/build.ts'), join(PROJECT, 'src/cli/build.ts'), '--outDir', outDir], PROJECT, {
     BOARD_ROOT: root,
     BOARD_CACHE_DIR: join(cacheDir, 'astro'),
     BOARD_POSTER_CACHE: join(cacheDir, 'posters'),
     BOARD_TV_CACHE: join(cacheDir, 'tv'),
     ...(pictures ? {} : { BOARD_TV_PICTURES: 'off' }),
   }, BUILD_MARKS);
+  const built = { ...run, stdout: `${run.stdout}${readFileSync(BUILD_LOG, 'utf8')}` };
   // Written before the exit code is looked at: the log of a failed build is the one most wanted.
-  writeFileSync(logFile, run.stdout + run.stderr);
-  return mustSucceed(run, `npm run build (log: ${logFile})`);
+  writeFileSync(logFile, built.stdout + built.stderr);
+  return mustSucceed(built, `npm run build (log: ${logFile})`);
 }
 
 /**
