@@ -20,9 +20,10 @@ export interface AstroLogEvent {
 
 const sink = processSlot<(event: AstroLogEvent) => void>('astro-log');
 
-/** Where Astro's log events go from now on (the build command's log). */
-export function sendAstroLogTo(to: (event: AstroLogEvent) => void): void {
-  sink.set(to);
+/** Where Astro's log events go from now on (the build command's log); nowhere said, they are printed. */
+export function sendAstroLogTo(to: ((event: AstroLogEvent) => void) | undefined): void {
+  if (to) sink.set(to);
+  else sink.forget();
 }
 
 /** The destination Astro writes to (its logger entrypoint's default export). */

@@ -176,6 +176,8 @@ function quietAstro(verbose: boolean, log: string) {
     restore(): void {
       process.stdout.write = original.out;
       process.stderr.write = original.err;
+      // Anything Astro says from now on is printed, not written to the closed log.
+      sendAstroLogTo(undefined);
       closeSync(fd);
     },
     summary(out: string, logPath?: string): string {

@@ -67,4 +67,20 @@ describe('Astro’s log as the lines of the build log', () => {
     astroLogDestination().write(ev('build', 'Complete!'));
     expect(seen).toEqual([ev('build', 'Complete!')]);
   });
+
+  test('once the build has closed its log, what Astro still says is printed, not lost or written to a closed file', () => {
+    const seen: AstroLogEvent[] = [];
+    sendAstroLogTo((e) => seen.push(e));
+    sendAstroLogTo(undefined);
+    const printed: string[] = [];
+    const write = process.stdout.write;
+    process.stdout.write = ((chunk: string) => (printed.push(chunk), true)) as typeof process.stdout.write;
+    try {
+      astroLogDestination().write(ev('build', 'late line'));
+    } finally {
+      process.stdout.write = write;
+    }
+    expect(seen).toEqual([]);
+    expect(printed).toEqual(['late line\n']);
+  });
 });
