@@ -4,6 +4,9 @@
  * `Intl.DateTimeFormat` call) and writes it to stdout, where the build command took it apart
  * again: for a street's 17,000 pages that was 1.5–1.9 s of the build's thread (two lines a page).
  *
+ * `--verbose` prints every line as well, in the same form, so a build's Astro config is the same
+ * either way (a change of it makes Astro clear its content store).
+ *
  * Astro imports this file itself (its logger entrypoint), and bundles a copy of it into the
  * pages' code for what is logged while pages render; `npm run build` says where the events go,
  * in a slot of the process that every copy reads.

@@ -55,8 +55,8 @@ checkUnderWay(
 );
 const { build } = await import('astro');
 // Settles to what stopped the build, if anything: the check's outcome is said first.
-// Unless --verbose, Astro's log comes as events (src/cli/astro-log.ts), not as printed text.
-const building = build({ outDir: publish.staging, ...(verbose ? {} : { logger: { entrypoint: astroLogEntrypoint } }) }).then(
+// Astro's log comes as events (src/cli/astro-log.ts), not as printed text; with --verbose, all of it is printed too.
+const building = build({ outDir: publish.staging, logger: { entrypoint: astroLogEntrypoint } }).then(
   () => undefined,
   (e: unknown) => ({ error: e }),
 );
@@ -156,11 +156,13 @@ function quietAstro(verbose: boolean, log: string) {
   sendAstroLogTo(
     logLines((line, page, error) => {
       writeSync(fd, line);
-      if (page || muted) return;
+      if (muted) return;
+      if (verbose) (error ? original.err : original.out)(line);
+      if (page) return;
       for (const one of line.split('\n')) {
         if (one === '') continue;
         readFigures(figures, one);
-        if (TO_TERMINAL.test(one)) (error ? original.err : original.out)(`${one.replace(/^\d\d:\d\d:\d\d /, '')}\n`);
+        if (!verbose && TO_TERMINAL.test(one)) (error ? original.err : original.out)(`${one.replace(/^\d\d:\d\d:\d\d /, '')}\n`);
       }
     }),
   );
