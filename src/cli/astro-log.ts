@@ -11,6 +11,7 @@
  * pages' code for what is logged while pages render; `npm run build` says where the events go,
  * in a slot of the process that every copy reads.
  */
+import { stripVTControlCharacters } from 'node:util';
 import { processSlot } from '../build/context.ts';
 
 /** What Astro's logger hands its destination. */
@@ -71,7 +72,8 @@ export function logLines(write: (line: string, page: boolean, error: boolean) =>
     open = undefined;
   };
   return (event) => {
-    const message = event.message.includes('\x1b') ? plain(event.message) : event.message;
+    // No colour codes in the log (CI=true colours Astro's output); it is read in an editor.
+    const message = event.message.includes('\x1b') ? stripVTControlCharacters(event.message) : event.message;
     if (event.label === 'SKIP_FORMAT') {
       if (open !== undefined && COPIED.test(message)) {
         write(`${open}${message.trimEnd()}\n`, true, false);
@@ -97,5 +99,3 @@ export function logLines(write: (line: string, page: boolean, error: boolean) =>
 const PAGE = /^\s*[├└]─ /;
 const COPIED = /^\s*\((restored|cached)\)\s*$/;
 const RENDER_TIME = /^\s*\(\+[\d.]+m?s\)\s*$/;
-// Colour codes (CI=true colours Astro's output); the log is read in an editor.
-const plain = (s: string): string => s.replace(/\x1b\[[0-9;]*m/g, '');

@@ -134,6 +134,11 @@ function quietAstro(verbose: boolean, log: string) {
   const fd = openSync(log, 'w');
   let pending = '';
   let muted = false;
+  // A whole line of the log, colour codes removed: its figures read, and shown if the terminal shows it.
+  const seen = (line: string, to: typeof original.out): void => {
+    readFigures(figures, line);
+    if (!verbose && TO_TERMINAL.test(line)) to(`${line.replace(/^\d\d:\d\d:\d\d /, '')}\n`);
+  };
   const take = (chunk: unknown, to: typeof original.out): boolean => {
     const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8');
     // The log is read in an editor: no colour codes (CI=true colours Astro's output).
@@ -142,11 +147,7 @@ function quietAstro(verbose: boolean, log: string) {
     pending += text;
     const lines = pending.split('\n');
     pending = lines.pop()!;
-    for (const line of lines) {
-      const plain = stripVTControlCharacters(line);
-      readFigures(figures, plain);
-      if (!verbose && TO_TERMINAL.test(plain)) to(`${plain.replace(/^\d\d:\d\d:\d\d /, '')}\n`);
-    }
+    for (const line of lines) seen(stripVTControlCharacters(line), to);
     // --verbose: everything as it comes (the figures above still make the last line).
     return verbose ? to(text) : true;
   };
@@ -157,13 +158,10 @@ function quietAstro(verbose: boolean, log: string) {
     logLines((line, page, error) => {
       writeSync(fd, line);
       if (muted) return;
-      if (verbose) (error ? original.err : original.out)(line);
+      const to = error ? original.err : original.out;
+      if (verbose) to(line);
       if (page) return;
-      for (const one of line.split('\n')) {
-        if (one === '') continue;
-        readFigures(figures, one);
-        if (!verbose && TO_TERMINAL.test(one)) (error ? original.err : original.out)(`${one.replace(/^\d\d:\d\d:\d\d /, '')}\n`);
-      }
+      for (const one of line.split('\n')) if (one !== '') seen(one, to);
     }),
   );
   return {
