@@ -384,13 +384,13 @@ export class CountedRowList implements Iterable<CountedRow> {
   }
 
   /** What a cache key needs: every row's content and count, as a fingerprint (`addEntry`). */
-  toJSON(): { rows: number; fingerprint: string } {
-    if (this.length === 0) return { rows: 0, fingerprint: '' };
+  toJSON(): { rows: number; fingerprint: [number, number] | null } {
+    if (this.length === 0) return { rows: 0, fingerprint: null };
     const f = new Fingerprint().word(this.length);
     const rule = this.#source.table.rule;
-    const rows = entryFingerprints(this.#source);
-    for (let k = this.#start; k < this.#end; k++) if (this.#category === undefined || rule[k]!.category === this.#category) addEntry(f, this.#source, rows, k);
-    return { rows: this.length, fingerprint: f.hex() };
+    const words = entryFingerprints(this.#source);
+    for (let k = this.#start; k < this.#end; k++) if (this.#category === undefined || rule[k]!.category === this.#category) addEntry(f, words, k);
+    return { rows: this.length, fingerprint: f.lanes() };
   }
 }
 
@@ -433,7 +433,7 @@ export class Fingerprint {
     return this.word(s.length);
   }
 
-  /** The two lanes as they stand. */
+  /** The two lanes as they stand: what a page key holds (JSON writes two numbers faster than it would a hex string made for it). */
   lanes(): [number, number] {
     return [this.#a, this.#b];
   }
@@ -445,9 +445,6 @@ export class Fingerprint {
     return this;
   }
 
-  hex(): string {
-    return (this.#a >>> 0).toString(16).padStart(8, '0') + (this.#b >>> 0).toString(16).padStart(8, '0');
-  }
 }
 
 const FLOAT = new Float64Array(1);
@@ -499,17 +496,39 @@ function rowFingerprints(ledger: Ledger): Int32Array {
 
 /**
  * Adds entry `k` of `source` to a fingerprint: its row's content, its rule, whether it is
- * linked, its points before and after the cap. `rows` is `entryFingerprints(source)`.
+ * linked, its points before and after the cap. `words` is `entryFingerprints(source)`.
  */
-export function addEntry(f: Fingerprint, source: CountedSource, rows: Int32Array, k: number): void {
-  const { table } = source;
-  const p = table.position[k]!;
-  f.word(rows[2 * p]!).word(rows[2 * p + 1]!).text(table.rule[k]!.code).word(table.linked[k]!).number(table.points[k]!).number(table.counted[k]!);
+export function addEntry(f: Fingerprint, words: Int32Array, k: number): void {
+  f.word(words[2 * k]!).word(words[2 * k + 1]!);
 }
 
-/** The fingerprints of the rows of the ledger `source` points into, for `addEntry`. */
+/**
+ * Each entry of `source`'s table as two 32-bit words (its row's content, its rule, whether it
+ * is linked, its points before and after the cap), made once per table on first use: every
+ * page key that covers an entry (a breakdown, a category's rows, a balance line) mixes in two
+ * words, not the row's and the rule's again.
+ */
 export function entryFingerprints(source: CountedSource): Int32Array {
-  return rowFingerprints(source.ledger);
+  return once([source.table, source.ledger], 'entryFingerprints', () => {
+    const { table } = source;
+    const rows = rowFingerprints(source.ledger);
+    const n = table.position.length;
+    const out = new Int32Array(n * 2);
+    const f = new Fingerprint();
+    // A table's entries name a few dozen rules: each code is hashed once.
+    const ruleLanes = new Map<Rule, [number, number]>();
+    for (let k = 0; k < n; k++) {
+      const rule = table.rule[k]!;
+      let lanes = ruleLanes.get(rule);
+      if (!lanes) ruleLanes.set(rule, (lanes = new Fingerprint().text(rule.code).lanes()));
+      const p = table.position[k]!;
+      f.reset().word(rows[2 * p]!).word(rows[2 * p + 1]!).word(lanes[0]).word(lanes[1]).word(table.linked[k]!).number(table.points[k]!).number(table.counted[k]!);
+      const [a, b] = f.lanes();
+      out[2 * k] = a;
+      out[2 * k + 1] = b;
+    }
+    return out;
+  });
 }
 
 /** What a date means to a scheme: its period, who is eligible then, and that period's rows by subject. */

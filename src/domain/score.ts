@@ -170,17 +170,17 @@ export class Breakdown {
    * (`pageKey`): working them out again for the key, category by category, took a street's
    * passbook keys 1.2 s.
    */
-  toJSON(): string {
+  toJSON(): [number, number] {
     const f = new Fingerprint().text(this.#id);
     const a = this.#assessment;
     f.text(a?.file).number(a?.line ?? NaN).text(a?.reviewer);
     for (const c of this.#scheme.categories) if (c.assessed) f.text(c.id).number(a?.values[c.id] ?? NaN);
     const { start, end } = this.#range;
     const source = this.#source;
-    const rows = entryFingerprints(source);
+    const words = entryFingerprints(source);
     f.word(end - start);
-    for (let k = start; k < end; k++) addEntry(f, source, rows, k);
-    return f.hex();
+    for (let k = start; k < end; k++) addEntry(f, words, k);
+    return f.lanes();
   }
 }
 
