@@ -153,53 +153,62 @@ export function countedTable(dataset: Dataset, index: SubjectIndex, scheme: Sche
     const { positions, ruleAt } = countedPositions(dataset);
     const sources = new Set([scheme.id, ...linkedRules.map((r) => r.linked!)]);
     const visit = [...sources].map((id) => positions.get(id) ?? []).reduce(mergePositions);
-    const groups = new Map<string, Map<string, number>>();
-    // Entries in visit order, each with its group's number.
-    const entryPosition: number[] = [];
-    const entryDate: string[] = [];
-    const entryRule: Rule[] = [];
-    const entryLinked: number[] = [];
-    const entryPoints: number[] = [];
-    const entryGroup: number[] = [];
+    const { ledger } = dataset;
+    // A subject is a small number here (its first appearance): a million rows look their
+    // subject up by the number of its text in the ledger, not by hashing the text. A contact
+    // member rewarded through a linked rule may have no row of their own: by name.
+    const subjects: string[] = [];
+    const subjectOfText = new Int32Array(ledger.strings.length).fill(-1);
+    const subjectOfName = new Map<string, number>();
+    const subjectNamed = (name: string): number => {
+      let s = subjectOfName.get(name);
+      if (s === undefined) subjectOfName.set(name, (s = subjects.push(name) - 1));
+      return s;
+    };
+    const subjectAt = (i: number): number => {
+      const t = ledger.subjectAt[i]!;
+      let s = subjectOfText[t]!;
+      if (s < 0) subjectOfText[t] = s = subjectNamed(ledger.strings[t]!);
+      return s;
+    };
+    const entries = new EntryColumns(visit.length + (linkedRules.length > 0 ? visit.length >> 2 : 0));
+    // Each group (one subject's rows of one period): its period, subject, size, latest day so far, and whether a row came before it.
+    const groupPeriod: PeriodRows[] = [];
+    const groupSubject: number[] = [];
     const groupSizes: number[] = [];
-    // Each group's latest date so far, and whether a row came before it (the group needs sorting).
-    const groupLast: string[] = [];
+    const groupLast: number[] = [];
     const groupUnsorted: boolean[] = [];
     const slotOf = dateSlots(index, scheme);
-    const add = (slot: DateSlot, subject: string, i: number, rule: Rule, linked: number, points: number) => {
-      slot.rows ??= rowsOfPeriod(groups, slot.period);
-      let group = slot.rows.get(subject);
+    const add = (slot: DateSlot, subject: number, i: number, rule: Rule, linked: number, points: number) => {
+      const rows = slot.rows;
+      if (!rows.eligible(subject, subjects)) return;
+      let group = rows.groupOf[subject]!;
       if (group === undefined) {
-        slot.rows.set(subject, (group = groupSizes.length));
+        rows.groupOf[subject] = group = groupSizes.length;
+        groupPeriod.push(rows);
+        groupSubject.push(subject);
         groupSizes.push(0);
-        groupLast.push(slot.date);
+        groupLast.push(slot.day);
         groupUnsorted.push(false);
-      } else if (slot.date < groupLast[group]!) groupUnsorted[group] = true;
-      else groupLast[group] = slot.date;
+      } else if (slot.day < groupLast[group]!) groupUnsorted[group] = true;
+      else groupLast[group] = slot.day;
       groupSizes[group]!++;
-      entryPosition.push(i);
-      entryDate.push(slot.date);
-      entryRule.push(rule);
-      entryLinked.push(linked);
-      entryPoints.push(points);
-      entryGroup.push(group);
+      entries.push(i, ledger.dateAt[i]!, rule, linked, points, group);
     };
-    const { ledger } = dataset;
     let slot: DateSlot | undefined;
     let slotDate = -1;
     for (const i of visit) {
       const rule = ruleAt[i]!;
       // Rows of one day follow each other in a ledger kept in date order.
       if (slotDate !== ledger.dateAt[i]) [slot, slotDate] = [slotOf(ledger.date(i)), ledger.dateAt[i]!];
-      const subject = ledger.subject(i);
       const points = rowPointsAt(rule, ledger, i);
-      if (rule.scheme === scheme.id && slot!.eligible.has(subject)) add(slot!, subject, i, rule, 0, points);
+      if (rule.scheme === scheme.id) add(slot!, subjectAt(i), i, rule, 0, points);
       if (points <= 0) continue;
       for (const linked of linkedRules) {
         if (linked.linked !== rule.scheme) continue;
-        const member = index.household(subject)?.contact;
-        if (member === undefined || !index.isMemberOn(member, slot!.date) || !slot!.eligible.has(member)) continue;
-        add(slot!, member, i, linked, 1, linked.points ?? 0);
+        const member = index.household(ledger.subject(i))?.contact;
+        if (member === undefined || !index.isMemberOn(member, slot!.date)) continue;
+        add(slot!, subjectNamed(member), i, linked, 1, linked.points ?? 0);
       }
     }
     // Each group's entries side by side, in the order they came (a stable counting sort).
@@ -209,7 +218,7 @@ export function countedTable(dataset: Dataset, index: SubjectIndex, scheme: Sche
       at += groupSizes[g]!;
     }
     const next = starts.slice();
-    const n = entryPosition.length;
+    const n = entries.length;
     const table: CountedTable = {
       groups: new Map(),
       position: new Int32Array(n),
@@ -220,26 +229,78 @@ export function countedTable(dataset: Dataset, index: SubjectIndex, scheme: Sche
       counted: new Float64Array(n),
     };
     for (let e = 0; e < n; e++) {
-      const k = next[entryGroup[e]!]!++;
-      table.position[k] = entryPosition[e]!;
-      table.date[k] = entryDate[e]!;
-      table.rule[k] = entryRule[e]!;
-      table.linked[k] = entryLinked[e]!;
-      table.points[k] = entryPoints[e]!;
+      const k = next[entries.group[e]!]!++;
+      table.position[k] = entries.position[e]!;
+      table.date[k] = ledger.strings[entries.date[e]!]!;
+      table.rule[k] = entries.rules[entries.rule[e]!]!;
+      table.linked[k] = entries.linked[e]!;
+      table.points[k] = entries.points[e]!;
     }
+    // Periods in the order their first row came, and in each its subjects in the order theirs did.
     const rules = rulesByCode(dataset);
-    for (const [period, bySubject] of groups) {
-      const ranges = new Map<string, { start: number; end: number }>();
-      for (const [subject, g] of bySubject) {
-        const range = { start: starts[g]!, end: starts[g]! + groupSizes[g]! };
-        if (groupUnsorted[g]) inDateOrderAt(table, range.start, range.end);
-        capAt(table, rules, range.start, range.end);
-        ranges.set(subject, range);
-      }
-      table.groups.set(period, ranges);
+    for (let g = 0; g < groupSizes.length; g++) {
+      const range = { start: starts[g]!, end: starts[g]! + groupSizes[g]! };
+      if (groupUnsorted[g]) inDateOrderAt(table, range.start, range.end);
+      capAt(table, rules, range.start, range.end);
+      const period = groupPeriod[g]!.period;
+      let ranges = table.groups.get(period);
+      if (!ranges) table.groups.set(period, (ranges = new Map()));
+      ranges.set(subjects[groupSubject[g]!]!, range);
     }
     return table;
   });
+}
+
+/** The entries of a counted table as they come, before they are grouped: typed columns that grow. */
+class EntryColumns {
+  length = 0;
+  position: Int32Array;
+  /** The date's place in the ledger's texts. */
+  date: Int32Array;
+  /** The rule's place in `rules`. */
+  rule: Int32Array;
+  rules: Rule[] = [];
+  #ruleIndex = new Map<Rule, number>();
+  linked: Uint8Array;
+  points: Float64Array;
+  group: Int32Array;
+
+  constructor(capacity: number) {
+    const n = Math.max(capacity, 16);
+    this.position = new Int32Array(n);
+    this.date = new Int32Array(n);
+    this.rule = new Int32Array(n);
+    this.linked = new Uint8Array(n);
+    this.points = new Float64Array(n);
+    this.group = new Int32Array(n);
+  }
+
+  push(position: number, date: number, rule: Rule, linked: number, points: number, group: number): void {
+    if (this.length === this.position.length) this.#grow();
+    const e = this.length++;
+    let r = this.#ruleIndex.get(rule);
+    if (r === undefined) this.#ruleIndex.set(rule, (r = this.rules.push(rule) - 1));
+    this.position[e] = position;
+    this.date[e] = date;
+    this.rule[e] = r;
+    this.linked[e] = linked;
+    this.points[e] = points;
+    this.group[e] = group;
+  }
+
+  #grow(): void {
+    const wider = <A extends Int32Array | Uint8Array | Float64Array>(a: A): A => {
+      const out = new (a.constructor as new (n: number) => A)(a.length * 2);
+      out.set(a);
+      return out;
+    };
+    this.position = wider(this.position);
+    this.date = wider(this.date);
+    this.rule = wider(this.rule);
+    this.linked = wider(this.linked);
+    this.points = wider(this.points);
+    this.group = wider(this.group);
+  }
 }
 
 /** Sorts the entries from `start` to `end` by date, stably. */
@@ -531,13 +592,32 @@ export function entryFingerprints(source: CountedSource): Int32Array {
   });
 }
 
-/** What a date means to a scheme: its period, who is eligible then, and that period's rows by subject. */
+/** What a date means to a scheme: its period, and that period's subjects and groups. */
 interface DateSlot {
   date: string;
-  period: string;
-  eligible: Set<string>;
-  /** Subject → its group's number in the period. */
-  rows?: Map<string, number>;
+  /** The date as a number (2022-03-01 → 20220301), compared as the text would be. */
+  day: number;
+  rows: PeriodRows;
+}
+
+/** A period of a scheme: who takes part in it, and each subject's group of rows in it (by the subject's number). */
+class PeriodRows {
+  readonly period: string;
+  readonly groupOf: number[] = [];
+  readonly #who: Set<string>;
+  /** By subject number: 1 takes part, 2 does not, unset not yet asked. */
+  readonly #eligible: number[] = [];
+
+  constructor(period: string, who: Set<string>) {
+    this.period = period;
+    this.#who = who;
+  }
+
+  eligible(subject: number, names: readonly string[]): boolean {
+    let e = this.#eligible[subject];
+    if (e === undefined) this.#eligible[subject] = e = this.#who.has(names[subject]!) ? 1 : 2;
+    return e === 1;
+  }
 }
 
 /**
@@ -545,24 +625,17 @@ interface DateSlot {
  * takes part then, and a year has only 365 dates.
  */
 function dateSlots(index: SubjectIndex, scheme: Scheme): (date: string) => DateSlot {
-  const eligible = new Map<string, Set<string>>();
+  const periods = new Map<string, PeriodRows>();
   const slots = new Map<string, DateSlot>();
   return (date) => {
     let slot = slots.get(date);
     if (slot) return slot;
     const period = periodOf(date, scheme.period);
-    let who = eligible.get(period);
-    if (!who) eligible.set(period, (who = new Set(index.eligibleSubjects(scheme, period))));
-    slots.set(date, (slot = { date, period, eligible: who }));
+    let rows = periods.get(period);
+    if (!rows) periods.set(period, (rows = new PeriodRows(period, new Set(index.eligibleSubjects(scheme, period)))));
+    slots.set(date, (slot = { date, day: Number(date.slice(0, 4) + date.slice(5, 7) + date.slice(8, 10)), rows }));
     return slot;
   };
-}
-
-/** A period's rows by subject; a period joins `groups` with its first row, so periods keep the order rows give them. */
-function rowsOfPeriod(groups: Map<string, Map<string, number>>, period: string): Map<string, number> {
-  let bySubject = groups.get(period);
-  if (!bySubject) groups.set(period, (bySubject = new Map()));
-  return bySubject;
 }
 
 /**
