@@ -343,8 +343,8 @@ type ExtraCell = (row: Record<string, unknown>, header: string, raw: string, at:
 export interface RowOptions {
   allowExtra?: boolean;
   extraCell?: ExtraCell;
-  /** The list accepted rows join (the rows of several files in one), instead of a list of their own. */
-  rows?: unknown[];
+  /** Where accepted rows go (the rows of several files in one list, or the read worker's columns) instead of a list of their own; `done().rows` is then it. */
+  rows?: { push(row: never): unknown };
 }
 
 export interface Parsed<C extends Record<string, Column>> {
@@ -382,7 +382,7 @@ export function rowReader<C extends Record<string, Column>>(
   problems: Problems,
   options: RowOptions = {},
 ): { record: OnRecord; done: () => Parsed<C> } {
-  const rows = (options.rows ?? []) as RowOf<Table<C>>[];
+  const rows = (options.rows ?? []) as unknown as RowOf<Table<C>>[];
   const rejected: Partial<RowOf<Table<C>>>[] = [];
   let layout: Layout | undefined;
   let refused = false;

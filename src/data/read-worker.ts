@@ -7,7 +7,7 @@
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { Problems } from '../check/errors.ts';
 import { tables, type Table } from '../schema/tables.ts';
-import { readFileRows, encodeRows, SHARED_SLOTS, type FileDone, type SharedFiles } from './split-read.ts';
+import { readFileRows, RowEncoder, SHARED_SLOTS, type FileDone, type SharedFiles } from './split-read.ts';
 
 const { port, state, table: tableName, shared } = workerData as { port: MessagePort; state: Int32Array; table: keyof typeof tables; shared: SharedFiles };
 const files = shared.files;
@@ -26,10 +26,11 @@ for (;;) {
   let done: FileDone;
   try {
     const problems = new Problems();
-    const rows: Record<string, unknown>[] = [];
+    // Rows go into columns as they are accepted: a ledger file's rows are a few bytes a row as they wait, not an object each.
+    const rows = new RowEncoder(table, file.bytes.length >> 6);
     const rejected = readFileRows(table, file, problems, rows) as Record<string, unknown>[];
     const columns = problems.columnsOf(file.rel);
-    done = { index, ...encodeRows(table, rows), rejected, errors: problems.errors, warnings: problems.warnings, columns: columns ? [...columns] : [] };
+    done = { index, ...rows.done(), rejected, errors: problems.errors, warnings: problems.warnings, columns: columns ? [...columns] : [] };
   } catch (e) {
     done = { index, failed: String(e) };
   }

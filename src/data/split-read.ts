@@ -49,8 +49,11 @@ export function textOf(rel: string, bytes: Uint8Array, problems: Problems): stri
   return decodeText(bytes).text;
 }
 
+/** Where a reader's accepted rows go: a list, or the worker's `RowEncoder`. */
+export type RowSink = { push(row: never): unknown };
+
 /** Reads one file of a table: accepted rows join `rows`, rejected ones are returned. */
-export function readFileRows<C extends Record<string, Column>>(table: Table<C>, file: FileBytes, problems: Problems, rows: unknown[]): Partial<RowOf<Table<C>>>[] {
+export function readFileRows<C extends Record<string, Column>>(table: Table<C>, file: FileBytes, problems: Problems, rows: RowSink): Partial<RowOf<Table<C>>>[] {
   const text = textOf(file.rel, file.bytes, problems);
   if (text === undefined) return [];
   // Rows are validated as they are parsed, so one file's raw cells are never all held at once.
@@ -82,36 +85,78 @@ const NUMBER = ENCODED_NUMBER;
 /** The table's keys, in the order the columns are sent. */
 const keysOf = (table: Table) => Object.keys(table.columns);
 
-/** A file's accepted rows as columns, for the trip between threads. */
-export function encodeRows(table: Table, rows: Record<string, unknown>[]): Pick<FileDone, 'lines' | 'refs' | 'numbers' | 'strings'> {
-  const keys = keysOf(table);
-  const width = keys.length;
-  const lines = new Int32Array(rows.length);
-  const refs = new Int32Array(rows.length * width);
-  const numbers = new Float64Array(rows.length * width);
-  const strings: string[] = [];
-  const stringIndex = new Map<string, number>();
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r]!;
-    lines[r] = row.line as number;
+/**
+ * A file's accepted rows as columns, for the trip between threads, written as the reader
+ * accepts each row (`push`): the worker keeps no row object, and walks no list of them after.
+ */
+export class RowEncoder {
+  readonly #keys: string[];
+  readonly #width: number;
+  #n = 0;
+  #lines: Int32Array;
+  #refs: Int32Array;
+  #numbers: Float64Array;
+  readonly #strings: string[] = [];
+  readonly #stringIndex = new Map<string, number>();
+
+  constructor(table: Table, capacity = 1024) {
+    this.#keys = keysOf(table);
+    this.#width = this.#keys.length;
+    const n = Math.max(capacity, 1);
+    this.#lines = new Int32Array(n);
+    this.#refs = new Int32Array(n * this.#width);
+    this.#numbers = new Float64Array(n * this.#width);
+  }
+
+  push(row: Record<string, unknown>): void {
+    if (this.#n === this.#lines.length) this.#grow();
+    const r = this.#n++;
+    const keys = this.#keys;
+    const width = this.#width;
+    this.#lines[r] = row.line as number;
     for (let c = 0; c < width; c++) {
       const value = row[keys[c]!];
       const at = r * width + c;
-      if (value === undefined) refs[at] = NONE;
+      if (value === undefined) this.#refs[at] = NONE;
       else if (typeof value === 'number') {
-        refs[at] = NUMBER;
-        numbers[at] = value;
+        this.#refs[at] = NUMBER;
+        this.#numbers[at] = value;
       } else if (typeof value === 'string') {
-        let s = stringIndex.get(value);
+        let s = this.#stringIndex.get(value);
         if (s === undefined) {
-          stringIndex.set(value, (s = strings.length));
-          strings.push(value);
+          this.#stringIndex.set(value, (s = this.#strings.length));
+          this.#strings.push(value);
         }
-        refs[at] = s;
+        this.#refs[at] = s;
       } else throw new Error(`a value of type ${typeof value} in column ${keys[c]}`);
     }
   }
-  return { lines, refs, numbers, strings: strings.join('\0') };
+
+  #grow(): void {
+    const size = this.#lines.length * 2;
+    const wider = <A extends Int32Array | Float64Array>(a: A, n: number): A => {
+      const out = new (a.constructor as new (n: number) => A)(n);
+      out.set(a);
+      return out;
+    };
+    this.#lines = wider(this.#lines, size);
+    this.#refs = wider(this.#refs, size * this.#width);
+    this.#numbers = wider(this.#numbers, size * this.#width);
+  }
+
+  /** The columns, cut to the rows pushed. */
+  done(): Pick<FileDone, 'lines' | 'refs' | 'numbers' | 'strings'> {
+    const n = this.#n;
+    const w = this.#width;
+    return { lines: this.#lines.slice(0, n), refs: this.#refs.slice(0, n * w), numbers: this.#numbers.slice(0, n * w), strings: this.#strings.join('\0') };
+  }
+}
+
+/** A file's accepted rows as columns, for the trip between threads. */
+export function encodeRows(table: Table, rows: Record<string, unknown>[]): Pick<FileDone, 'lines' | 'refs' | 'numbers' | 'strings'> {
+  const encoder = new RowEncoder(table, rows.length);
+  for (const row of rows) encoder.push(row);
+  return encoder.done();
 }
 
 /** The rows `encodeRows` sent, as the objects reading the file here would have made. */
