@@ -12,6 +12,8 @@
 import { mkdirSync, openSync, writeSync, closeSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
+import { enableCompileCache } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { checkAlongside, handOver } from '../check/check.ts';
 import { checkUnderWay } from '../check/in-flight.ts';
 import { formatReport } from '../check/report.ts';
@@ -34,6 +36,10 @@ for (let i = 0; i < args.length; i++) {
     process.exit(2);
   }
 }
+
+// Node keeps the modules it compiles (Astro, Vite, Rolldown's JavaScript and what they load)
+// in the project's node_modules/.cache from one build to the next, as `npm run check` does.
+enableCompileCache(fileURLToPath(new URL('../../node_modules/.cache/node-compile', import.meta.url)));
 
 const root = process.env.BOARD_ROOT ?? process.cwd();
 const log = join(process.cwd(), 'node_modules', '.cache', 'points-board', 'build.log');
