@@ -101,6 +101,44 @@ function datePlausibility(data: Dataset): (file: string, date: string) => { code
   };
 }
 
+/** How many rows of row `i`'s file follow from `i` on (its own included): a file's rows come together. */
+function rowsOfFileFrom(ledger: Ledger, i: number): number {
+  let j = i;
+  while (j < ledger.length && ledger.fileAt[j] === ledger.fileAt[i]) j++;
+  return j - i;
+}
+
+/** One file's rows by their number (`rowHash`), for the duplicate-row check: open addressing in typed arrays. */
+class RowTable {
+  #rows = new Int32Array(0);
+  #hashes = new Uint32Array(0);
+  #mask = 0;
+
+  /** Empty, with room for `rows` rows at half load. */
+  clear(rows: number): void {
+    let size = 16;
+    while (size < rows * 2) size *= 2;
+    if (size !== this.#rows.length) {
+      this.#rows = new Int32Array(size);
+      this.#hashes = new Uint32Array(size);
+    } else this.#rows.fill(0);
+    this.#mask = size - 1;
+  }
+
+  /** The first row before `i` with the same cells, or -1 (and `i` is kept). */
+  twinOrAdd(ledger: Ledger, i: number, hash: number): number {
+    for (let slot = (hash ^ (hash >>> 15)) & this.#mask; ; slot = (slot + 1) & this.#mask) {
+      const held = this.#rows[slot]!;
+      if (held === 0) {
+        this.#rows[slot] = i + 1;
+        this.#hashes[slot] = hash;
+        return -1;
+      }
+      if (this.#hashes[slot] === hash && sameRow(ledger, held - 1, i)) return held - 1;
+    }
+  }
+}
+
 /** Ledger rows checked between pauses, when the check runs alongside Astro's start (some 5 ms of work: Astro's start moves a step at each pause). */
 const ROWS_A_STEP = 10_000;
 
@@ -286,7 +324,8 @@ export function* validateReferencesSteps(data: Dataset, rejected: Rejected, prob
   const implausible = datePlausibility(data);
   // Subjects that fit a scheme, with their person (null for other kinds): a million ledger
   // rows name a few thousand subjects, each fit is worked out once per scheme.
-  const fitting = new Map<Scheme, Map<string, Person | null>>();
+  // By scheme, then by the subject's place in the ledger's texts: undefined until asked.
+  const fitting = new Map<Scheme, (Person | null | undefined)[]>();
   const source = data.ledger;
   const keep = new Uint8Array(source.length);
   for (let i = 0; i < source.length; i++) {
@@ -299,18 +338,15 @@ export function* validateReferencesSteps(data: Dataset, rejected: Rejected, prob
   // file's rows at a time (files come whole, in order), so a district's ledger is never all held.
   // Rows are bucketed by a number worked out from their cells' places in the ledger's texts
   // and compared cell by cell within a bucket.
-  let seenFile = -1;
-  let seen = new Map<number, number[]>();
+  // The table is open addressing in typed arrays (a district's file is 830,000 rows: a map of
+  // lists was that many objects): rows of one number are met along the probe in the order they came.
+  const twins = new RowTable();
   yield;
   for (let i = 0; i < source.length; i++) {
     if (i % ROWS_A_STEP === ROWS_A_STEP - 1) yield;
-    if (source.fileAt[i] !== seenFile) [seenFile, seen] = [source.fileAt[i]!, new Map()];
-    const h = rowHash(source, i);
-    const bucket = seen.get(h);
-    const twin = bucket?.find((j) => sameRow(source, j, i));
-    if (twin !== undefined) problems.warn(at({ file: source.file(i), line: source.line(i) }, L.date), 'duplicate-row', { first: source.line(twin) });
-    else if (bucket) bucket.push(i);
-    else seen.set(h, [i]);
+    if (i === 0 || source.fileAt[i] !== source.fileAt[i - 1]) twins.clear(rowsOfFileFrom(source, i));
+    const twin = twins.twinOrAdd(source, i, rowHash(source, i));
+    if (twin !== -1) problems.warn(at({ file: source.file(i), line: source.line(i) }, L.date), 'duplicate-row', { first: source.line(twin) });
   }
   /** Checks row `i` of the ledger, read from its columns; an object is made only for a problem's place. */
   function ledgerRowOk(ledger: Ledger, i: number): boolean {
@@ -328,14 +364,15 @@ export function* validateReferencesSteps(data: Dataset, rejected: Rejected, prob
       if (!ruleKnown(code)) problems.error(at(placeOf(ledger, i), L.rule), 'unknown-rule', { id: code, suggest: ruleMeant(code) });
       return false;
     }
-    const subject = ledger.subject(i);
+    const subjectText = ledger.subjectAt[i]!;
+    const subject = ledger.strings[subjectText]!;
     const scheme = schemeById.get(rule.scheme)!;
     let fits = fitting.get(scheme);
-    if (!fits) fitting.set(scheme, (fits = new Map()));
-    let person = fits.get(subject);
+    if (!fits) fitting.set(scheme, (fits = new Array<Person | null | undefined>(ledger.strings.length).fill(undefined)));
+    let person = fits[subjectText];
     let ok = person !== undefined;
     if (!ok && subjectFits(placeOf(ledger, i), subject, scheme, L.subject)) {
-      fits.set(subject, (person = personById.get(subject) ?? null));
+      fits[subjectText] = person = personById.get(subject) ?? null;
       ok = true;
     }
     if (ok && person && ((person.since && date < person.since) || (person.until && date > person.until))) {

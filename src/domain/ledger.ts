@@ -171,6 +171,8 @@ export function countedTable(dataset: Dataset, index: SubjectIndex, scheme: Sche
       if (s < 0) subjectOfText[t] = s = subjectNamed(ledger.strings[t]!);
       return s;
     };
+    // A household's contact member (rewarded by a linked rule), by the household's text in the ledger: looked up once per household.
+    const contactOf = new Array<{ name: string; subject: number } | null | undefined>(linkedRules.length > 0 ? ledger.strings.length : 0).fill(undefined);
     const entries = new EntryColumns(visit.length + (linkedRules.length > 0 ? visit.length >> 2 : 0));
     // Each group (one subject's rows of one period): its period, subject, size, latest day so far, and whether a row came before it.
     const groupPeriod: PeriodRows[] = [];
@@ -182,9 +184,9 @@ export function countedTable(dataset: Dataset, index: SubjectIndex, scheme: Sche
     const add = (slot: DateSlot, subject: number, i: number, rule: Rule, linked: number, points: number) => {
       const rows = slot.rows;
       if (!rows.eligible(subject, subjects)) return;
-      let group = rows.groupOf[subject]!;
-      if (group === undefined) {
-        rows.groupOf[subject] = group = groupSizes.length;
+      let group = rows.groupOf(subject);
+      if (group < 0) {
+        rows.setGroup(subject, (group = groupSizes.length));
         groupPeriod.push(rows);
         groupSubject.push(subject);
         groupSizes.push(0);
@@ -206,9 +208,14 @@ export function countedTable(dataset: Dataset, index: SubjectIndex, scheme: Sche
       if (points <= 0) continue;
       for (const linked of linkedRules) {
         if (linked.linked !== rule.scheme) continue;
-        const member = index.household(ledger.subject(i))?.contact;
-        if (member === undefined || !index.isMemberOn(member, slot!.date)) continue;
-        add(slot!, subjectNamed(member), i, linked, 1, linked.points ?? 0);
+        const t = ledger.subjectAt[i]!;
+        let contact = contactOf[t];
+        if (contact === undefined) {
+          const member = index.household(ledger.strings[t]!)?.contact;
+          contactOf[t] = contact = member === undefined ? null : { name: member, subject: subjectNamed(member) };
+        }
+        if (contact === null || !index.isMemberOn(contact.name, slot!.date)) continue;
+        add(slot!, contact.subject, i, linked, 1, linked.points ?? 0);
       }
     }
     // Each group's entries side by side, in the order they came (a stable counting sort).
@@ -603,20 +610,44 @@ interface DateSlot {
 /** A period of a scheme: who takes part in it, and each subject's group of rows in it (by the subject's number). */
 class PeriodRows {
   readonly period: string;
-  readonly groupOf: number[] = [];
   readonly #who: Set<string>;
-  /** By subject number: 1 takes part, 2 does not, unset not yet asked. */
-  readonly #eligible: number[] = [];
+  /** By subject number: its group's number + 1 (0: none yet). Typed arrays: a district's 120,000 subjects come in any order, which a plain array would hold as a dictionary. */
+  #groups = new Int32Array(1024);
+  /** By subject number: 1 takes part, 2 does not, 0 not yet asked. */
+  #eligible = new Uint8Array(1024);
 
   constructor(period: string, who: Set<string>) {
     this.period = period;
     this.#who = who;
   }
 
+  /** Room for subject numbers up to `subject`. */
+  #reach(subject: number): void {
+    if (subject < this.#groups.length) return;
+    let n = this.#groups.length;
+    while (n <= subject) n *= 2;
+    const groups = new Int32Array(n);
+    groups.set(this.#groups);
+    this.#groups = groups;
+    const eligible = new Uint8Array(n);
+    eligible.set(this.#eligible);
+    this.#eligible = eligible;
+  }
+
   eligible(subject: number, names: readonly string[]): boolean {
-    let e = this.#eligible[subject];
-    if (e === undefined) this.#eligible[subject] = e = this.#who.has(names[subject]!) ? 1 : 2;
+    this.#reach(subject);
+    let e = this.#eligible[subject]!;
+    if (e === 0) this.#eligible[subject] = e = this.#who.has(names[subject]!) ? 1 : 2;
     return e === 1;
+  }
+
+  /** The subject's group in this period (asked after `eligible`), or -1. */
+  groupOf(subject: number): number {
+    return this.#groups[subject]! - 1;
+  }
+
+  setGroup(subject: number, group: number): void {
+    this.#groups[subject] = group + 1;
   }
 }
 
