@@ -189,7 +189,7 @@ export function* loadProjectSteps(root: string, alongside = false): Steps<Loaded
 
   const stockRead = readTable(tables.stock, 'data/shop/stock.csv');
   for (const r of stockRead.rejected) if (r.item) rejected.stockItems.add(r.item);
-  const ledgerParts = yield* ledgerReading.partsSteps(problems, (r) => r.subject && rejectLedgerRow(rejected, r.subject, r.date));
+  const ledgerParts = yield* ledgerReading.partsSteps(problems, (r) => r.subject && rejectLedgerRow(rejected, r.subject, r.date), true);
   const ledger = yield* ledgerOf(ledgerParts);
 
   const dataset: Dataset = {

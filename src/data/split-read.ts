@@ -144,11 +144,16 @@ export class RowEncoder {
     this.#numbers = wider(this.#numbers, size * this.#width);
   }
 
-  /** The columns, cut to the rows pushed. */
+  /** The columns, cut to the rows pushed, for the trip to the build's thread. */
   done(): Pick<FileDone, 'lines' | 'refs' | 'numbers' | 'strings'> {
+    return { ...this.encoded(), strings: this.#strings.join('\0') };
+  }
+
+  /** The columns, cut to the rows pushed, as this thread keeps them. */
+  encoded(): EncodedRows {
     const n = this.#n;
     const w = this.#width;
-    return { lines: this.#lines.slice(0, n), refs: this.#refs.slice(0, n * w), numbers: this.#numbers.slice(0, n * w), strings: this.#strings.join('\0') };
+    return { lines: this.#lines.slice(0, n), refs: this.#refs.slice(0, n * w), numbers: this.#numbers.slice(0, n * w), strings: this.#strings };
   }
 }
 
@@ -201,9 +206,10 @@ export interface Reading<C extends Record<string, Column>> {
   finish(problems: Problems, onRejected?: (row: Partial<RowOf<Table<C>>>) => void): RowOf<Table<C>>[];
   /**
    * `finish`, each file's accepted rows as they came (objects read here, a worker's as its
-   * columns), as steps (src/data/steps.ts): alongside, this thread waits for the workers without blocking.
+   * columns; with `columns`, those read here as columns too), as steps (src/data/steps.ts):
+   * alongside, this thread waits for the workers without blocking.
    */
-  partsSteps(problems: Problems, onRejected?: (row: Partial<RowOf<Table<C>>>) => void): Steps<FilePart[]>;
+  partsSteps(problems: Problems, onRejected?: (row: Partial<RowOf<Table<C>>>) => void, columns?: boolean): Steps<FilePart[]>;
 }
 
 /** One file's accepted rows: read on this thread, or by the worker (its columns, not yet objects). */
@@ -265,14 +271,23 @@ export function startReading<C extends Record<string, Column>>(table: Table<C>, 
       }
     }
   }
-  function* partsSteps(problems: Problems, onRejected?: (row: Partial<RowOf<Table<C>>>) => void): Steps<FilePart[]> {
+  function* partsSteps(problems: Problems, onRejected?: (row: Partial<RowOf<Table<C>>>) => void, columns = false): Steps<FilePart[]> {
     const perFile: FilePart[] = new Array(files.length);
     const hereBefore = readCounts.here;
     const readHere = (k: number) => {
       readCounts.here++;
+      const file = files[k]!;
+      if (columns) {
+        // As the workers send them: a district's ledger put together from each file's own
+        // texts costs one look-up a text, not one a cell in the ledger's 430,000.
+        const rows = new RowEncoder(table, file.bytes.length >> 6);
+        readFileRows(table, file, problems, rows).forEach((r) => onRejected?.(r));
+        perFile[k] = { rel: file.rel, encoded: rows.encoded() };
+        return;
+      }
       const rows: unknown[] = [];
-      perFile[k] = { rel: files[k]!.rel, rows };
-      readFileRows(table, files[k]!, problems, rows).forEach((r) => onRejected?.(r));
+      perFile[k] = { rel: file.rel, rows };
+      readFileRows(table, file, problems, rows).forEach((r) => onRejected?.(r));
     };
     let reported = Atomics.load(state, REPORTED);
     let since = performance.now();
