@@ -9,6 +9,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { renderPicture, type PictureTask } from './draw.ts';
+import { giveWayToTheBuild } from '../build/background.ts';
+
+giveWayToTheBuild();
 
 // One picture at a time, in the order they come: the build sends several ahead, so that the
 // worker never waits on the build's thread (busy writing pages) for its next task, and drawing
