@@ -212,7 +212,7 @@ export function* loadProjectSteps(root: string, alongside = false): Steps<Loaded
   return { dataset, rejected, problems, files, sheets, blocked: [] };
 }
 
-/** The ledger's files as one `Ledger`, in file order; the worker's columns go in without becoming objects. A pause after each file. */
+/** The ledger's files as one `Ledger`, in file order; each file's columns go in without becoming objects. A pause after each file. */
 function* ledgerOf(parts: FilePart[]): Steps<Ledger> {
   const keys = Object.keys(tables.ledger.columns);
   const builder = new LedgerBuilder(parts.reduce((n, p) => n + ('encoded' in p ? p.encoded.lines.length : p.rows.length), 0));

@@ -5,8 +5,8 @@
  * build's thread is free meanwhile (`startReading(…, alongside)`). What the
  * worker read comes back as columns (a row's strings as numbers into one list of strings, its
  * numbers side by side), in file order: the ledger takes them as they are (`partsSteps`, and
- * `LedgerBuilder.addEncoded` of src/schema/ledger-columns.ts), other tables as the same row
- * objects (`finish`). The rows, the problems and the report are those of reading every file here. Small data sets, and
+ * `LedgerBuilder.addEncoded` of src/schema/ledger-columns.ts), and the files this thread reads
+ * of it as columns too (`RowEncoder`); other tables as the same row objects (`finish`). The rows, the problems and the report are those of reading every file here. Small data sets, and
  * `BOARD_READ_WORKER=off`, read every file on this thread; `BOARD_READ_WORKER=always` splits
  * even a small one (the tests use it).
  */
@@ -49,7 +49,7 @@ export function textOf(rel: string, bytes: Uint8Array, problems: Problems): stri
   return decodeText(bytes).text;
 }
 
-/** Where a reader's accepted rows go: a list, or the worker's `RowEncoder`. */
+/** Where a reader's accepted rows go: a list, or a `RowEncoder` (a worker's files, and this thread's share of a ledger). */
 export type RowSink = { push(row: never): unknown };
 
 /** Reads one file of a table: accepted rows join `rows`, rejected ones are returned. */
@@ -86,8 +86,10 @@ const NUMBER = ENCODED_NUMBER;
 const keysOf = (table: Table) => Object.keys(table.columns);
 
 /**
- * A file's accepted rows as columns, for the trip between threads, written as the reader
- * accepts each row (`push`): the worker keeps no row object, and walks no list of them after.
+ * A file's accepted rows as columns, written as the reader accepts each row (`push`): for the
+ * trip between threads (the worker keeps no row object, and walks no list of them after), and
+ * for a ledger file read on the build's thread (its texts a file's own, not looked up cell by
+ * cell among all the ledger's).
  */
 export class RowEncoder {
   readonly #keys: string[];
