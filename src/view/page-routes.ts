@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { SchemeStats } from '../domain/stats.ts';
-import type { Board, Passbook, RankedRow, ResultView, SchemeView } from './board.ts';
+import type { Board, Passbook, RankedRow, SchemeView } from './board.ts';
 import { pagesOf, PAGE_SIZE } from './paging.ts';
 import { passbookAnswer, type PassbookAnswer } from './passbook.ts';
 import { rankingPath, unitRankingPath } from './routes.ts';
@@ -63,7 +63,6 @@ export function rankingRoutes(board: Board): Route<RankingPage>[] {
   return board.results.flatMap((result) => {
     // One list of units per ranking, shared by its pages: a district's 22,696 ranking pages held a copy each.
     const units = result.byUnit.map((u) => ({ unit: u.unit, unitName: u.unitName }));
-    let json: Map<RankedRow, string> | undefined;
     return result.pages.map((rows, index) => {
       const props: RankingPage = {
         scheme: result.scheme,
@@ -78,16 +77,15 @@ export function rankingRoutes(board: Board): Route<RankingPage>[] {
       return {
         params: { scheme: result.scheme.id, period: result.period, page: index === 0 ? undefined : String(index + 1) },
         props,
-        ...(index > 0 ? { cacheKey: pageKey(board, props, { rows, json: (json ??= rowsShown(result)) }) } : {}),
+        ...(index > 0 ? { cacheKey: pageKey(board, props, rows) } : {}),
       };
     });
   });
 }
 
 export function unitRankingRoutes(board: Board): Route<UnitRankingPage>[] {
-  return board.results.flatMap((result) => {
-    const json = result.byUnit.length > 0 ? rowsShown(result) : new Map<RankedRow, string>();
-    return result.byUnit.flatMap((unit) =>
+  return board.results.flatMap((result) =>
+    result.byUnit.flatMap((unit) =>
       pagesOf(unit.rows, PAGE_SIZE).map((rows, index, pages) => {
         const props: UnitRankingPage = {
           scheme: result.scheme,
@@ -101,27 +99,11 @@ export function unitRankingRoutes(board: Board): Route<UnitRankingPage>[] {
         return {
           params: { scheme: result.scheme.id, period: result.period, unit: unit.unit, page: index === 0 ? undefined : String(index + 1) },
           props,
-          cacheKey: pageKey(board, props, { rows, json }),
+          cacheKey: pageKey(board, props, rows),
         };
       }),
-    );
-  });
-}
-
-/**
- * Each row of a ranking as its pages show it (`rowJson`), made once for the ranking's pages and
- * its pages within units: a row is on one of each, and its JSON was most of their keys' time.
- * Held until both have taken it.
- */
-const shownRows = new WeakMap<ResultView, { json: Map<RankedRow, string>; takers: number }>();
-function rowsShown(result: ResultView): Map<RankedRow, string> {
-  const made = () => new Map(result.rows.map((row) => [row, rowJson(row)]));
-  // Only a ranking with keyed pages of both kinds (a second page, and units) shares them.
-  if (result.pages.length < 2 || result.byUnit.length === 0) return made();
-  let held = shownRows.get(result);
-  if (!held) shownRows.set(result, (held = { json: made(), takers: 0 }));
-  if (++held.takers === 2) shownRows.delete(result);
-  return held.json;
+    ),
+  );
 }
 
 /**
@@ -156,9 +138,9 @@ export function pagesStampedLater(board: Board): string[] {
  * The key of a page given `props`: the hash of the props, the site's settings a page shows
  * and the placeholders it prints. A scheme (in the props, or in a passbook's schemes) enters
  * by its hash, worked out once: every page of a street shows one of a handful. A ranking
- * page's rows (`ranked`) enter by the JSON of what the page shows of them (`tableRow`, made once a row: `rowsShown`).
+ * page's rows (`ranked`) enter by the JSON of what the page shows of them (`tableRow`).
  */
-function pageKey(board: Board, props: RankingPage | UnitRankingPage | PassbookPage, ranked?: { rows: readonly RankedRow[]; json: Map<RankedRow, string> }): string {
+function pageKey(board: Board, props: RankingPage | UnitRankingPage | PassbookPage, ranked?: readonly RankedRow[]): string {
   const hash = createHash('sha256');
   let shown: unknown;
   if ('book' in props) {
@@ -167,8 +149,8 @@ function pageKey(board: Board, props: RankingPage | UnitRankingPage | PassbookPa
   } else {
     hash.update(schemeHash(props.scheme));
     // The rows' JSON in one piece: one call into the hash, not one per row.
-    if (ranked) hash.update(ranked.rows.map((row) => ranked.json.get(row) ?? rowJson(row)).join(''));
-    shown = { ...props, scheme: props.scheme.id, ...(ranked ? { rows: ranked.rows.length } : {}) };
+    if (ranked) hash.update(ranked.map(rowJson).join(''));
+    shown = { ...props, scheme: props.scheme.id, ...(ranked ? { rows: ranked.length } : {}) };
   }
   return hash.update(JSON.stringify([shown, pageSite(board), stampMarks(board)])).digest('hex');
 }
