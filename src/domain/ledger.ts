@@ -173,7 +173,8 @@ export function countedTable(dataset: Dataset, index: SubjectIndex, scheme: Sche
     };
     // A household's contact member (rewarded by a linked rule), by the household's text in the ledger: looked up once per household.
     const contactOf = new Array<{ name: string; subject: number } | null | undefined>(linkedRules.length > 0 ? ledger.strings.length : 0).fill(undefined);
-    const entries = new EntryColumns(visit.length + (linkedRules.length > 0 ? visit.length >> 2 : 0));
+    // Room for the scheme's own rows; a linked rule's rewards (a few of the linked scheme's rows) grow it.
+    const entries = new EntryColumns((positions.get(scheme.id)?.length ?? 0) + 1024);
     // Each group (one subject's rows of one period): its period, subject, size, latest day so far, and whether a row came before it.
     const groupPeriod: PeriodRows[] = [];
     const groupSubject: number[] = [];
