@@ -20,7 +20,7 @@ import { Problems, type DataIssue } from '../check/errors.ts';
 import { eachRecord, rowReader, blankRow } from './csv.ts';
 import { tables, type Column, type RowOf, type Table } from '../schema/tables.ts';
 import { buildSettings } from '../build/context.ts';
-import { ENCODED_NONE, ENCODED_NUMBER, type EncodedRows } from '../schema/ledger-columns.ts';
+import { ENCODED_NONE, ENCODED_NUMBER, widened, type EncodedRows } from '../schema/ledger-columns.ts';
 import { runNow, type Steps } from './steps.ts';
 
 /** Below this many bytes of files, a worker's start (some 0.1 s) costs more than it saves. */
@@ -136,14 +136,9 @@ export class RowEncoder {
 
   #grow(): void {
     const size = this.#lines.length * 2;
-    const wider = <A extends Int32Array | Float64Array>(a: A, n: number): A => {
-      const out = new (a.constructor as new (n: number) => A)(n);
-      out.set(a);
-      return out;
-    };
-    this.#lines = wider(this.#lines, size);
-    this.#refs = wider(this.#refs, size * this.#width);
-    this.#numbers = wider(this.#numbers, size * this.#width);
+    this.#lines = widened(this.#lines, size);
+    this.#refs = widened(this.#refs, size * this.#width);
+    this.#numbers = widened(this.#numbers, size * this.#width);
   }
 
   /** The columns, cut to the rows pushed, for the trip to the build's thread. */
@@ -159,14 +154,7 @@ export class RowEncoder {
   }
 }
 
-/** A file's accepted rows as columns, for the trip between threads. */
-export function encodeRows(table: Table, rows: Record<string, unknown>[]): Pick<FileDone, 'lines' | 'refs' | 'numbers' | 'strings'> {
-  const encoder = new RowEncoder(table, rows.length);
-  for (const row of rows) encoder.push(row);
-  return encoder.done();
-}
-
-/** The rows `encodeRows` sent, as the objects reading the file here would have made. */
+/** The rows a `RowEncoder` sent, as the objects reading the file here would have made. */
 export function decodeRows(table: Table, file: string, done: EncodedRows, rows: unknown[]): void {
   const keys = keysOf(table);
   const width = keys.length;

@@ -6,7 +6,7 @@
 import type { Dataset } from '../schema/dataset.ts';
 import type { Scheme } from '../schema/settings.ts';
 import { DEFAULT_BLOCK_MINUTES, STATUSES, type LedgerRow, type Rule } from '../schema/tables.ts';
-import { Ledger } from '../schema/ledger-columns.ts';
+import { Ledger, widened } from '../schema/ledger-columns.ts';
 import { addPoints, multiplyPoints, roundPoints } from './numbers.ts';
 import { inDateOrder, periodOf } from './periods.ts';
 import { once } from './once.ts';
@@ -297,17 +297,13 @@ class EntryColumns {
   }
 
   #grow(): void {
-    const wider = <A extends Int32Array | Uint8Array | Float64Array>(a: A): A => {
-      const out = new (a.constructor as new (n: number) => A)(a.length * 2);
-      out.set(a);
-      return out;
-    };
-    this.position = wider(this.position);
-    this.date = wider(this.date);
-    this.rule = wider(this.rule);
-    this.linked = wider(this.linked);
-    this.points = wider(this.points);
-    this.group = wider(this.group);
+    const n = this.position.length * 2;
+    this.position = widened(this.position, n);
+    this.date = widened(this.date, n);
+    this.rule = widened(this.rule, n);
+    this.linked = widened(this.linked, n);
+    this.points = widened(this.points, n);
+    this.group = widened(this.group, n);
   }
 }
 
@@ -627,12 +623,8 @@ class PeriodRows {
     if (subject < this.#groups.length) return;
     let n = this.#groups.length;
     while (n <= subject) n *= 2;
-    const groups = new Int32Array(n);
-    groups.set(this.#groups);
-    this.#groups = groups;
-    const eligible = new Uint8Array(n);
-    eligible.set(this.#eligible);
-    this.#eligible = eligible;
+    this.#groups = widened(this.#groups, n);
+    this.#eligible = widened(this.#eligible, n);
   }
 
   eligible(subject: number, names: readonly string[]): boolean {

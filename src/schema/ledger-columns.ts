@@ -9,6 +9,13 @@
  */
 import { STATUSES, type LedgerRow } from './tables.ts';
 
+/** `a` copied into an array of its kind `length` long (the rest zero): a column grown. */
+export function widened<A extends Int32Array | Uint32Array | Float64Array | Uint8Array>(a: A, length: number): A {
+  const out = new (a.constructor as new (n: number) => A)(length);
+  out.set(a);
+  return out;
+}
+
 /** A text column's mark for a blank cell. */
 const NONE = -1;
 
@@ -159,7 +166,7 @@ function mapColumns(c: Columns, f: <A extends Int32Array | Float64Array | Uint8A
 
 type LedgerMethods = 'file' | 'line' | 'date' | 'subject' | 'rule' | 'points' | 'quantity' | 'activity' | 'note' | 'reviewer' | 'status' | 'row' | 'rows' | 'keep' | 'latestDate';
 
-/** One file's rows as they come back from the read worker (`encodeRows` of src/data/split-read.ts). */
+/** One file's rows as columns (`RowEncoder` of src/data/split-read.ts): a worker's, or this thread's share of the ledger. */
 export interface EncodedRows {
   lines: Int32Array;
   /** Per row and column: ≥ 0 a string of `strings`, `NUMBER` a number in `numbers`, `NONE` undefined. */
@@ -242,12 +249,7 @@ export class LedgerBuilder {
     if (need <= this.#file.length) return;
     let size = this.#file.length;
     while (size < need) size *= 2;
-    const widen = <A extends Int32Array | Float64Array | Uint8Array>(a: A): A => {
-      const out = new (a.constructor as new (n: number) => A)(size);
-      out.set(a);
-      return out;
-    };
-    this.#setColumns(mapColumns(this.#columns(), widen));
+    this.#setColumns(mapColumns(this.#columns(), (a) => widened(a, size)));
   }
 
   /** Adds a row object (as the reader makes it). */

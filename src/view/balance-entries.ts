@@ -66,10 +66,10 @@ export class BalanceEntryList implements Iterable<PassbookEntry> {
 
   toJSON(): { earned: [number, number]; charges: (string | number)[][] } {
     const f = new Fingerprint();
-    const { dates, amounts, entries } = this.#earned;
+    const { amounts, entries } = this.#earned;
     const words = entryFingerprints(this.#source);
     // An entry's date is its row's, which the entry's words cover: only what it adds is mixed in.
-    for (let i = 0; i < dates.length; i++) addEntry(f.number(amounts[i]!), words, entries[i]!);
+    for (let i = 0; i < entries.length; i++) addEntry(f.number(amounts[i]!), words, entries[i]!);
     return {
       earned: f.lanes(),
       charges: this.#charges.map((c) => [c.date, redemptionLabel(this.#labels, c.item, c.quantity), c.points, c.file, c.line]),

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { Ledger, LedgerBuilder } from '../../src/schema/ledger-columns.ts';
-import { encodeRows } from '../../src/data/split-read.ts';
+import { RowEncoder } from '../../src/data/split-read.ts';
 import { tables, type LedgerRow } from '../../src/schema/tables.ts';
 
 const row = (over: Partial<LedgerRow>): LedgerRow => ({
@@ -36,7 +36,9 @@ describe('the ledger as columns', () => {
     const fromWorker = new LedgerBuilder();
     for (const file of ['data/ledger/2022-01.csv', 'data/ledger/2022-02.csv']) {
       const mine = rows.filter((r) => r.file === file);
-      const sent = encodeRows(tables.ledger, mine as unknown as Record<string, unknown>[]);
+      const encoder = new RowEncoder(tables.ledger);
+      for (const row of mine) encoder.push(row as unknown as Record<string, unknown>);
+      const sent = encoder.done();
       fromWorker.addEncoded(file, keys, { lines: sent.lines!, refs: sent.refs!, numbers: sent.numbers!, strings: sent.strings!.split('\0') });
     }
     expect(fromWorker.done().rows()).toEqual(rows);
