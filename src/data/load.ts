@@ -2,9 +2,9 @@
  * Reads every file of the contract under a project root: the only module that touches the
  * file system for data. Returns the accepted rows and every problem found, located.
  */
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, statSync, openSync, fstatSync, readSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
-import { textOf, readFileRows, startReading, type FilePart, type FileBytes, type Reading } from './split-read.ts';
+import { textOf, readFileRows, startReading, sharedMemoryFor, type FilePart, type FileBytes, type Reading } from './split-read.ts';
 import { Problems, type Place } from '../check/errors.ts';
 import { readRecords, parseRows } from './csv.ts';
 import { tables, IGNORED_HEADERS, type Column, type Table, type RowOf, type Assessment, type LedgerRow } from '../schema/tables.ts';
@@ -77,6 +77,8 @@ export function* loadProjectSteps(root: string, alongside = false): Steps<Loaded
   const sheets = new Map<string, string>();
   const rejected: Rejected = { ids: new Set(), rules: new Set(), items: new Set(), schemes: new Set(), ledgerSubjects: new Map(), stockItems: new Set() };
 
+  /** Where a large table's files are read to: memory its reading workers share (`sharedMemoryFor`), filled from `at`. */
+  let shared: { memory: Uint8Array; at: number } | undefined;
   const readBytes = (rel: string, required: boolean): Uint8Array | undefined => {
     const abs = join(root, rel);
     if (!existsSync(abs)) {
@@ -85,7 +87,7 @@ export function* loadProjectSteps(root: string, alongside = false): Steps<Loaded
     }
     let bytes: Uint8Array;
     try {
-      bytes = readFileSync(abs);
+      bytes = (shared && readInto(abs, shared)) ?? readFileSync(abs);
     } catch (e) {
       problems.error({ file: rel, line: 0 }, 'file-unreadable', { reason: String((e as Error).message) });
       return undefined;
@@ -129,10 +131,14 @@ export function* loadProjectSteps(root: string, alongside = false): Steps<Loaded
   function startGlob<C extends Record<string, Column>>(table: Table<C>, onWorkers = false): Reading<C> {
     const dir = `data/${table.path.replace(/\/\*\.csv$/, '')}`;
     const read: FileBytes[] = [];
-    for (const rel of listFiles(root, dir, TABLE_FILES)) {
+    const rels = listFiles(root, dir, TABLE_FILES);
+    const memory = sharedMemoryFor(rels.length, rels.reduce((n, rel) => n + sizeOf(join(root, rel)), 0));
+    shared = memory && { memory, at: 0 };
+    for (const rel of rels) {
       const bytes = readBytes(rel, false);
       if (bytes !== undefined) read.push({ rel, bytes });
     }
+    shared = undefined;
     return startReading(table, read, onWorkers);
   }
 
@@ -210,6 +216,34 @@ export function* loadProjectSteps(root: string, alongside = false): Steps<Loaded
     notices: readEntries(root, 'content/notices', noticeSchema, readText, problems) as NoticeEntry[],
   };
   return { dataset, rejected, problems, files, sheets, blocked: [] };
+}
+
+/** A file's size in bytes (0 when it cannot be read: its error comes when it is read). */
+function sizeOf(abs: string): number {
+  try {
+    return statSync(abs).size;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Reads a file into `into.memory` from `into.at` (and moves `at` past it): its bytes there. Undefined
+ * when it no longer fits (it grew since its size was taken): the caller reads it on its own.
+ */
+function readInto(abs: string, into: { memory: Uint8Array; at: number }): Uint8Array | undefined {
+  const fd = openSync(abs, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (into.at + size > into.memory.length) return undefined;
+    let read = 0;
+    for (let n = -1; read < size && n !== 0; read += n) n = readSync(fd, into.memory, into.at + read, size - read, null);
+    const bytes = into.memory.subarray(into.at, into.at + read);
+    into.at += read;
+    return bytes;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** The ledger's files as one `Ledger`, in file order; each file's columns go in without becoming objects. A pause after each file. */

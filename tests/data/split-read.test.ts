@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { fixture } from '../helpers/fixture.ts';
+import { fixture, FIXTURES } from '../helpers/fixture.ts';
 import { PROJECT } from '../helpers/build.ts';
 import { loadProject, loadProjectSteps } from '../../src/data/load.ts';
 import { runAlongside } from '../../src/data/steps.ts';
@@ -91,5 +91,24 @@ describe('the ledger read on two threads', () => {
     expect(loaded.dataset.ledger.rows()).toEqual(one.loaded.dataset.ledger.rows());
     expect(loaded.problems.sorted()).toEqual(one.loaded.problems.sorted());
     expect([...loaded.rejected.ledgerSubjects].sort()).toEqual([...one.loaded.rejected.ledgerSubjects].sort());
+  });
+
+  test('files read straight into the memory the workers share, beside a UTF-16 month and a workbook that are not: the same rows, problems and data version as one thread', () => {
+    const base = fixture('many-errors');
+    const month = readFileSync(join(base, 'data/ledger', readdirSync(join(base, 'data/ledger')).sort()[0]!), 'utf8').replace(/^\uFEFF/, '');
+    const root = fixture('many-errors', {
+      // Excel's "Unicode text": read as the UTF-8 it holds, so not where it was read to.
+      'data/ledger/2023-01.csv': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(month.replaceAll('2022-', '2023-'), 'utf16le')]),
+      'data/ledger/2023-02.xlsx': readFileSync(join(FIXTURES, 'workbooks/ledger-2022-01.xlsx')),
+    });
+    const one = load(root, 'off');
+    const two = load(root, 'always');
+    expect(two.worker).toBeGreaterThan(0);
+    expect(two.loaded.dataset.ledger.rows()).toEqual(one.loaded.dataset.ledger.rows());
+    expect(two.loaded.dataset.ledger.rows().some((r) => r.date.startsWith('2023-01'))).toBe(true);
+    expect(two.loaded.problems.sorted()).toEqual(one.loaded.problems.sorted());
+    // The data version hashes every file's bytes as they are on disk, wherever they were read to.
+    expect([...two.loaded.files.keys()]).toEqual([...one.loaded.files.keys()]);
+    for (const [rel, bytes] of two.loaded.files) expect(Buffer.from(bytes).equals(readFileSync(join(root, rel))), rel).toBe(true);
   });
 });
