@@ -4,7 +4,7 @@
  */
 import { readFileSync, readdirSync, existsSync, statSync, openSync, fstatSync, readSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
-import { textOf, readFileRows, startReading, sharedMemoryFor, type FilePart, type FileBytes, type Reading } from './split-read.ts';
+import { textOf, readFileRows, startReading, type FilePart, type Reading } from './split-read.ts';
 import { Problems, type Place } from '../check/errors.ts';
 import { readRecords, parseRows } from './csv.ts';
 import { tables, IGNORED_HEADERS, type Column, type Table, type RowOf, type Assessment, type LedgerRow } from '../schema/tables.ts';
@@ -77,8 +77,8 @@ export function* loadProjectSteps(root: string, alongside = false): Steps<Loaded
   const sheets = new Map<string, string>();
   const rejected: Rejected = { ids: new Set(), rules: new Set(), items: new Set(), schemes: new Set(), ledgerSubjects: new Map(), stockItems: new Set() };
 
-  /** Where a large table's files are read to: memory its reading workers share (`sharedMemoryFor`), filled from `at`. */
-  let shared: { memory: Uint8Array; at: number } | undefined;
+  /** Where the file being read goes, when it has a place: in the memory a large table's reading workers share (split-read.ts). */
+  let place: Uint8Array | undefined;
   const readBytes = (rel: string, required: boolean): Uint8Array | undefined => {
     const abs = join(root, rel);
     if (!existsSync(abs)) {
@@ -87,7 +87,7 @@ export function* loadProjectSteps(root: string, alongside = false): Steps<Loaded
     }
     let bytes: Uint8Array;
     try {
-      bytes = (shared && readInto(abs, shared)) ?? readFileSync(abs);
+      bytes = (place && readInto(abs, place)) ?? readFileSync(abs);
     } catch (e) {
       problems.error({ file: rel, line: 0 }, 'file-unreadable', { reason: String((e as Error).message) });
       return undefined;
@@ -130,16 +130,15 @@ export function* loadProjectSteps(root: string, alongside = false): Steps<Loaded
   /** Starts reading a table of several files; every file's rows join one list, in file order. */
   function startGlob<C extends Record<string, Column>>(table: Table<C>, onWorkers = false): Reading<C> {
     const dir = `data/${table.path.replace(/\/\*\.csv$/, '')}`;
-    const read: FileBytes[] = [];
-    const rels = listFiles(root, dir, TABLE_FILES);
-    const memory = sharedMemoryFor(rels.length, rels.reduce((n, rel) => n + sizeOf(join(root, rel)), 0));
-    shared = memory && { memory, at: 0 };
-    for (const rel of rels) {
-      const bytes = readBytes(rel, false);
-      if (bytes !== undefined) read.push({ rel, bytes });
-    }
-    shared = undefined;
-    return startReading(table, read, onWorkers);
+    // Listed with their sizes first: the workers start loading while the files are read, each straight into its place.
+    const listed = listFiles(root, dir, TABLE_FILES).map((rel) => ({ rel, size: sizeOf(join(root, rel)) }));
+    const reading = startReading(table, listed, onWorkers);
+    listed.forEach(({ rel }, k) => {
+      place = reading.placeOf(k);
+      reading.put(k, readBytes(rel, false));
+    });
+    place = undefined;
+    return reading;
   }
 
   // The ledger is most of the data: a large one is read on a second thread as well, which
@@ -228,19 +227,17 @@ function sizeOf(abs: string): number {
 }
 
 /**
- * Reads a file into `into.memory` from `into.at` (and moves `at` past it): its bytes there. Undefined
- * when it no longer fits (it grew since its size was taken): the caller reads it on its own.
+ * Reads a file into `place`: its bytes there. Undefined when it no longer fits (it grew since its
+ * size was taken): the caller reads it on its own.
  */
-function readInto(abs: string, into: { memory: Uint8Array; at: number }): Uint8Array | undefined {
+function readInto(abs: string, place: Uint8Array): Uint8Array | undefined {
   const fd = openSync(abs, 'r');
   try {
     const size = fstatSync(fd).size;
-    if (into.at + size > into.memory.length) return undefined;
+    if (size > place.length) return undefined;
     let read = 0;
-    for (let n = -1; read < size && n !== 0; read += n) n = readSync(fd, into.memory, into.at + read, size - read, null);
-    const bytes = into.memory.subarray(into.at, into.at + read);
-    into.at += read;
-    return bytes;
+    for (let n = -1; read < size && n !== 0; read += n) n = readSync(fd, place, read, size - read, null);
+    return place.subarray(0, read);
   } finally {
     closeSync(fd);
   }

@@ -7,12 +7,12 @@
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { Problems } from '../check/errors.ts';
 import { tables, type Table } from '../schema/tables.ts';
-import { readFileRows, RowEncoder, SHARED_SLOTS, type FileDone, type SharedFiles } from './split-read.ts';
+import { readFileRows, RowEncoder, SHARED_SLOTS, fileSlot, type FileDone, type SharedFiles } from './split-read.ts';
 
 const { port, state, table: tableName, shared } = workerData as { port: MessagePort; state: Int32Array; table: keyof typeof tables; shared: SharedFiles };
 const files = shared.files;
 const table = tables[tableName] as unknown as Table;
-const { NEXT, BUSY, REPORTED } = SHARED_SLOTS;
+const { NEXT, BUSY, REPORTED, PENDING, SHARED } = SHARED_SLOTS;
 
 for (;;) {
   // Busy before taking a file, so the build's thread never finds it idle with a file in hand.
@@ -20,11 +20,16 @@ for (;;) {
   const index = Atomics.add(state, NEXT, 1);
   Atomics.notify(state, NEXT);
   if (index >= files.length) break;
-  const { rel, start, end } = files[index]!;
-  // Read where they are: nothing writes to the shared bytes once the workers start.
-  const file = { rel, bytes: new Uint8Array(shared.buffer, start, end - start) };
+  const { rel, start } = files[index]!;
+  // The build's thread may still be reading it into its place.
+  const slot = fileSlot(files.length, index);
+  while (Atomics.load(state, slot.state) === PENDING) Atomics.wait(state, slot.state, PENDING, 200);
   let done: FileDone;
   try {
+    // Not in its place (a workbook, UTF-16, a file that grew, or one that could not be read): the build's thread has it.
+    if (Atomics.load(state, slot.state) !== SHARED) throw new Error('elsewhere');
+    // Read where they are: nothing writes to a file's bytes once they are in.
+    const file = { rel, bytes: new Uint8Array(shared.buffer, start, Atomics.load(state, slot.length)) };
     const problems = new Problems();
     // Rows go into columns as they are accepted: a ledger file's rows are a few bytes a row as they wait, not an object each.
     const rows = new RowEncoder(table, file.bytes.length >> 6);

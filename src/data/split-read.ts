@@ -28,10 +28,16 @@ const SPLIT_BYTES = 4 << 20;
 /** With no file reported for this long, the worker is given up and its files read here. */
 const STALL_MS = 30_000;
 
-/** Slots of the shared counters. */
+/** Slots of the shared counters; after them, a state and a length a file (`fileSlot`). */
 const NEXT = 0;
 const BUSY = 1;
 const REPORTED = 2;
+const FILES_AT = 3;
+/** A file's state: not read yet; in its place in the shared memory; read but elsewhere (this thread reads it); could not be read. */
+const PENDING = 0;
+const SHARED = 1;
+const ELSEWHERE = 2;
+const MISSING = 3;
 
 /** A file's bytes as read, and its path relative to the project root. */
 export interface FileBytes {
@@ -146,11 +152,14 @@ export class RowEncoder {
     return { ...this.encoded(), strings: this.#strings.join('\0') };
   }
 
-  /** The columns, cut to the rows pushed, as this thread keeps them. */
+  /**
+   * The columns, cut to the rows pushed, as this thread keeps them: views, not copies (a street's
+   * ledger is 130 MB of columns, and copying them cost more than the room left over).
+   */
   encoded(): EncodedRows {
     const n = this.#n;
     const w = this.#width;
-    return { lines: this.#lines.slice(0, n), refs: this.#refs.slice(0, n * w), numbers: this.#numbers.slice(0, n * w), strings: this.#strings };
+    return { lines: this.#lines.subarray(0, n), refs: this.#refs.subarray(0, n * w), numbers: this.#numbers.subarray(0, n * w), strings: this.#strings };
   }
 }
 
@@ -188,21 +197,21 @@ function worthSplitting(count: number, bytes: number): boolean {
   return bytes >= SPLIT_BYTES;
 }
 
-/**
- * Memory the workers will share, for `count` files of `bytes` in all, when they will be read on
- * workers: the caller reads the files straight into it, and
- * `startReading` hands it to the workers as it is. Read into buffers of their own, a street's
- * ledger was then copied here, 0.4 s on the build's thread before a worker could start.
- */
-export function sharedMemoryFor(count: number, bytes: number): Uint8Array | undefined {
-  return worthSplitting(count, bytes) && workerFile() !== undefined ? new Uint8Array(new SharedArrayBuffer(bytes)) : undefined;
-}
-
 /** Files read so far by this thread and by workers, in this process (the tests look). */
 export const readCounts = { here: 0, worker: 0 };
 
 /** Files of a table being read: the worker (if any) has started; `finish` reads the rest here. */
 export interface Reading<C extends Record<string, Column>> {
+  /**
+   * Where file `k`'s bytes go to be read by a worker where they are: its place in the memory
+   * the workers share (as long as its size was given), or undefined (no workers: anywhere).
+   */
+  placeOf(k: number): Uint8Array | undefined;
+  /**
+   * File `k` as read: its bytes (in its place, or elsewhere: a workbook's text, UTF-16 made
+   * UTF-8, a file that grew; those are read on this thread), or undefined when it could not be read.
+   */
+  put(k: number, bytes: Uint8Array | undefined): void;
   finish(problems: Problems, onRejected?: (row: Partial<RowOf<Table<C>>>) => void): RowOf<Table<C>>[];
   /**
    * `finish`, each file's accepted rows as they came (objects read here, a worker's as its
@@ -215,53 +224,49 @@ export interface Reading<C extends Record<string, Column>> {
 /** One file's accepted rows: read on this thread, or by the worker (its columns, not yet objects). */
 export type FilePart = { rel: string; rows: unknown[] } | { rel: string; encoded: EncodedRows };
 
-/** The files' bytes in one shared buffer, each by its place: every worker reads them there, none gets a copy of all. */
+/**
+ * The files' places in one shared buffer, each by its size when it was listed: the build's
+ * thread reads each file into its place and says so (`fileSlot`), and every worker reads it
+ * there; none gets a copy of all.
+ */
 export interface SharedFiles {
   buffer: SharedArrayBuffer;
   files: { rel: string; start: number; end: number }[];
 }
 
-function shareFiles(files: FileBytes[]): SharedFiles {
-  // Files read into `sharedMemoryFor`'s memory are shared where they are.
-  const first = files[0]?.bytes.buffer;
-  if (first instanceof SharedArrayBuffer && files.every((f) => f.bytes.buffer === first)) {
-    return { buffer: first, files: files.map((f) => ({ rel: f.rel, start: f.bytes.byteOffset, end: f.bytes.byteOffset + f.bytes.length })) };
-  }
-  const buffer = new SharedArrayBuffer(files.reduce((n, f) => n + f.bytes.length, 0));
-  const view = new Uint8Array(buffer);
-  let at = 0;
-  return {
-    buffer,
-    files: files.map((f) => {
-      view.set(f.bytes, at);
-      at += f.bytes.length;
-      return { rel: f.rel, start: at - f.bytes.length, end: at };
-    }),
-  };
-}
+/** Where file `k`'s state (PENDING, SHARED, ELSEWHERE, MISSING) and its length are, among `count` files' slots. */
+export const fileSlot = (count: number, k: number) => ({ state: FILES_AT + k, length: FILES_AT + count + k });
 
 /**
- * Starts reading the files of a table (in file order): when there is enough to read, workers
- * start on them at once, so they are under way while this thread reads the other files. Every
- * problem lands in `problems` and each rejected row goes to `onRejected` at `finish`, as
- * `readFileRows` file by file would; the rows come back in file order.
+ * Starts reading the files of a table (in file order), listed with their sizes before they are
+ * read: when there are enough bytes to read, workers start at once, loading their modules while
+ * this thread reads the files into the memory they share (`placeOf`, `put`); each begins on a
+ * file as soon as it is in. Every problem lands in `problems` and each rejected row goes to
+ * `onRejected` at `finish`, as `readFileRows` file by file would; the rows come back in file order.
  *
  * Two ways: by default one worker and this thread take the next file in turn. `alongside`
  * (the build checks the data while Astro starts on this thread), a worker a core reads them
  * all, and this thread only waits for them, without blocking (`partsSteps`).
  */
-export function startReading<C extends Record<string, Column>>(table: Table<C>, files: FileBytes[], alongside = false): Reading<C> {
-  const file = worthSplitting(files.length, files.reduce((n, f) => n + f.bytes.length, 0)) ? workerFile() : undefined;
+export function startReading<C extends Record<string, Column>>(table: Table<C>, listed: { rel: string; size: number }[], alongside = false): Reading<C> {
+  const count = listed.length;
+  const file = worthSplitting(count, listed.reduce((n, f) => n + f.size, 0)) ? workerFile() : undefined;
   const tableName = (Object.keys(tables) as (keyof typeof tables)[]).find((k) => tables[k] === (table as unknown));
-  const state = new Int32Array(new SharedArrayBuffer(3 * 4));
+  const state = new Int32Array(new SharedArrayBuffer((FILES_AT + 2 * count) * 4));
+  const files: (FileBytes | null | undefined)[] = new Array(count).fill(undefined);
   const workers: Worker[] = [];
   // Each worker sends its files on a port of its own.
   const ports: MessagePort[] = [];
   let exited = 0;
+  let shared: SharedFiles | undefined;
   if (file !== undefined && tableName !== undefined) {
-    const shared = shareFiles(files);
-    const count = alongside ? Math.max(1, Math.min(availableParallelism(), files.length)) : 1;
-    for (let w = 0; w < count; w++) {
+    let at = 0;
+    shared = {
+      buffer: new SharedArrayBuffer(listed.reduce((n, f) => n + f.size, 0)),
+      files: listed.map((f) => ({ rel: f.rel, start: at, end: (at += f.size) })),
+    };
+    const threads = alongside ? Math.max(1, Math.min(availableParallelism(), count)) : 1;
+    for (let w = 0; w < threads; w++) {
       try {
         const { port1, port2 } = new MessageChannel();
         const worker = new Worker(file, { workerData: { port: port2, state, table: tableName, shared }, transferList: [port2] });
@@ -275,13 +280,31 @@ export function startReading<C extends Record<string, Column>>(table: Table<C>, 
         break;
       }
     }
+    if (workers.length === 0) shared = undefined;
   }
+  const placeOf = (k: number): Uint8Array | undefined => shared && new Uint8Array(shared.buffer, shared.files[k]!.start, listed[k]!.size);
+  const put = (k: number, bytes: Uint8Array | undefined): void => {
+    files[k] = bytes === undefined ? null : { rel: listed[k]!.rel, bytes };
+    if (!shared) return;
+    const slot = fileSlot(count, k);
+    const inPlace = bytes !== undefined && bytes.buffer === shared.buffer && bytes.byteOffset === shared.files[k]!.start;
+    Atomics.store(state, slot.length, inPlace ? bytes.length : 0);
+    Atomics.store(state, slot.state, bytes === undefined ? MISSING : inPlace ? SHARED : ELSEWHERE);
+    Atomics.notify(state, slot.state);
+  };
+  /** File `k`'s bytes, put before its rows are asked for. */
+  const bytesOf = (k: number): FileBytes | null => {
+    const f = files[k];
+    if (f === undefined) throw new Error(`${listed[k]!.rel} was not read before its rows were asked for`);
+    return f;
+  };
   function* partsSteps(problems: Problems, onRejected?: (row: Partial<RowOf<Table<C>>>) => void, columns = false): Steps<FilePart[]> {
     const perFile: FilePart[] = new Array(files.length);
     const hereBefore = readCounts.here;
     const readHere = (k: number) => {
+      const file = bytesOf(k);
+      if (file === null) return;
       readCounts.here++;
-      const file = files[k]!;
       if (columns) {
         // As the workers send them: a district's ledger put together from each file's own
         // texts costs one look-up a text, not one a cell in the ledger's 430,000.
@@ -303,12 +326,12 @@ export function startReading<C extends Record<string, Column>>(table: Table<C>, 
     };
     if (alongside && workers.length > 0) {
       // Every file is the workers'; this thread waits until each is reported (or the workers are gone).
-      while (reported < files.length && exited < workers.length && !stalled()) yield { state, index: REPORTED, value: reported, ms: 200 };
+      while (reported < count && exited < workers.length && !stalled()) yield { state, index: REPORTED, value: reported, ms: 200 };
     } else {
       // `always` (the tests) lets the worker take the first file, so a small data set is split too.
       if (workers.length > 0 && buildSettings().readWorker === 'always') Atomics.wait(state, NEXT, 0, 10_000);
       // Each thread takes the next file in turn.
-      for (let k = Atomics.add(state, NEXT, 1); k < files.length; k = Atomics.add(state, NEXT, 1)) {
+      for (let k = Atomics.add(state, NEXT, 1); k < count; k = Atomics.add(state, NEXT, 1)) {
         readHere(k);
         yield;
       }
@@ -325,19 +348,22 @@ export function startReading<C extends Record<string, Column>>(table: Table<C>, 
     sent.sort((a, b) => a.index - b.index);
     for (const done of sent) {
       if (done.failed !== undefined) continue;
-      const f = files[done.index]!;
+      const f = listed[done.index]!;
       const { lines, refs, numbers } = done as Required<FileDone>;
       perFile[done.index] = { rel: f.rel, encoded: { lines, refs, numbers, strings: done.strings!.split('\0') } };
       problems.absorb(f.rel, done.errors!, done.warnings!, new Map(done.columns!));
       for (const r of done.rejected!) onRejected?.(r as Partial<RowOf<Table<C>>>);
     }
     for (const worker of workers) void worker.terminate();
-    // A file the workers took and did not read (one failed, or stalled) is read here.
-    files.forEach((_, k) => perFile[k] === undefined && readHere(k));
-    readCounts.worker += files.length - readCounts.here + hereBefore;
-    return perFile;
+    // A file the workers took and did not read (one failed, or stalled, or it was not in its place) is read here.
+    for (let k = 0; k < count; k++) if (perFile[k] === undefined) readHere(k);
+    readCounts.worker += count - (files.filter((f) => f === null).length) - readCounts.here + hereBefore;
+    // A file that could not be read has no part (its error is said where it was read).
+    return perFile.filter((p) => p !== undefined);
   }
   const reading: Reading<C> = {
+    placeOf,
+    put,
     finish(problems, onRejected) {
       const rows: unknown[] = [];
       for (const part of runNow(reading.partsSteps(problems, onRejected))) {
@@ -351,4 +377,4 @@ export function startReading<C extends Record<string, Column>>(table: Table<C>, 
   return reading;
 }
 
-export const SHARED_SLOTS = { NEXT, BUSY, REPORTED };
+export const SHARED_SLOTS = { NEXT, BUSY, REPORTED, PENDING, SHARED };
