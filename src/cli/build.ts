@@ -14,11 +14,6 @@ import { join, relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { enableCompileCache } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { checkAlongside, handOver } from '../check/check.ts';
-import { checkUnderWay } from '../check/in-flight.ts';
-import { formatReport } from '../check/report.ts';
-import { noFigures, readFigures } from './build-log.ts';
-import { astroLogEntrypoint, logLines, sendAstroLogTo } from './astro-log.ts';
 
 // `--outDir DIR` or `--outDir=DIR`, as `astro build` takes it, `--link` and `--verbose`; any other argument is refused, not dropped.
 const args = process.argv.slice(2);
@@ -39,7 +34,17 @@ for (let i = 0; i < args.length; i++) {
 
 // Node keeps the modules it compiles (Astro, Vite, Rolldown's JavaScript and what they load)
 // in the project's node_modules/.cache from one build to the next, as `npm run check` does.
-enableCompileCache(fileURLToPath(new URL('../../node_modules/.cache/node-compile', import.meta.url)));
+// Only modules imported after this line are cached, hence the imports below; the variable
+// is read by the threads and processes the build starts (the ledger's readers, the drawing
+// workers), each of which otherwise loads Node's TypeScript stripper to strip its modules again.
+const compileCache = fileURLToPath(new URL('../../node_modules/.cache/node-compile', import.meta.url));
+enableCompileCache(compileCache);
+process.env.NODE_COMPILE_CACHE ??= compileCache;
+const { checkAlongside, handOver } = await import('../check/check.ts');
+const { checkUnderWay } = await import('../check/in-flight.ts');
+const { formatReport } = await import('../check/report.ts');
+const { noFigures, readFigures } = await import('./build-log.ts');
+const { astroLogEntrypoint, logLines, sendAstroLogTo } = await import('./astro-log.ts');
 
 const root = process.env.BOARD_ROOT ?? process.cwd();
 const log = join(process.cwd(), 'node_modules', '.cache', 'points-board', 'build.log');
