@@ -194,8 +194,7 @@ export function* loadProjectSteps(root: string, alongside = false): Steps<Loaded
 
   const stockRead = readTable(tables.stock, 'data/shop/stock.csv');
   for (const r of stockRead.rejected) if (r.item) rejected.stockItems.add(r.item);
-  const ledgerParts = yield* ledgerReading.partsSteps(problems, (r) => r.subject && rejectLedgerRow(rejected, r.subject, r.date), true);
-  const ledger = yield* ledgerOf(ledgerParts);
+  const ledger = yield* ledgerOf(ledgerReading, problems, rejected);
 
   const dataset: Dataset = {
     site: site ?? siteSchema.parse({ name: '积分公示栏', organiser: '—' }),
@@ -243,18 +242,24 @@ function readInto(abs: string, place: Uint8Array): Uint8Array | undefined {
   }
 }
 
-/** The ledger's files as one `Ledger`, in file order; each file's columns go in without becoming objects. A pause after each file. */
-function* ledgerOf(parts: FilePart[]): Steps<Ledger> {
+/**
+ * The ledger's files as one `Ledger`, in file order, each file's columns put in as soon as it
+ * and the files before it are read (while the last files are still being read), without
+ * becoming objects. A pause after each file.
+ */
+function* ledgerOf(reading: Reading<typeof tables.ledger.columns>, problems: Problems, rejected: Rejected): Steps<Ledger> {
   const keys = Object.keys(tables.ledger.columns);
-  const builder = new LedgerBuilder(parts.reduce((n, p) => n + ('encoded' in p ? p.encoded.lines.length : p.rows.length), 0));
-  for (let k = 0; k < parts.length; k++) {
-    const part = parts[k]!;
-    if ('encoded' in part) builder.addEncoded(part.rel, keys, part.encoded);
-    else for (const row of part.rows) builder.add(row as LedgerRow);
-    // Each file's rows and columns go as soon as they are in.
-    delete parts[k];
-    yield;
-  }
+  // Room for a row every 64 bytes (a generated street's rows take some 80): the columns grow if a ledger's rows are shorter.
+  const builder = new LedgerBuilder(reading.bytes >> 6);
+  yield* reading.partsSteps(
+    problems,
+    (r) => r.subject && rejectLedgerRow(rejected, r.subject, r.date),
+    true,
+    (part) => {
+      if ('encoded' in part) builder.addEncoded(part.rel, keys, part.encoded);
+      else for (const row of part.rows) builder.add(row as LedgerRow);
+    },
+  );
   return builder.done();
 }
 

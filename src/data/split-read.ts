@@ -202,6 +202,8 @@ export const readCounts = { here: 0, worker: 0 };
 
 /** Files of a table being read: the worker (if any) has started; `finish` reads the rest here. */
 export interface Reading<C extends Record<string, Column>> {
+  /** The files' sizes when they were listed, in all. */
+  bytes: number;
   /**
    * Where file `k`'s bytes go to be read by a worker where they are: its place in the memory
    * the workers share (as long as its size was given), or undefined (no workers: anywhere).
@@ -216,9 +218,11 @@ export interface Reading<C extends Record<string, Column>> {
   /**
    * `finish`, each file's accepted rows as they came (objects read here, a worker's as its
    * columns; with `columns`, those read here as columns too), as steps (src/data/steps.ts):
-   * alongside, this thread waits for the workers without blocking.
+   * alongside, this thread waits for the workers without blocking. With `take`, each file's
+   * part goes to `take` in file order as soon as it and every file before it are in, and is not
+   * returned: a ledger is put together while its last files are read.
    */
-  partsSteps(problems: Problems, onRejected?: (row: Partial<RowOf<Table<C>>>) => void, columns?: boolean): Steps<FilePart[]>;
+  partsSteps(problems: Problems, onRejected?: (row: Partial<RowOf<Table<C>>>) => void, columns?: boolean, take?: (part: FilePart) => void): Steps<FilePart[]>;
 }
 
 /** One file's accepted rows: read on this thread, or by the worker (its columns, not yet objects). */
@@ -298,8 +302,8 @@ export function startReading<C extends Record<string, Column>>(table: Table<C>, 
     if (f === undefined) throw new Error(`${listed[k]!.rel} was not read before its rows were asked for`);
     return f;
   };
-  function* partsSteps(problems: Problems, onRejected?: (row: Partial<RowOf<Table<C>>>) => void, columns = false): Steps<FilePart[]> {
-    const perFile: FilePart[] = new Array(files.length);
+  function* partsSteps(problems: Problems, onRejected?: (row: Partial<RowOf<Table<C>>>) => void, columns = false, take?: (part: FilePart) => void): Steps<FilePart[]> {
+    const perFile: (FilePart | undefined)[] = new Array(count);
     const hereBefore = readCounts.here;
     const readHere = (k: number) => {
       const file = bytesOf(k);
@@ -317,6 +321,35 @@ export function startReading<C extends Record<string, Column>>(table: Table<C>, 
       perFile[k] = { rel: file.rel, rows };
       readFileRows(table, file, problems, rows).forEach((r) => onRejected?.(r));
     };
+    // What the workers sent so far, each file as it comes (the report is sorted: the order they come in does not show).
+    const receive = () => {
+      for (const port of ports) {
+        for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
+          const done = m.message as FileDone;
+          // A file the worker could not read is read here at the end.
+          if (done.failed !== undefined) continue;
+          const f = listed[done.index]!;
+          const { lines, refs, numbers } = done as Required<FileDone>;
+          perFile[done.index] = { rel: f.rel, encoded: { lines, refs, numbers, strings: done.strings!.split('\0') } };
+          problems.absorb(f.rel, done.errors!, done.warnings!, new Map(done.columns!));
+          for (const r of done.rejected!) onRejected?.(r as Partial<RowOf<Table<C>>>);
+        }
+      }
+    };
+    // With `take`, each file's part is handed over in file order as soon as it and those before
+    // it are in (the ledger is put together while the last files are still being read), and let go.
+    let handed = 0;
+    function* handOn(): Steps<void> {
+      if (!take) return;
+      receive();
+      for (; handed < count && (perFile[handed] !== undefined || files[handed] === null); handed++) {
+        const part = perFile[handed];
+        if (part === undefined) continue;
+        perFile[handed] = undefined;
+        take(part);
+        yield;
+      }
+    }
     let reported = Atomics.load(state, REPORTED);
     let since = performance.now();
     const stalled = () => {
@@ -326,7 +359,10 @@ export function startReading<C extends Record<string, Column>>(table: Table<C>, 
     };
     if (alongside && workers.length > 0) {
       // Every file is the workers'; this thread waits until each is reported (or the workers are gone).
-      while (reported < count && exited < workers.length && !stalled()) yield { state, index: REPORTED, value: reported, ms: 200 };
+      while (reported < count && exited < workers.length && !stalled()) {
+        yield* handOn();
+        yield { state, index: REPORTED, value: reported, ms: 200 };
+      }
     } else {
       // `always` (the tests) lets the worker take the first file, so a small data set is split too.
       if (workers.length > 0 && buildSettings().readWorker === 'always') Atomics.wait(state, NEXT, 0, 10_000);
@@ -334,34 +370,27 @@ export function startReading<C extends Record<string, Column>>(table: Table<C>, 
       for (let k = Atomics.add(state, NEXT, 1); k < count; k = Atomics.add(state, NEXT, 1)) {
         readHere(k);
         yield;
+        yield* handOn();
       }
       // The worker marks itself busy before it takes a file: once it is not, it has sent every file it took.
       [reported, since] = [Atomics.load(state, REPORTED), performance.now()];
-      while (workers.length > 0 && Atomics.load(state, BUSY) === 1 && !stalled()) yield { state, index: BUSY, value: 1, ms: 200 };
+      while (workers.length > 0 && Atomics.load(state, BUSY) === 1 && !stalled()) {
+        yield* handOn();
+        yield { state, index: BUSY, value: 1, ms: 200 };
+      }
     }
-    // In file order, whichever worker read each: the problems and rejected rows come in the order one thread finds them.
-    const sent: FileDone[] = [];
-    for (const port of ports) {
-      for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) sent.push(m.message as FileDone);
-      port.close();
-    }
-    sent.sort((a, b) => a.index - b.index);
-    for (const done of sent) {
-      if (done.failed !== undefined) continue;
-      const f = listed[done.index]!;
-      const { lines, refs, numbers } = done as Required<FileDone>;
-      perFile[done.index] = { rel: f.rel, encoded: { lines, refs, numbers, strings: done.strings!.split('\0') } };
-      problems.absorb(f.rel, done.errors!, done.warnings!, new Map(done.columns!));
-      for (const r of done.rejected!) onRejected?.(r as Partial<RowOf<Table<C>>>);
-    }
+    receive();
+    for (const port of ports) port.close();
     for (const worker of workers) void worker.terminate();
     // A file the workers took and did not read (one failed, or stalled, or it was not in its place) is read here.
-    for (let k = 0; k < count; k++) if (perFile[k] === undefined) readHere(k);
-    readCounts.worker += count - (files.filter((f) => f === null).length) - readCounts.here + hereBefore;
+    for (let k = handed; k < count; k++) if (perFile[k] === undefined) readHere(k);
+    readCounts.worker += count - files.filter((f) => f === null).length - readCounts.here + hereBefore;
+    yield* handOn();
     // A file that could not be read has no part (its error is said where it was read).
     return perFile.filter((p) => p !== undefined);
   }
   const reading: Reading<C> = {
+    bytes: listed.reduce((n, f) => n + f.size, 0),
     placeOf,
     put,
     finish(problems, onRejected) {
