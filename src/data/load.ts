@@ -133,11 +133,17 @@ export function* loadProjectSteps(root: string, alongside = false): Steps<Loaded
     // Listed with their sizes first: the workers start loading while the files are read, each straight into its place.
     const listed = listFiles(root, dir, TABLE_FILES).map((rel) => ({ rel, size: sizeOf(join(root, rel)) }));
     const reading = startReading(table, listed, onWorkers);
-    listed.forEach(({ rel }, k) => {
-      place = reading.placeOf(k);
-      reading.put(k, readBytes(rel, false));
-    });
-    place = undefined;
+    let k = 0;
+    try {
+      for (; k < listed.length; k++) {
+        place = reading.placeOf(k);
+        reading.put(k, readBytes(listed[k]!.rel, false));
+      }
+    } finally {
+      // Should reading a file throw, the workers are not left waiting for the files after it.
+      place = undefined;
+      for (; k < listed.length; k++) reading.put(k, undefined);
+    }
     return reading;
   }
 
@@ -250,7 +256,7 @@ function readInto(abs: string, place: Uint8Array): Uint8Array | undefined {
 function* ledgerOf(reading: Reading<typeof tables.ledger.columns>, problems: Problems, rejected: Rejected): Steps<Ledger> {
   const keys = Object.keys(tables.ledger.columns);
   // Room for a row every 64 bytes (a generated street's rows take some 80): the columns grow if a ledger's rows are shorter.
-  const builder = new LedgerBuilder(reading.bytes >> 6);
+  const builder = new LedgerBuilder(Math.floor(reading.bytes / 64));
   yield* reading.partsSteps(
     problems,
     (r) => r.subject && rejectLedgerRow(rejected, r.subject, r.date),

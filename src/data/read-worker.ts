@@ -2,17 +2,34 @@
  * A worker of `startReading` (split-read.ts): takes the next file of the table in turn with
  * the build's thread or the other workers, reads and validates it exactly as the build's
  * thread would, and sends its rows as columns with its problems. The files' bytes are in one
- * buffer all the threads share.
+ * buffer all the threads share (a file converted on the build's thread comes as a shared copy of its own).
  */
-import { workerData, type MessagePort } from 'node:worker_threads';
+import { receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import { Problems } from '../check/errors.ts';
 import { tables, type Table } from '../schema/tables.ts';
-import { readFileRows, RowEncoder, SHARED_SLOTS, fileSlot, type FileDone, type SharedFiles } from './split-read.ts';
+import { readFileRows, RowEncoder, SHARED_SLOTS, fileSlot, type FileDone, type FileElsewhere, type SharedFiles } from './split-read.ts';
 
 const { port, state, table: tableName, shared } = workerData as { port: MessagePort; state: Int32Array; table: keyof typeof tables; shared: SharedFiles };
 const files = shared.files;
 const table = tables[tableName] as unknown as Table;
-const { NEXT, BUSY, REPORTED, PENDING, SHARED } = SHARED_SLOTS;
+const { NEXT, BUSY, REPORTED, PENDING, SHARED, ELSEWHERE } = SHARED_SLOTS;
+/** Files not in their place, as the build's thread sent them (before it said so in their state). */
+const elsewhere = new Map<number, Uint8Array>();
+
+/** File `index`'s bytes: in its place, or as sent; undefined when it could not be read at all. */
+function bytesOf(index: number, start: number): Uint8Array | undefined {
+  const slot = fileSlot(files.length, index);
+  const now = Atomics.load(state, slot.state);
+  if (now === SHARED) return new Uint8Array(shared.buffer, start, Atomics.load(state, slot.length));
+  if (now !== ELSEWHERE) return undefined;
+  for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
+    const sent = m.message as FileElsewhere;
+    elsewhere.set(sent.index, sent.bytes);
+  }
+  const bytes = elsewhere.get(index);
+  elsewhere.delete(index);
+  return bytes;
+}
 
 for (;;) {
   // Busy before taking a file, so the build's thread never finds it idle with a file in hand.
@@ -26,10 +43,10 @@ for (;;) {
   while (Atomics.load(state, slot.state) === PENDING) Atomics.wait(state, slot.state, PENDING, 200);
   let done: FileDone;
   try {
-    // Not in its place (a workbook, UTF-16, a file that grew, or one that could not be read): the build's thread has it.
-    if (Atomics.load(state, slot.state) !== SHARED) throw new Error('elsewhere');
-    // Read where they are: nothing writes to a file's bytes once they are in.
-    const file = { rel, bytes: new Uint8Array(shared.buffer, start, Atomics.load(state, slot.length)) };
+    // Read where they are: nothing writes to a file's bytes once they are in. One that could not be read is the build's thread's to report.
+    const bytes = bytesOf(index, start);
+    if (bytes === undefined) throw new Error('not read');
+    const file = { rel, bytes };
     const problems = new Problems();
     // Rows go into columns as they are accepted: a ledger file's rows are a few bytes a row as they wait, not an object each.
     const rows = new RowEncoder(table, file.bytes.length >> 6);

@@ -68,10 +68,16 @@ export function readFileRows<C extends Record<string, Column>>(table: Table<C>, 
   return reader.done().rejected;
 }
 
+/** A file not in its place in the shared memory, sent to the workers (`put`). */
+export interface FileElsewhere {
+  index: number;
+  bytes: Uint8Array;
+}
+
 /** What the worker sends for one file. */
 export interface FileDone {
   index: number;
-  /** Set when the worker could not read the file: it is read here instead. */
+  /** Set when the worker did not read the file (it failed, or the file could not be read at all): it is read here instead. */
   failed?: string;
   lines?: Int32Array;
   /** Per row and column: ≥ 0 a string of `strings`, NUMBER a number in `numbers`, NONE undefined. */
@@ -147,7 +153,7 @@ export class RowEncoder {
     this.#numbers = widened(this.#numbers, size * this.#width);
   }
 
-  /** The columns, cut to the rows pushed, for the trip to the build's thread. */
+  /** The columns, cut to the rows pushed, for the trip to the build's thread (views: their buffers go whole, the room left over unwritten). */
   done(): Pick<FileDone, 'lines' | 'refs' | 'numbers' | 'strings'> {
     return { ...this.encoded(), strings: this.#strings.join('\0') };
   }
@@ -246,7 +252,8 @@ export const fileSlot = (count: number, k: number) => ({ state: FILES_AT + k, le
  * read: when there are enough bytes to read, workers start at once, loading their modules while
  * this thread reads the files into the memory they share (`placeOf`, `put`); each begins on a
  * file as soon as it is in. Every problem lands in `problems` and each rejected row goes to
- * `onRejected` at `finish`, as `readFileRows` file by file would; the rows come back in file order.
+ * `onRejected` as each file's rows come (the report is sorted, and a rejected row's effect does not
+ * depend on the order); the rows come back, or go to `take`, in file order.
  *
  * Two ways: by default one worker and this thread take the next file in turn. `alongside`
  * (the build checks the data while Astro starts on this thread), a worker a core reads them
@@ -292,6 +299,13 @@ export function startReading<C extends Record<string, Column>>(table: Table<C>, 
     if (!shared) return;
     const slot = fileSlot(count, k);
     const inPlace = bytes !== undefined && bytes.buffer === shared.buffer && bytes.byteOffset === shared.files[k]!.start;
+    if (bytes !== undefined && !inPlace) {
+      // Not in its place (a workbook's text, UTF-16 made UTF-8, a file that grew): a shared copy
+      // of its own goes to every worker before its state says so, and whichever takes it reads it.
+      const copy = new Uint8Array(new SharedArrayBuffer(bytes.length));
+      copy.set(bytes);
+      for (const port of ports) port.postMessage({ index: k, bytes: copy } satisfies FileElsewhere);
+    }
     Atomics.store(state, slot.length, inPlace ? bytes.length : 0);
     Atomics.store(state, slot.state, bytes === undefined ? MISSING : inPlace ? SHARED : ELSEWHERE);
     Atomics.notify(state, slot.state);
@@ -326,8 +340,11 @@ export function startReading<C extends Record<string, Column>>(table: Table<C>, 
       for (const port of ports) {
         for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
           const done = m.message as FileDone;
-          // A file the worker could not read is read here at the end.
-          if (done.failed !== undefined) continue;
+          // A file the worker did not read is read here, now: the files after it need not wait for it to be handed on.
+          if (done.failed !== undefined) {
+            readHere(done.index);
+            continue;
+          }
           const f = listed[done.index]!;
           const { lines, refs, numbers } = done as Required<FileDone>;
           perFile[done.index] = { rel: f.rel, encoded: { lines, refs, numbers, strings: done.strings!.split('\0') } };
@@ -350,6 +367,14 @@ export function startReading<C extends Record<string, Column>>(table: Table<C>, 
         yield;
       }
     }
+    try {
+      return yield* readAll();
+    } finally {
+      // However the steps end (a `take` that throws, too), no worker is left running.
+      for (const port of ports) port.close();
+      for (const worker of workers) void worker.terminate();
+    }
+    function* readAll(): Steps<FilePart[]> {
     let reported = Atomics.load(state, REPORTED);
     let since = performance.now();
     const stalled = () => {
@@ -380,14 +405,13 @@ export function startReading<C extends Record<string, Column>>(table: Table<C>, 
       }
     }
     receive();
-    for (const port of ports) port.close();
-    for (const worker of workers) void worker.terminate();
-    // A file the workers took and did not read (one failed, or stalled, or it was not in its place) is read here.
+    // A file the workers took and did not send (a worker failed or stalled) is read here.
     for (let k = handed; k < count; k++) if (perFile[k] === undefined) readHere(k);
     readCounts.worker += count - files.filter((f) => f === null).length - readCounts.here + hereBefore;
     yield* handOn();
     // A file that could not be read has no part (its error is said where it was read).
     return perFile.filter((p) => p !== undefined);
+    }
   }
   const reading: Reading<C> = {
     bytes: listed.reduce((n, f) => n + f.size, 0),
@@ -406,4 +430,4 @@ export function startReading<C extends Record<string, Column>>(table: Table<C>, 
   return reading;
 }
 
-export const SHARED_SLOTS = { NEXT, BUSY, REPORTED, PENDING, SHARED };
+export const SHARED_SLOTS = { NEXT, BUSY, REPORTED, PENDING, SHARED, ELSEWHERE };

@@ -317,8 +317,9 @@ export class LedgerBuilder {
   /** The ledger, its columns cut to its length. */
   done(): Ledger {
     const n = this.#n;
-    // Views, not copies: the room left over was never written to, and a copy of a district's columns is a second 600 MB.
-    const cut = <A extends Int32Array | Float64Array | Uint8Array>(a: A): A => (a.length === n ? a : (a.subarray(0, n) as A));
+    // Views when the room left over is small (it was never written to, and a copy of a district's columns is a second
+    // 500 MB); copies when it is large (columns that grew by doubling), so the ledger does not keep twice its room.
+    const cut = <A extends Int32Array | Float64Array | Uint8Array>(a: A): A => (a.length === n ? a : ((n >= a.length * 0.75 ? a.subarray(0, n) : a.slice(0, n)) as A));
     const ledger = new Ledger(n, this.#strings, mapColumns(this.#columns(), cut));
     this.#index = new Map();
     return ledger;
