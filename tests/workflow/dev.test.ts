@@ -107,8 +107,11 @@ describe('npm run dev (the editors\' preview)', () => {
   test('the error page in a browser reloads itself into the board when the file is saved', async () => {
     await saveAndWait(original.replace('H2,C02,8,', 'H404,C02,8,'), '/', (s) => s === 500);
     const tab = await browser.newPage();
+    // The page listens for saves once Vite's client has connected: an editor's open page has long since; the test waits for it.
+    const listening = tab.waitForEvent('console', { predicate: (m) => m.text().includes('[vite] connected'), timeout: 30_000 });
     await tab.goto(`${base}/notices/`);
     await expect.poll(() => tab.locator('h1').textContent(), { timeout: 30_000 }).toContain('数据有 1 处错误');
+    await listening;
     writeFileSync(join(root, LEDGER), original);
     // No click, no key: Vite's client on the error page reloads it when the data changes.
     await expect.poll(() => tab.locator('h1').textContent(), { timeout: 30_000 }).not.toContain('错误');
