@@ -375,42 +375,42 @@ export function startReading<C extends Record<string, Column>>(table: Table<C>, 
       for (const worker of workers) void worker.terminate();
     }
     function* readAll(): Steps<FilePart[]> {
-    let reported = Atomics.load(state, REPORTED);
-    let since = performance.now();
-    const stalled = () => {
-      const now = Atomics.load(state, REPORTED);
-      if (now !== reported) [reported, since] = [now, performance.now()];
-      return performance.now() - since > STALL_MS;
-    };
-    if (alongside && workers.length > 0) {
-      // Every file is the workers'; this thread waits until each is reported (or the workers are gone).
-      while (reported < count && exited < workers.length && !stalled()) {
-        yield* handOn();
-        yield { state, index: REPORTED, value: reported, ms: 200 };
+      let reported = Atomics.load(state, REPORTED);
+      let since = performance.now();
+      const stalled = () => {
+        const now = Atomics.load(state, REPORTED);
+        if (now !== reported) [reported, since] = [now, performance.now()];
+        return performance.now() - since > STALL_MS;
+      };
+      if (alongside && workers.length > 0) {
+        // Every file is the workers'; this thread waits until each is reported (or the workers are gone).
+        while (reported < count && exited < workers.length && !stalled()) {
+          yield* handOn();
+          yield { state, index: REPORTED, value: reported, ms: 200 };
+        }
+      } else {
+        // `always` (the tests) lets the worker take the first file, so a small data set is split too.
+        if (workers.length > 0 && buildSettings().readWorker === 'always') Atomics.wait(state, NEXT, 0, 10_000);
+        // Each thread takes the next file in turn.
+        for (let k = Atomics.add(state, NEXT, 1); k < count; k = Atomics.add(state, NEXT, 1)) {
+          readHere(k);
+          yield;
+          yield* handOn();
+        }
+        // The worker marks itself busy before it takes a file: once it is not, it has sent every file it took.
+        [reported, since] = [Atomics.load(state, REPORTED), performance.now()];
+        while (workers.length > 0 && Atomics.load(state, BUSY) === 1 && !stalled()) {
+          yield* handOn();
+          yield { state, index: BUSY, value: 1, ms: 200 };
+        }
       }
-    } else {
-      // `always` (the tests) lets the worker take the first file, so a small data set is split too.
-      if (workers.length > 0 && buildSettings().readWorker === 'always') Atomics.wait(state, NEXT, 0, 10_000);
-      // Each thread takes the next file in turn.
-      for (let k = Atomics.add(state, NEXT, 1); k < count; k = Atomics.add(state, NEXT, 1)) {
-        readHere(k);
-        yield;
-        yield* handOn();
-      }
-      // The worker marks itself busy before it takes a file: once it is not, it has sent every file it took.
-      [reported, since] = [Atomics.load(state, REPORTED), performance.now()];
-      while (workers.length > 0 && Atomics.load(state, BUSY) === 1 && !stalled()) {
-        yield* handOn();
-        yield { state, index: BUSY, value: 1, ms: 200 };
-      }
-    }
-    receive();
-    // A file the workers took and did not send (a worker failed or stalled) is read here.
-    for (let k = handed; k < count; k++) if (perFile[k] === undefined) readHere(k);
-    readCounts.worker += count - files.filter((f) => f === null).length - readCounts.here + hereBefore;
-    yield* handOn();
-    // A file that could not be read has no part (its error is said where it was read).
-    return perFile.filter((p) => p !== undefined);
+      receive();
+      // A file the workers took and did not send (a worker failed or stalled) is read here.
+      for (let k = handed; k < count; k++) if (perFile[k] === undefined) readHere(k);
+      readCounts.worker += count - files.filter((f) => f === null).length - readCounts.here + hereBefore;
+      yield* handOn();
+      // A file that could not be read has no part (its error is said where it was read).
+      return perFile.filter((p) => p !== undefined);
     }
   }
   const reading: Reading<C> = {
