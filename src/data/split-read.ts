@@ -261,7 +261,8 @@ export const fileSlot = (count: number, k: number) => ({ state: FILES_AT + k, le
  */
 export function startReading<C extends Record<string, Column>>(table: Table<C>, listed: { rel: string; size: number }[], alongside = false): Reading<C> {
   const count = listed.length;
-  const file = worthSplitting(count, listed.reduce((n, f) => n + f.size, 0)) ? workerFile() : undefined;
+  const total = listed.reduce((n, f) => n + f.size, 0);
+  const file = worthSplitting(count, total) ? workerFile() : undefined;
   const tableName = (Object.keys(tables) as (keyof typeof tables)[]).find((k) => tables[k] === (table as unknown));
   const state = new Int32Array(new SharedArrayBuffer((FILES_AT + 2 * count) * 4));
   const files: (FileBytes | null | undefined)[] = new Array(count).fill(undefined);
@@ -273,7 +274,7 @@ export function startReading<C extends Record<string, Column>>(table: Table<C>, 
   if (file !== undefined && tableName !== undefined) {
     let at = 0;
     shared = {
-      buffer: new SharedArrayBuffer(listed.reduce((n, f) => n + f.size, 0)),
+      buffer: new SharedArrayBuffer(total),
       files: listed.map((f) => ({ rel: f.rel, start: at, end: (at += f.size) })),
     };
     const threads = alongside ? Math.max(1, Math.min(availableParallelism(), count)) : 1;
@@ -414,7 +415,7 @@ export function startReading<C extends Record<string, Column>>(table: Table<C>, 
     }
   }
   const reading: Reading<C> = {
-    bytes: listed.reduce((n, f) => n + f.size, 0),
+    bytes: total,
     placeOf,
     put,
     finish(problems, onRejected) {
