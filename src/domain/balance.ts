@@ -49,29 +49,21 @@ export interface EarnedList {
 /**
  * What each of a group's entries adds to its category's clamped value: a start value is not
  * earned (a base of 65 is not 65 points to spend), and a row past the category's max earns
- * nothing. The entries that change the value join `into`.
+ * nothing. The entries that change the value join `into`. `slotOfRule` is `ledgerCategories`'s.
  */
-function earnedInPeriod(scheme: Scheme, table: CountedTable, start: number, end: number, into: EarnedList): void {
-  const { slots, categories } = ledgerCategories(scheme);
+function earnedInPeriod(categories: readonly Category[], slotOfRule: Int32Array, table: CountedTable, start: number, end: number, into: EarnedList): void {
   // Running sum per category, by slot: undefined until the category's first row.
   const sums = new Array<number | undefined>(categories.length);
-  let lastId: string | undefined;
-  let slot: number | undefined;
   for (let k = start; k < end; k++) {
-    const categoryId = table.rule[k]!.category;
-    // A subject's rows often keep to one category: its slot is looked up when it changes.
-    if (categoryId !== lastId) {
-      lastId = categoryId;
-      slot = slots.get(categoryId);
-    }
-    if (slot === undefined) continue;
+    const slot = slotOfRule[table.ruleNo[k]!]!;
+    if (slot < 0) continue;
     const category = categories[slot]!;
     const before = sums[slot] ?? category.start;
     const after = addPoints(before, table.counted[k]!);
     sums[slot] = after;
     const amount = roundPoints(clamped(after, category) - clamped(before, category));
     if (amount !== 0) {
-      into.dates.push(table.date[k]!);
+      into.dates.push(table.texts[table.date[k]!]!);
       into.amounts.push(amount);
       into.entries.push(k);
     }
@@ -85,11 +77,15 @@ function clamped(value: number, category: Category): number {
   return value;
 }
 
-/** The scheme's ledger (not assessed) categories, each with a slot by id, worked out once per scheme, not per row. */
-function ledgerCategories(scheme: Scheme): { slots: Map<string, number>; categories: Category[] } {
-  return once([scheme], 'ledgerCategories', () => {
+/**
+ * The scheme's ledger (not assessed) categories, and by rule number (`ruleNumbers`) the slot
+ * of the rule's category among them (-1: none), worked out once per scheme, not per row.
+ */
+function ledgerCategories(dataset: Dataset, scheme: Scheme): { slotOfRule: Int32Array; categories: Category[] } {
+  return once([dataset, scheme], 'ledgerCategories', () => {
     const categories = scheme.categories.filter((c) => !c.assessed);
-    return { slots: new Map(categories.map((c, i) => [c.id, i])), categories };
+    const slots = new Map(categories.map((c, i) => [c.id, i]));
+    return { slotOfRule: Int32Array.from(dataset.rules, (r) => slots.get(r.category) ?? -1), categories };
   });
 }
 
@@ -100,16 +96,24 @@ function ledgerCategories(scheme: Scheme): { slots: Map<string, number>; categor
 export function earnedListsBySubject(dataset: Dataset, index: SubjectIndex, scheme: Scheme): Map<string, EarnedList> {
   return once([dataset, index, scheme], 'earnedListsBySubject', () => {
     const table = countedTable(dataset, index, scheme);
-    const bySubject = new Map<string, EarnedList>();
-    for (const period of table.groups.values()) {
-      for (const [subject, { start, end }] of period) {
-        let list = bySubject.get(subject);
-        const had = list?.dates.length ?? 0;
-        if (!list) list = { dates: [], amounts: [], entries: [] };
-        earnedInPeriod(scheme, table, start, end, list);
-        if (had === 0 && list.dates.length > 0) bySubject.set(subject, list);
+    const { categories, slotOfRule } = ledgerCategories(dataset, scheme);
+    const { periods, subject, start, end, subjects } = table.grouped;
+    // By subject number; a subject joins the map when its list first has an entry.
+    const lists = new Array<EarnedList | undefined>(subjects.length);
+    const joined: number[] = [];
+    for (const { groups } of periods) {
+      for (let j = 0; j < groups.length; j++) {
+        const g = groups[j]!;
+        const s = subject[g]!;
+        let list = lists[s];
+        if (!list) lists[s] = list = { dates: [], amounts: [], entries: [] };
+        const had = list.dates.length;
+        earnedInPeriod(categories, slotOfRule, table, start[g]!, end[g]!, list);
+        if (had === 0 && list.dates.length > 0) joined.push(s);
       }
     }
+    const bySubject = new Map<string, EarnedList>();
+    for (const s of joined) bySubject.set(subjects[s]!, lists[s]!);
     // Periods come in ledger order, not date order; the sort is stable, so same-day changes
     // (always of one period) keep ledger order.
     for (const list of bySubject.values()) inDateOrderSideBySide(list);

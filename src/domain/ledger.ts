@@ -67,48 +67,81 @@ export function rulesByCode(dataset: Dataset): Map<string, Rule> {
 /** A row before its rule's cap is applied; `cap` is the rule's 周期上限. */
 
 /**
- * Positions in the ledger of the counted rows of each scheme (the scheme of the row's rule),
- * ascending, and the rule of each counted row by position: one pass over the ledger per
- * dataset, shared by every scheme and period, so no later pass looks a rule up by code again.
+ * The rows that count, found once per dataset: each verified row's rule by number (its place
+ * in `dataset.rules`), and each scheme's counted positions, ascending. Every scheme and period
+ * starts from these, so no later pass looks a rule up by its code again.
  */
-function countedPositions(dataset: Dataset): { positions: Map<string, number[]>; ruleAt: Rule[] } {
+interface CountedPositions {
+  /** Scheme id → the ledger positions of its rules' verified rows, ascending. */
+  positions: Map<string, Int32Array>;
+  /** By ledger position: the number of the row's rule in `rules`, or -1 when the row does not count. */
+  ruleNo: Int32Array;
+  /** `dataset.rules`: a rule's number is its place here. */
+  rules: readonly Rule[];
+}
+
+/** Each rule's number: its place in `dataset.rules` (the rule `rulesByCode` finds for its code). */
+export function ruleNumbers(dataset: Dataset): Map<Rule, number> {
+  return once([dataset], 'ruleNumbers', () => new Map(dataset.rules.map((r, n) => [r, n])));
+}
+
+function countedPositions(dataset: Dataset): CountedPositions {
   return once([dataset], 'countedPositions', () => {
-    const rules = rulesByCode(dataset);
-    const positions = new Map<string, number[]>();
-    const { ledger } = dataset;
-    const ruleAt = new Array<Rule>(ledger.length);
-    // A rule is looked up once per distinct code, by the code's place in the ledger's texts.
-    const byText = new Map<number, Rule | null>();
+    const byCode = rulesByCode(dataset);
+    const numbers = ruleNumbers(dataset);
+    const { ledger, rules } = dataset;
+    // Schemes by number, and each rule's scheme.
+    const schemeIds: string[] = [];
+    const schemeOfRule = rules.map((r) => {
+      const s = schemeIds.indexOf(r.scheme);
+      return s >= 0 ? s : schemeIds.push(r.scheme) - 1;
+    });
+    const ruleNo = new Int32Array(ledger.length).fill(-1);
+    const counts = new Int32Array(schemeIds.length);
+    // A rule is looked up once per distinct code, by the code's place in the ledger's texts (-2: not yet, -1: no such rule).
+    const byText = new Int32Array(ledger.strings.length).fill(-2);
     // Only verified rows count; 待审核 and 驳回 rows are on record but score nothing.
     const verified = STATUSES.indexOf('已核实');
+    const { statusAt, ruleAt, strings } = ledger;
     for (let i = 0; i < ledger.length; i++) {
-      if (ledger.statusAt[i] !== verified) continue;
-      const code = ledger.ruleAt[i]!;
-      let rule = byText.get(code);
-      if (rule === undefined) byText.set(code, (rule = rules.get(ledger.strings[code]!) ?? null));
-      if (rule === null) continue;
-      ruleAt[i] = rule;
-      let list = positions.get(rule.scheme);
-      if (!list) positions.set(rule.scheme, (list = []));
-      list.push(i);
+      if (statusAt[i] !== verified) continue;
+      const code = ruleAt[i]!;
+      let r = byText[code]!;
+      if (r === -2) {
+        const rule = byCode.get(strings[code]!);
+        byText[code] = r = rule === undefined ? -1 : numbers.get(rule)!;
+      }
+      if (r < 0) continue;
+      ruleNo[i] = r;
+      counts[schemeOfRule[r]!]!++;
     }
-    return { positions, ruleAt };
+    const lists = Array.from(counts, (n) => new Int32Array(n));
+    const filled = new Int32Array(schemeIds.length);
+    for (let i = 0; i < ledger.length; i++) {
+      const r = ruleNo[i]!;
+      if (r < 0) continue;
+      const s = schemeOfRule[r]!;
+      lists[s]![filled[s]!++] = i;
+    }
+    return { positions: new Map(schemeIds.map((id, s) => [id, lists[s]!])), ruleNo, rules };
   });
 }
 
 /**
  * The ledger positions of the verified rows of one scheme's rules (its own, not linked
- * rewards), ascending, with the rule of each position.
+ * rewards), ascending, with the rule of each position by number (`rules[ruleNo[i]]`).
  * @example countedLedgerPositions(dataset, 'credit').positions.length // 2
  */
-export function countedLedgerPositions(dataset: Dataset, schemeId: string): { positions: readonly number[]; ruleAt: readonly Rule[] } {
-  const { positions, ruleAt } = countedPositions(dataset);
-  return { positions: positions.get(schemeId) ?? [], ruleAt };
+export function countedLedgerPositions(dataset: Dataset, schemeId: string): { positions: Int32Array; ruleNo: Int32Array; rules: readonly Rule[] } {
+  const { positions, ruleNo, rules } = countedPositions(dataset);
+  return { positions: positions.get(schemeId) ?? NO_POSITIONS, ruleNo, rules };
 }
 
+const NO_POSITIONS = new Int32Array(0);
+
 /** Two ascending lists of positions as one. */
-function mergePositions(a: readonly number[], b: readonly number[]): number[] {
-  const out = new Array<number>(a.length + b.length);
+function mergePositions(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length + b.length);
   let i = 0;
   let j = 0;
   let k = 0;
@@ -125,19 +158,45 @@ function mergePositions(a: readonly number[], b: readonly number[]): number[] {
  * scores and passbooks keep `CountedRowList`s of them, whose rows are made when a page reads them.
  */
 export interface CountedTable {
-  /** Period → subject → the group's entries, `start` up to `end` (excluded). */
-  groups: Map<string, Map<string, { start: number; end: number }>>;
+  /** Period → subject → the group's entries, `start` up to `end` (excluded). Made on first use (the check needs none). */
+  readonly groups: Map<string, Map<string, { start: number; end: number }>>;
+  /** The same groups by number, for passes over all of them: see `GroupColumns`. */
+  grouped: GroupColumns;
   /** Per entry, grouped, each group in date order (same day: ledger order): the ledger position. */
   position: Int32Array;
-  /** The row's date (read here without going back to the ledger row). */
-  date: string[];
-  /** The rule it counts under: the row's own, or the linked rule that rewards a contact member. */
-  rule: Rule[];
+  /** The row's date, as its place in `texts` (read here without going back to the ledger row). */
+  date: Int32Array;
+  /** The ledger's texts. */
+  texts: readonly string[];
+  /** The rule it counts under, by number (`rules[ruleNo[k]]`, or `ruleOfEntry`): the row's own, or the linked rule that rewards a contact member. */
+  ruleNo: Int32Array;
+  /** `dataset.rules`. */
+  rules: readonly Rule[];
   /** 1 when a linked household's row earns it for the contact member. */
   linked: Uint8Array;
   /** Points before the cap, and after. */
   points: Float64Array;
   counted: Float64Array;
+}
+
+/** The rule entry `k` of a table counts under. */
+export function ruleOfEntry(table: CountedTable, k: number): Rule {
+  return table.rules[table.ruleNo[k]!]!;
+}
+
+/**
+ * A counted table's groups by number (group g: one subject's entries in one period): what a
+ * pass over every group reads instead of the maps of `groups`, and in the same order.
+ */
+export interface GroupColumns {
+  /** Each period and its group numbers, periods and groups in the order of `groups`. */
+  periods: Array<{ period: string; groups: Int32Array }>;
+  /** By group: its subject's number in `subjects`, and its entries `start` up to `end`. */
+  subject: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  /** The subjects by number. */
+  subjects: readonly string[];
 }
 
 /**
@@ -150,9 +209,16 @@ export interface CountedTable {
 export function countedTable(dataset: Dataset, index: SubjectIndex, scheme: Scheme): CountedTable {
   return once([dataset, index, scheme], 'countedTable', () => {
     const linkedRules = dataset.rules.filter((r) => r.scheme === scheme.id && r.linked !== undefined);
-    const { positions, ruleAt } = countedPositions(dataset);
+    const { positions, ruleNo, rules } = countedPositions(dataset);
+    const numbers = ruleNumbers(dataset);
     const sources = new Set([scheme.id, ...linkedRules.map((r) => r.linked!)]);
-    const visit = [...sources].map((id) => positions.get(id) ?? []).reduce(mergePositions);
+    const visit = [...sources].map((id) => positions.get(id) ?? NO_POSITIONS).reduce(mergePositions);
+    // By rule number: whether the rule is the scheme's own, and the linked rules its positive rows reward (none: undefined).
+    const own = Uint8Array.from(rules, (r) => (r.scheme === scheme.id ? 1 : 0));
+    const rewards = rules.map((r) => {
+      const found = linkedRules.filter((l) => l.linked === r.scheme);
+      return found.length > 0 ? found : undefined;
+    });
     const { ledger } = dataset;
     // A subject is a small number here (its first appearance): a million rows look their
     // subject up by the number of its text in the ledger, not by hashing the text. A contact
@@ -182,7 +248,7 @@ export function countedTable(dataset: Dataset, index: SubjectIndex, scheme: Sche
     const groupLast: number[] = [];
     const groupUnsorted: boolean[] = [];
     const slotOf = dateSlots(index, scheme);
-    const add = (slot: DateSlot, subject: number, i: number, rule: Rule, linked: number, points: number) => {
+    const add = (slot: DateSlot, subject: number, i: number, rule: number, linked: number, points: number) => {
       const rows = slot.rows;
       if (!rows.eligible(subject, subjects)) return;
       let group = rows.groupOf(subject);
@@ -200,15 +266,17 @@ export function countedTable(dataset: Dataset, index: SubjectIndex, scheme: Sche
     };
     let slot: DateSlot | undefined;
     let slotDate = -1;
-    for (const i of visit) {
-      const rule = ruleAt[i]!;
+    for (let v = 0; v < visit.length; v++) {
+      const i = visit[v]!;
+      const r = ruleNo[i]!;
+      const rule = rules[r]!;
       // Rows of one day follow each other in a ledger kept in date order.
       if (slotDate !== ledger.dateAt[i]) [slot, slotDate] = [slotOf(ledger.date(i)), ledger.dateAt[i]!];
       const points = rowPointsAt(rule, ledger, i);
-      if (rule.scheme === scheme.id) add(slot!, subjectAt(i), i, rule, 0, points);
-      if (points <= 0) continue;
-      for (const linked of linkedRules) {
-        if (linked.linked !== rule.scheme) continue;
+      if (own[r] === 1) add(slot!, subjectAt(i), i, r, 0, points);
+      const rewarded = rewards[r];
+      if (rewarded === undefined || points <= 0) continue;
+      for (const linked of rewarded) {
         const t = ledger.subjectAt[i]!;
         let contact = contactOf[t];
         if (contact === undefined) {
@@ -216,22 +284,45 @@ export function countedTable(dataset: Dataset, index: SubjectIndex, scheme: Sche
           contactOf[t] = contact = member === undefined ? null : { name: member, subject: subjectNamed(member) };
         }
         if (contact === null || !index.isMemberOn(contact.name, slot!.date)) continue;
-        add(slot!, contact.subject, i, linked, 1, linked.points ?? 0);
+        add(slot!, contact.subject, i, numbers.get(linked)!, 1, linked.points ?? 0);
       }
     }
     // Each group's entries side by side, in the order they came (a stable counting sort).
-    const starts = new Array<number>(groupSizes.length);
-    for (let g = 0, at = 0; g < groupSizes.length; g++) {
-      starts[g] = at;
-      at += groupSizes[g]!;
+    const groupCount = groupSizes.length;
+    const start = new Int32Array(groupCount);
+    const end = new Int32Array(groupCount);
+    for (let g = 0, at = 0; g < groupCount; g++) {
+      start[g] = at;
+      end[g] = at += groupSizes[g]!;
     }
-    const next = starts.slice();
+    const next = start.slice();
     const n = entries.length;
+    // Periods in the order their first row came, and in each its subjects in the order theirs did.
+    const periodGroups = new Map<string, number[]>();
+    for (let g = 0; g < groupCount; g++) {
+      const period = groupPeriod[g]!.period;
+      let list = periodGroups.get(period);
+      if (!list) periodGroups.set(period, (list = []));
+      list.push(g);
+    }
+    const grouped: GroupColumns = {
+      periods: Array.from(periodGroups, ([period, list]) => ({ period, groups: Int32Array.from(list) })),
+      subject: Int32Array.from(groupSubject),
+      start,
+      end,
+      subjects,
+    };
+    let groups: CountedTable['groups'] | undefined;
     const table: CountedTable = {
-      groups: new Map(),
+      get groups() {
+        return (groups ??= groupMaps(grouped));
+      },
+      grouped,
       position: new Int32Array(n),
-      date: new Array<string>(n),
-      rule: new Array<Rule>(n),
+      date: new Int32Array(n),
+      texts: ledger.strings,
+      ruleNo: new Int32Array(n),
+      rules,
       linked: new Uint8Array(n),
       points: new Float64Array(n),
       counted: new Float64Array(n),
@@ -239,24 +330,30 @@ export function countedTable(dataset: Dataset, index: SubjectIndex, scheme: Sche
     for (let e = 0; e < n; e++) {
       const k = next[entries.group[e]!]!++;
       table.position[k] = entries.position[e]!;
-      table.date[k] = ledger.strings[entries.date[e]!]!;
-      table.rule[k] = entries.rules[entries.rule[e]!]!;
+      table.date[k] = entries.date[e]!;
+      table.ruleNo[k] = entries.rule[e]!;
       table.linked[k] = entries.linked[e]!;
       table.points[k] = entries.points[e]!;
     }
-    // Periods in the order their first row came, and in each its subjects in the order theirs did.
-    const rules = rulesByCode(dataset);
-    for (let g = 0; g < groupSizes.length; g++) {
-      const range = { start: starts[g]!, end: starts[g]! + groupSizes[g]! };
-      if (groupUnsorted[g]) inDateOrderAt(table, range.start, range.end);
-      capAt(table, rules, range.start, range.end);
-      const period = groupPeriod[g]!.period;
-      let ranges = table.groups.get(period);
-      if (!ranges) table.groups.set(period, (ranges = new Map()));
-      ranges.set(subjects[groupSubject[g]!]!, range);
+    // Each group in date order, then its caps.
+    const caps = new Caps(dataset);
+    for (let g = 0; g < groupCount; g++) {
+      if (groupUnsorted[g]) inDateOrderAt(table, start[g]!, end[g]!);
+      caps.apply(table, g, start[g]!, end[g]!);
     }
     return table;
   });
+}
+
+/** A table's groups as maps: period → subject → its entries. */
+function groupMaps({ periods, subject, start, end, subjects }: GroupColumns): CountedTable['groups'] {
+  const out: CountedTable['groups'] = new Map();
+  for (const { period, groups } of periods) {
+    const ranges = new Map<string, { start: number; end: number }>();
+    for (const g of groups) ranges.set(subjects[subject[g]!]!, { start: start[g]!, end: end[g]! });
+    out.set(period, ranges);
+  }
+  return out;
 }
 
 /** The entries of a counted table as they come, before they are grouped: typed columns that grow. */
@@ -265,10 +362,8 @@ class EntryColumns {
   position: Int32Array;
   /** The date's place in the ledger's texts. */
   date: Int32Array;
-  /** The rule's place in `rules`. */
+  /** The rule's number (`ruleNumbers`). */
   rule: Int32Array;
-  rules: Rule[] = [];
-  #ruleIndex = new Map<Rule, number>();
   linked: Uint8Array;
   points: Float64Array;
   group: Int32Array;
@@ -283,14 +378,12 @@ class EntryColumns {
     this.group = new Int32Array(n);
   }
 
-  push(position: number, date: number, rule: Rule, linked: number, points: number, group: number): void {
+  push(position: number, date: number, rule: number, linked: number, points: number, group: number): void {
     if (this.length === this.position.length) this.#grow();
     const e = this.length++;
-    let r = this.#ruleIndex.get(rule);
-    if (r === undefined) this.#ruleIndex.set(rule, (r = this.rules.push(rule) - 1));
     this.position[e] = position;
     this.date[e] = date;
-    this.rule[e] = r;
+    this.rule[e] = rule;
     this.linked[e] = linked;
     this.points[e] = points;
     this.group[e] = group;
@@ -309,54 +402,65 @@ class EntryColumns {
 
 /** Sorts the entries from `start` to `end` by date, stably. */
 function inDateOrderAt(table: CountedTable, start: number, end: number): void {
-  const order = inDateOrder(Array.from({ length: end - start }, (_, j) => ({ date: table.date[start + j]!, k: start + j })));
+  const order = inDateOrder(Array.from({ length: end - start }, (_, j) => ({ date: table.texts[table.date[start + j]!]!, at: table.date[start + j]!, k: start + j })));
   const position = order.map((o) => table.position[o.k]!);
-  const rule = order.map((o) => table.rule[o.k]!);
+  const ruleNo = order.map((o) => table.ruleNo[o.k]!);
   const linked = order.map((o) => table.linked[o.k]!);
   const points = order.map((o) => table.points[o.k]!);
   for (let j = 0; j < order.length; j++) {
     table.position[start + j] = position[j]!;
-    table.date[start + j] = order[j]!.date;
-    table.rule[start + j] = rule[j]!;
+    table.date[start + j] = order[j]!.at;
+    table.ruleNo[start + j] = ruleNo[j]!;
     table.linked[start + j] = linked[j]!;
     table.points[start + j] = points[j]!;
   }
 }
 
 /**
- * Caps on the entries from `start` to `end` (one subject's rows of one period, in date order):
- * a rule's cap is the most points (up or down) it gives in the period, so with a cap of 4 the
- * third 2-point row earns nothing, and a row that crosses the cap is cut to what is left.
+ * Caps on a group's entries (one subject's rows of one period, in date order): a rule's cap
+ * is the most points (up or down) it gives in the period, so with a cap of 4 the third 2-point
+ * row earns nothing, and a row that crosses the cap is cut to what is left. What each rule has
+ * used is kept by rule number, and counts for the group that last wrote it.
  */
-function capAt(table: CountedTable, rules: Map<string, Rule>, start: number, end: number): void {
-  let used: Map<string, number> | undefined;
-  // A subject's rows often keep to one rule: its cap is looked up when the rule changes.
-  let lastRule: Rule | undefined;
-  let cap: number | undefined;
-  for (let k = start; k < end; k++) {
-    const rule = table.rule[k]!;
-    const code = rule.code;
-    const points = table.points[k]!;
-    if (rule !== lastRule) {
-      lastRule = rule;
-      cap = rules.get(code)!.cap;
+class Caps {
+  /** By rule number: the cap of the rule its code names (NaN: none). */
+  readonly #cap: Float64Array;
+  readonly #used: Float64Array;
+  /** By rule number: the group (+ 1) whose use `#used` holds. */
+  readonly #usedBy: Int32Array;
+
+  constructor(dataset: Dataset) {
+    const byCode = rulesByCode(dataset);
+    this.#cap = Float64Array.from(dataset.rules, (r) => byCode.get(r.code)!.cap ?? NaN);
+    this.#used = new Float64Array(dataset.rules.length);
+    this.#usedBy = new Int32Array(dataset.rules.length);
+  }
+
+  apply(table: CountedTable, group: number, start: number, end: number): void {
+    const cap = this.#cap;
+    const used = this.#used;
+    const usedBy = this.#usedBy;
+    for (let k = start; k < end; k++) {
+      const r = table.ruleNo[k]!;
+      const points = table.points[k]!;
+      const limit = cap[r]!;
+      if (Number.isNaN(limit)) {
+        table.counted[k] = points;
+        continue;
+      }
+      const before = usedBy[r] === group + 1 ? used[r]! : 0;
+      const counted = capped(points, limit, before);
+      used[r] = addPoints(before, Math.abs(counted));
+      usedBy[r] = group + 1;
+      table.counted[k] = roundPoints(counted);
     }
-    if (cap === undefined) {
-      table.counted[k] = points;
-      continue;
-    }
-    used ??= new Map();
-    const before = used.get(code) ?? 0;
-    const counted = capped(points, cap, before);
-    used.set(code, addPoints(before, Math.abs(counted)));
-    table.counted[k] = roundPoints(counted);
   }
 }
 
 /** The row of entry `k` as it counts: the object scores, breakdowns and passbooks show. */
 function countedRowAt(table: CountedTable, ledger: Ledger, subject: string, k: number): CountedRow {
   const row = ledger.row(table.position[k]!);
-  const rule = table.rule[k]!;
+  const rule = ruleOfEntry(table, k);
   const points = table.points[k]!;
   const counted = table.counted[k]!;
   const cut = counted === points ? 0 : roundPoints(points - counted);
@@ -418,14 +522,14 @@ export class CountedRowList implements Iterable<CountedRow> {
     this.#category = category;
     let n = 0;
     if (category === undefined) n = end - start;
-    else for (let k = start; k < end; k++) if (source.table.rule[k]!.category === category) n++;
+    else for (let k = start; k < end; k++) if (ruleOfEntry(source.table, k).category === category) n++;
     this.length = n;
   }
 
   /** The table's entries in the list, in order. */
   *entries(): Generator<number> {
-    const rule = this.#source.table.rule;
-    for (let k = this.#start; k < this.#end; k++) if (this.#category === undefined || rule[k]!.category === this.#category) yield k;
+    const table = this.#source.table;
+    for (let k = this.#start; k < this.#end; k++) if (this.#category === undefined || ruleOfEntry(table, k).category === this.#category) yield k;
   }
 
   *[Symbol.iterator](): Generator<CountedRow> {
@@ -436,8 +540,8 @@ export class CountedRowList implements Iterable<CountedRow> {
   toArray(): CountedRow[] {
     // A loop, not the generators: a page reads its rows this way, a street's pages 1.4 million of them.
     const out: CountedRow[] = [];
-    const rule = this.#source.table.rule;
-    for (let k = this.#start; k < this.#end; k++) if (this.#category === undefined || rule[k]!.category === this.#category) out.push(countedRowOf(this.#source, this.#subject, k));
+    const table = this.#source.table;
+    for (let k = this.#start; k < this.#end; k++) if (this.#category === undefined || ruleOfEntry(table, k).category === this.#category) out.push(countedRowOf(this.#source, this.#subject, k));
     return out;
   }
 
@@ -452,16 +556,16 @@ export class CountedRowList implements Iterable<CountedRow> {
   toJSON(): { rows: number; fingerprint: [number, number] | null } {
     if (this.length === 0) return { rows: 0, fingerprint: null };
     const f = new Fingerprint().word(this.length);
-    const rule = this.#source.table.rule;
+    const table = this.#source.table;
     const words = entryFingerprints(this.#source);
-    for (let k = this.#start; k < this.#end; k++) if (this.#category === undefined || rule[k]!.category === this.#category) addEntry(f, words, k);
+    for (let k = this.#start; k < this.#end; k++) if (this.#category === undefined || ruleOfEntry(table, k).category === this.#category) addEntry(f, words, k);
     return { rows: this.length, fingerprint: f.lanes() };
   }
 }
 
 /** No rows: an assessed category's, or a subject's with nothing counted. */
 export const EMPTY_ROWS = new CountedRowList(
-  { table: { groups: new Map(), position: new Int32Array(0), date: [], rule: [], linked: new Uint8Array(0), points: new Float64Array(0), counted: new Float64Array(0) }, ledger: Ledger.from([]) },
+  { table: { groups: new Map(), grouped: { periods: [], subject: new Int32Array(0), start: new Int32Array(0), end: new Int32Array(0), subjects: [] }, position: new Int32Array(0), date: new Int32Array(0), texts: [], ruleNo: new Int32Array(0), rules: [], linked: new Uint8Array(0), points: new Float64Array(0), counted: new Float64Array(0) }, ledger: Ledger.from([]) },
   '',
   0,
   0,
@@ -583,7 +687,7 @@ export function entryFingerprints(source: CountedSource): Int32Array {
     // A table's entries name a few dozen rules: each code is hashed once.
     const ruleLanes = new Map<Rule, [number, number]>();
     for (let k = 0; k < n; k++) {
-      const rule = table.rule[k]!;
+      const rule = ruleOfEntry(table, k);
       let lanes = ruleLanes.get(rule);
       if (!lanes) ruleLanes.set(rule, (lanes = new Fingerprint().text(rule.code).lanes()));
       const p = table.position[k]!;

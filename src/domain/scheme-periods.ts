@@ -25,12 +25,14 @@ function findPeriods(dataset: Dataset, scheme: Scheme): string[] {
   // Rows of one day follow each other: a date just added is not looked up again.
   const dates = new Set<number>();
   let last = -1;
-  for (const i of countedLedgerPositions(dataset, scheme.id).positions) if (ledger.dateAt[i] !== last) dates.add((last = ledger.dateAt[i]!));
+  const own = countedLedgerPositions(dataset, scheme.id).positions;
+  for (let p = 0; p < own.length; p++) if (ledger.dateAt[own[p]!] !== last) dates.add((last = ledger.dateAt[own[p]!]!));
   for (const id of linked) {
     last = -1;
-    const { positions, ruleAt } = countedLedgerPositions(dataset, id);
-    for (const i of positions) {
-      if (ledger.dateAt[i] !== last && rowPointsAt(ruleAt[i]!, ledger, i) > 0) dates.add((last = ledger.dateAt[i]!));
+    const { positions, ruleNo, rules } = countedLedgerPositions(dataset, id);
+    for (let p = 0; p < positions.length; p++) {
+      const i = positions[p]!;
+      if (ledger.dateAt[i] !== last && rowPointsAt(rules[ruleNo[i]!]!, ledger, i) > 0) dates.add((last = ledger.dateAt[i]!));
     }
   }
   const periods = new Set<string>();

@@ -5,7 +5,7 @@
 import type { Dataset } from '../schema/dataset.ts';
 import type { Category, Level, Scheme } from '../schema/settings.ts';
 import type { Assessment } from '../schema/tables.ts';
-import { addEntry, countedRowOf, countedSource, CountedRowList, EMPTY_ROWS, entryFingerprints, Fingerprint, type CountedRow, type CountedSource } from './ledger.ts';
+import { addEntry, countedRowOf, countedSource, CountedRowList, ruleOfEntry, EMPTY_ROWS, entryFingerprints, Fingerprint, type CountedRow, type CountedSource } from './ledger.ts';
 import { clampPoints, sumPoints, type Clamped } from './numbers.ts';
 import type { SubjectIndex } from './subjects.ts';
 
@@ -104,7 +104,7 @@ function scoreAssessed(category: Category, assessment: Assessment | undefined): 
 
 /** The first row of a veto rule among the subject's entries `start` to `end`. */
 function firstVeto(source: CountedSource, id: string, start: number, end: number): CountedRow | undefined {
-  for (let k = start; k < end; k++) if (source.table.rule[k]!.veto) return countedRowOf(source, id, k);
+  for (let k = start; k < end; k++) if (ruleOfEntry(source.table, k).veto) return countedRowOf(source, id, k);
   return undefined;
 }
 
@@ -144,7 +144,7 @@ export class Breakdown {
     const { table } = this.#source;
     const { start, end } = this.#range;
     let n = 0;
-    for (let k = start; k < end; k++) if (listed.has(table.rule[k]!.category)) n++;
+    for (let k = start; k < end; k++) if (listed.has(ruleOfEntry(table, k).category)) n++;
     return n;
   }
 
@@ -158,7 +158,7 @@ export class Breakdown {
     const { table, ledger } = this.#source;
     const { start, end } = this.#range;
     for (let k = start; k < end; k++) {
-      if (!listed.has(table.rule[k]!.category)) continue;
+      if (!listed.has(ruleOfEntry(table, k).category)) continue;
       fn(table.counted[k]!, table.points[k]!, table.linked[k] === 1, ledger.activity(table.position[k]!));
     }
   }

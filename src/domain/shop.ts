@@ -194,7 +194,8 @@ function walkRedemptions(dataset: Dataset, index: SubjectIndex): ShopCheck {
   const redemptionsResolved: ResolvedRedemption[] = [];
   const stocked = stockedItems(dataset);
   const stock = new Map<string, number>();
-  const spent = new Map<string, number>();
+  // Scheme → subject → points spent so far.
+  const spent = new Map(dataset.schemes.map((s) => [s.id, new Map<string, number>()]));
   const earned = new Map(dataset.schemes.filter((s) => s.redeemable).map((s) => [s.id, earnedIndex(dataset, index, s)]));
 
   for (const step of timeline(dataset)) {
@@ -223,9 +224,9 @@ function walkRedemptions(dataset: Dataset, index: SubjectIndex): ShopCheck {
         found.push({ ...at, field: 'points', code: 'redemption-points-mismatch', args: { points: r.points, price: item.price, quantity: r.quantity, expected: points } });
       }
     }
-    const key = 'code' in scheme ? '' : `${scheme.id}\u0000${r.subject}`;
-    if (item && !('code' in scheme)) {
-      const balance = roundPoints(earned.get(scheme.id)!(r.subject, r.date) - (spent.get(key) ?? 0));
+    const spentIn = 'code' in scheme ? undefined : spent.get(scheme.id)!;
+    if (item && spentIn && !('code' in scheme)) {
+      const balance = roundPoints(earned.get(scheme.id)!(r.subject, r.date) - (spentIn.get(r.subject) ?? 0));
       if (balance < points) {
         found.push({ ...at, field: 'points', code: 'redemption-over-balance', args: { id: r.subject, date: r.date, balance, points, shortfall: roundPoints(points - balance) } });
       }
@@ -234,12 +235,12 @@ function walkRedemptions(dataset: Dataset, index: SubjectIndex): ShopCheck {
     if (stocked.has(r.item) && onShelf < r.quantity) {
       found.push({ ...at, field: 'quantity', code: 'redemption-over-stock', args: { item: r.item, date: r.date, stock: onShelf, quantity: r.quantity, shortfall: r.quantity - onShelf } });
     }
-    if (found.length > 0 || !item || 'code' in scheme) {
+    if (found.length > 0 || !item || !spentIn || 'code' in scheme) {
       violations.push(...found);
       continue;
     }
     if (stocked.has(r.item)) stock.set(r.item, onShelf - r.quantity);
-    spent.set(key, addPoints(spent.get(key) ?? 0, points));
+    spentIn.set(r.subject, addPoints(spentIn.get(r.subject) ?? 0, points));
     redemptionsResolved.push({ ...at, date: r.date, subject: r.subject, item: r.item, quantity: r.quantity, price: item.price, points, scheme: scheme.id });
   }
   return { violations, redemptionsResolved };
