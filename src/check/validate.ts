@@ -7,7 +7,7 @@
 import type { Dataset } from '../schema/dataset.ts';
 import type { Problems, Place } from './errors.ts';
 import { rejectLedgerRow, type Rejected } from '../data/load.ts';
-import { DEFAULT_BLOCK_MINUTES, PARTY_ROLES, tables, type Column, type Person } from '../schema/tables.ts';
+import { DEFAULT_BLOCK_MINUTES, PARTY_ROLES, tables, type Column, type Person, type Rule } from '../schema/tables.ts';
 import type { Ledger } from '../schema/ledger-columns.ts';
 import type { Steps } from '../data/steps.ts';
 import { periodKind } from '../domain/periods.ts';
@@ -137,6 +137,23 @@ class RowTable {
       if (this.#hashes[slot] === hash && sameRow(ledger, held - 1, i)) return held - 1;
     }
   }
+}
+
+/** A person's membership as day numbers (`dayNumber`), for a million rows' dates to be compared with; null: not a person, or always a member. */
+interface Membership {
+  person: Person;
+  since: number;
+  until: number;
+}
+
+function membership(person: Person | undefined): Membership | null {
+  if (!person || (!person.since && !person.until)) return null;
+  return { person, since: person.since ? dayNumber(person.since) : 0, until: person.until ? dayNumber(person.until) : Infinity };
+}
+
+/** A date as a number that compares as its text does: 2022-03-01 → 20220301. */
+function dayNumber(date: string): number {
+  return Number(date.slice(0, 4)) * 10000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
 }
 
 /** Ledger rows checked between pauses, when the check runs alongside Astro's start (some 5 ms of work: Astro's start moves a step at each pause). */
@@ -325,8 +342,17 @@ export function* validateReferencesSteps(data: Dataset, rejected: Rejected, prob
   // Subjects that fit a scheme, with their person (null for other kinds): a million ledger
   // rows name a few thousand subjects, each fit is worked out once per scheme.
   // By scheme, then by the subject's place in the ledger's texts: undefined until asked.
-  const fitting = new Map<Scheme, (Person | null | undefined)[]>();
+  const fitting = new Map<Scheme, (Membership | null | undefined)[]>();
   const source = data.ledger;
+  // A million rows share a few dozen rule codes, files and a few thousand dates: each is worked
+  // out once, by its place in the ledger's texts. A rule's code: its rule, with its scheme and
+  // that scheme's fits (null: no such rule).
+  const ruleOfText = new Map<number, { rule: Rule; scheme: Scheme; fits: (Membership | null | undefined)[] } | null>();
+  // A date as a number (2022-03-01 → 20220301), compared as the text would be; 0: not yet.
+  const dayOfText = new Int32Array(source.strings.length);
+  // What `implausible` says of a date in the file being read (null: nothing), reset when the file changes (a file's rows come together).
+  const oddOfDate = new Map<number, ReturnType<typeof implausible> | null>();
+  let oddFile = -1;
   const keep = new Uint8Array(source.length);
   for (let i = 0; i < source.length; i++) {
     if (ledgerRowOk(source, i)) keep[i] = 1;
@@ -348,36 +374,52 @@ export function* validateReferencesSteps(data: Dataset, rejected: Rejected, prob
     const twin = twins.twinOrAdd(source, i, rowHash(source, i));
     if (twin !== -1) problems.warn(at({ file: source.file(i), line: source.line(i) }, L.date), 'duplicate-row', { first: source.line(twin) });
   }
-  /** Checks row `i` of the ledger, read from its columns; an object is made only for a problem's place. */
+  /** Checks row `i` of the source ledger, read from its columns; an object is made only for a problem's place. */
   function ledgerRowOk(ledger: Ledger, i: number): boolean {
-    const file = ledger.file(i);
-    const date = ledger.date(i);
-    const odd = implausible(file, date);
+    const dateText = ledger.dateAt[i]!;
+    if (ledger.fileAt[i] !== oddFile) {
+      oddFile = ledger.fileAt[i]!;
+      oddOfDate.clear();
+    }
+    let odd = oddOfDate.get(dateText);
+    if (odd === undefined) oddOfDate.set(dateText, (odd = implausible(ledger.file(i), ledger.strings[dateText]!) ?? null));
     if (odd?.warn) problems.warn(at(placeOf(ledger, i), L.date), odd.code, odd.args);
     else if (odd) {
       problems.error(at(placeOf(ledger, i), L.date), odd.code, odd.args);
       return false;
     }
-    const code = ledger.rule(i);
-    const rule = ruleByCode.get(code);
-    if (!rule) {
+    const codeText = ledger.ruleAt[i]!;
+    let known = ruleOfText.get(codeText);
+    if (known === undefined) {
+      const rule = ruleByCode.get(ledger.strings[codeText]!);
+      if (rule) {
+        const scheme = schemeById.get(rule.scheme)!;
+        let fits = fitting.get(scheme);
+        if (!fits) fitting.set(scheme, (fits = new Array<Membership | null | undefined>(ledger.strings.length).fill(undefined)));
+        known = { rule, scheme, fits };
+      } else known = null;
+      ruleOfText.set(codeText, known);
+    }
+    if (!known) {
+      const code = ledger.strings[codeText]!;
       if (!ruleKnown(code)) problems.error(at(placeOf(ledger, i), L.rule), 'unknown-rule', { id: code, suggest: ruleMeant(code) });
       return false;
     }
+    const { rule, scheme, fits } = known;
     const subjectText = ledger.subjectAt[i]!;
-    const subject = ledger.strings[subjectText]!;
-    const scheme = schemeById.get(rule.scheme)!;
-    let fits = fitting.get(scheme);
-    if (!fits) fitting.set(scheme, (fits = new Array<Person | null | undefined>(ledger.strings.length).fill(undefined)));
-    let person = fits[subjectText];
-    let ok = person !== undefined;
-    if (!ok && subjectFits(placeOf(ledger, i), subject, scheme, L.subject)) {
-      fits[subjectText] = person = personById.get(subject) ?? null;
+    let member = fits[subjectText];
+    let ok = member !== undefined;
+    if (!ok && subjectFits(placeOf(ledger, i), ledger.strings[subjectText]!, scheme, L.subject)) {
+      fits[subjectText] = member = membership(personById.get(ledger.strings[subjectText]!));
       ok = true;
     }
-    if (ok && person && ((person.since && date < person.since) || (person.until && date > person.until))) {
-      problems.error(at(placeOf(ledger, i), L.date), 'outside-membership', { date, id: subject, since: person.since ?? '—', until: person.until ?? '—' });
-      ok = false;
+    if (ok && member) {
+      const day = dayOfText[dateText] || (dayOfText[dateText] = dayNumber(ledger.strings[dateText]!));
+      if (day < member.since || day > member.until) {
+        const { person } = member;
+        problems.error(at(placeOf(ledger, i), L.date), 'outside-membership', { date: ledger.strings[dateText]!, id: person.id, since: person.since ?? '—', until: person.until ?? '—' });
+        ok = false;
+      }
     }
     const status = ledger.status(i);
     const quantity = ledger.quantity(i);
