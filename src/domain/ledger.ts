@@ -711,15 +711,16 @@ interface DateSlot {
 /** A period of a scheme: who takes part in it, and each subject's group of rows in it (by the subject's number). */
 class PeriodRows {
   readonly period: string;
-  readonly #who: Set<string>;
+  /** Whether a subject (by name) takes part in the period: asked once per subject. */
+  readonly #takesPart: (name: string) => boolean;
   /** By subject number: its group's number + 1 (0: none yet). Typed arrays: a district's 120,000 subjects come in any order, which a plain array would hold as a dictionary. */
   #groups = new Int32Array(1024);
   /** By subject number: 1 takes part, 2 does not, 0 not yet asked. */
   #eligible = new Uint8Array(1024);
 
-  constructor(period: string, who: Set<string>) {
+  constructor(period: string, takesPart: (name: string) => boolean) {
     this.period = period;
-    this.#who = who;
+    this.#takesPart = takesPart;
   }
 
   /** Room for subject numbers up to `subject`. */
@@ -734,7 +735,7 @@ class PeriodRows {
   eligible(subject: number, names: readonly string[]): boolean {
     this.#reach(subject);
     let e = this.#eligible[subject]!;
-    if (e === 0) this.#eligible[subject] = e = this.#who.has(names[subject]!) ? 1 : 2;
+    if (e === 0) this.#eligible[subject] = e = this.#takesPart(names[subject]!) ? 1 : 2;
     return e === 1;
   }
 
@@ -760,7 +761,8 @@ function dateSlots(index: SubjectIndex, scheme: Scheme): (date: string) => DateS
     if (slot) return slot;
     const period = periodOf(date, scheme.period);
     let rows = periods.get(period);
-    if (!rows) periods.set(period, (rows = new PeriodRows(period, new Set(index.eligibleSubjects(scheme, period)))));
+    // Asked of the subjects met, not listed for all (`eligibleSubjects` is those of all ids that are).
+    if (!rows) periods.set(period, (rows = new PeriodRows(period, (name) => index.isEligible(scheme, name, period))));
     slots.set(date, (slot = { date, day: Number(date.slice(0, 4) + date.slice(5, 7) + date.slice(8, 10)), rows }));
     return slot;
   };
