@@ -141,7 +141,7 @@ export function pagesStampedLater(board: Board): string[] {
  * page's rows (`ranked`) enter by the JSON of what the page shows of them (`tableRow`).
  */
 function pageKey(board: Board, props: RankingPage | UnitRankingPage | PassbookPage, ranked?: readonly RankedRow[]): string {
-  const hash = createHash('sha256');
+  const hash = createHash('sha256').update(boardHash(board));
   let shown: unknown;
   if ('book' in props) {
     for (const s of props.book.schemes) hash.update(schemeHash(s.scheme));
@@ -152,13 +152,30 @@ function pageKey(board: Board, props: RankingPage | UnitRankingPage | PassbookPa
     if (ranked) hash.update(ranked.map(rowJson).join(''));
     shown = { ...props, scheme: props.scheme.id, ...(ranked ? { rows: ranked.length } : {}) };
   }
-  return hash.update(JSON.stringify([shown, pageSite(board), stampMarks(board)])).digest('hex');
+  return hash.update(JSON.stringify(shown)).digest('hex');
 }
 
-/** A ranked row as its page shows it (`tableRow`: no breakdown), as JSON, with a line break after it. */
-function rowJson(row: RankedRow): string {
-  return `${JSON.stringify(tableRow(row))}\n`;
+/**
+ * What every page's key holds alike, the site's settings a page shows and the placeholders it
+ * prints, as one hash worked out once per board (17,000 pages each wrote its JSON and hashed it).
+ */
+function boardHash(board: Board): string {
+  let h = boardHashes.get(board);
+  if (!h) boardHashes.set(board, (h = createHash('sha256').update(JSON.stringify([pageSite(board), stampMarks(board)])).digest('hex')));
+  return h;
 }
+const boardHashes = new WeakMap<Board, string>();
+
+/**
+ * A ranked row as its page shows it (`tableRow`: no breakdown), as JSON, with a line break after
+ * it. Kept per row: a row is on a page of its ranking and on one of each unit it is ranked in.
+ */
+function rowJson(row: RankedRow): string {
+  let json = rowJsons.get(row);
+  if (json === undefined) rowJsons.set(row, (json = `${JSON.stringify(tableRow(row))}\n`));
+  return json;
+}
+const rowJsons = new WeakMap<RankedRow, string>();
 
 /**
  * The site's settings a page shows: all but the TV's and the posters', which no page outside
