@@ -4,9 +4,9 @@
  */
 import type { Dataset } from '../schema/dataset.ts';
 import type { Category, Level, Scheme } from '../schema/settings.ts';
-import type { Assessment } from '../schema/tables.ts';
+import type { Assessment, Rule } from '../schema/tables.ts';
 import { addEntry, countedRowOf, countedSource, CountedRowList, ruleOfEntry, EMPTY_ROWS, entryFingerprints, Fingerprint, type CountedRow, type CountedSource } from './ledger.ts';
-import { clampPoints, sumPoints, type Clamped } from './numbers.ts';
+import { addPoints, clampPoints, sumPoints, type Clamped } from './numbers.ts';
 import type { SubjectIndex } from './subjects.ts';
 
 /** How one category's value came about. */
@@ -137,14 +137,19 @@ export class Breakdown {
     );
   }
 
+  /** Whether `list()` shows anything: an assessed category (its score, or that it is missing), or a counted row. */
+  showsAny(): boolean {
+    return this.#scheme.categories.some((c) => c.assessed) || this.rowCount() > 0;
+  }
+
   /** Rows counted in the period, in every category of the scheme. */
   rowCount(): number {
     // As `visit` counts them, without looking up each row's activity (a passbook counts every period's rows).
-    const listed = listedCategories(this.#scheme);
     const { table } = this.#source;
+    const slots = categorySlots(this.#scheme, table.rules);
     const { start, end } = this.#range;
     let n = 0;
-    for (let k = start; k < end; k++) if (listed.has(ruleOfEntry(table, k).category)) n++;
+    for (let k = start; k < end; k++) if (slots[table.ruleNo[k]!]! >= 0) n++;
     return n;
   }
 
@@ -154,11 +159,11 @@ export class Breakdown {
    * The same rows as `list()`'s categories hold, without working out each category's figures.
    */
   visit(fn: (counted: number, points: number, linked: boolean, activity: string | undefined) => void): void {
-    const listed = listedCategories(this.#scheme);
     const { table, ledger } = this.#source;
+    const slots = categorySlots(this.#scheme, table.rules);
     const { start, end } = this.#range;
     for (let k = start; k < end; k++) {
-      if (!listed.has(ruleOfEntry(table, k).category)) continue;
+      if (slots[table.ruleNo[k]!]! < 0) continue;
       fn(table.counted[k]!, table.points[k]!, table.linked[k] === 1, ledger.activity(table.position[k]!));
     }
   }
@@ -184,26 +189,53 @@ export class Breakdown {
   }
 }
 
-/** The categories whose rows a breakdown lists: all but the assessed ones (their score is the sheet's). */
-const listedByScheme = new WeakMap<Scheme, Set<string>>();
-function listedCategories(scheme: Scheme): Set<string> {
-  let listed = listedByScheme.get(scheme);
-  if (!listed) listedByScheme.set(scheme, (listed = new Set(scheme.categories.filter((c) => !c.assessed).map((c) => c.id))));
-  return listed;
+/**
+ * By rule number (`ruleNumbers`): the place in the scheme's categories of the category whose
+ * rows a breakdown lists the rule's rows under (all but the assessed ones: their score is the
+ * sheet's), or -1. Worked out once per scheme, so no row looks its category up by name.
+ */
+function categorySlots(scheme: Scheme, rules: readonly Rule[]): Int32Array {
+  let known = slotsByScheme.get(scheme);
+  if (!known || known.rules !== rules) {
+    const listed = new Map<string, number>();
+    scheme.categories.forEach((c, i) => {
+      if (!c.assessed && !listed.has(c.id)) listed.set(c.id, i);
+    });
+    slotsByScheme.set(scheme, (known = { rules, slots: Int32Array.from(rules, (r) => listed.get(r.category) ?? -1) }));
+  }
+  return known.slots;
+}
+const slotsByScheme = new WeakMap<Scheme, { rules: readonly Rule[]; slots: Int32Array }>();
+
+/**
+ * Each category's value, in the scheme's order: as `Breakdown.list()` works them out (the same
+ * sums, row by row in the same order), in one pass over the subject's rows and no list made.
+ */
+function categoryValues(scheme: Scheme, source: CountedSource, range: { start: number; end: number }, assessment: Assessment | undefined): number[] {
+  const { table } = source;
+  const slots = categorySlots(scheme, table.rules);
+  const sums = new Array<number>(scheme.categories.length).fill(0);
+  for (let k = range.start; k < range.end; k++) {
+    const slot = slots[table.ruleNo[k]!]!;
+    if (slot >= 0) sums[slot] = addPoints(sums[slot]!, table.counted[k]!);
+  }
+  return scheme.categories.map((c, i) =>
+    c.assessed ? clampPoints(assessment?.values[c.id] ?? 0, c.min, c.max).value : clampPoints(sumPoints([c.start, sums[i]!]), c.min, c.max).value,
+  );
 }
 
 /** Scores one subject from its counted rows (entries `start` to `end` of `source`) and its assessment sheet row. */
 function scoreSubject(scheme: Scheme, id: string, source: CountedSource, range: { start: number; end: number }, assessment: Assessment | undefined): SubjectResult {
   const breakdown = new Breakdown(scheme, id, source, range, assessment);
-  const categories = breakdown.list();
-  const rawTotal = sumPoints(categories.map((b) => b.value));
+  const values = categoryValues(scheme, source, range, assessment);
+  const rawTotal = sumPoints(values);
   const { value: total, clamped: totalClamp } = clampPoints(rawTotal, scheme.total.min, scheme.total.max);
   const vetoRow = firstVeto(source, id, range.start, range.end);
   const level = vetoRow ? vetoLevelOf(scheme) : levelFor(scheme, total);
   return {
     id,
     total,
-    categories: Object.fromEntries(categories.map((b) => [b.id, b.value])),
+    categories: Object.fromEntries(scheme.categories.map((c, i) => [c.id, values[i]!])),
     level: level?.name ?? null,
     ...(level?.stars !== undefined && { stars: level.stars }),
     ...(level?.guidance !== undefined && { guidance: level.guidance }),

@@ -7,7 +7,7 @@ import type { Scheme, SubjectKind } from '../schema/settings.ts';
 import type { Item, Redemption, StockRow } from '../schema/tables.ts';
 import { earnedListsBySubject, type Charge } from './balance.ts';
 import { addPoints, roundPoints } from './numbers.ts';
-import { comparePeriods, periodKind, periodOf, periodsOfDate } from './periods.ts';
+import { comparePeriods, periodBounds, periodOf, periodsOfDate } from './periods.ts';
 import { once } from './once.ts';
 import type { SubjectIndex } from './subjects.ts';
 
@@ -273,9 +273,10 @@ const compareIds = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 :
  * the period.
  */
 export function shopSummary(dataset: Dataset, resolved: readonly ResolvedRedemption[], period: string): ShopSummary {
-  const kind = periodKind(period);
-  const inPeriod = (date: string) => periodOf(date, kind) === period;
-  const before = (date: string) => periodOf(date, kind) < period;
+  // By the period's first and last day: the summaries of a street's 60 periods each ask of 50,000 redemptions.
+  const { start, end } = periodBounds(period);
+  const inPeriod = (date: string) => start <= date && date <= end;
+  const before = (date: string) => date < start;
   const names = itemNames(dataset);
   const redeemed = resolved.filter((r) => inPeriod(r.date));
 

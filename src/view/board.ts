@@ -373,7 +373,7 @@ export function computeBoard(data: Dataset, version: DataVersion): Board {
         .map((r) => ({ date: r.date, rule: r.rule, title: rulesByCode.get(r.rule)!.title, status: r.status, note: r.note, file: r.file, line: r.line }));
       const bal = balanceViews.find((b) => b.scheme.id === scheme.id);
       const balanceRow = bal?.rowById.get(id);
-      const hasRecord = mine.some((m) => m.row.breakdown.list().some((c) => c.rows.length > 0 || c.assessed));
+      const hasRecord = mine.some((m) => m.row.breakdown.showsAny());
       if (!hasRecord && uncounted.length === 0 && !(balanceRow && (balanceRow.earned !== 0 || balanceRow.redeemed !== 0))) continue;
       schemeViews.push({
         scheme,
