@@ -5,10 +5,10 @@
  */
 import type { Dataset } from '../schema/dataset.ts';
 import type { Scheme } from '../schema/settings.ts';
-import { DEFAULT_BLOCK_MINUTES, STATUSES, type LedgerRow, type Rule } from '../schema/tables.ts';
+import { DEFAULT_BLOCK_MINUTES, STATUSES, type LedgerRow, type Person, type Rule } from '../schema/tables.ts';
 import { Ledger, widened } from '../schema/ledger-columns.ts';
 import { addPoints, multiplyPoints, roundPoints } from './numbers.ts';
-import { inDateOrder, periodOf } from './periods.ts';
+import { inDateOrder, periodBounds, periodOf } from './periods.ts';
 import { once } from './once.ts';
 import type { SubjectIndex } from './subjects.ts';
 
@@ -711,14 +711,14 @@ interface DateSlot {
 /** A period of a scheme: who takes part in it, and each subject's group of rows in it (by the subject's number). */
 class PeriodRows {
   readonly period: string;
-  /** Whether a subject (by name) takes part in the period: asked once per subject. */
-  readonly #takesPart: (name: string) => boolean;
+  /** Whether a subject (by number and name) takes part in the period: asked once per subject. */
+  readonly #takesPart: (subject: number, name: string) => boolean;
   /** By subject number: its group's number + 1 (0: none yet). Typed arrays: a district's 120,000 subjects come in any order, which a plain array would hold as a dictionary. */
   #groups = new Int32Array(1024);
   /** By subject number: 1 takes part, 2 does not, 0 not yet asked. */
   #eligible = new Uint8Array(1024);
 
-  constructor(period: string, takesPart: (name: string) => boolean) {
+  constructor(period: string, takesPart: (subject: number, name: string) => boolean) {
     this.period = period;
     this.#takesPart = takesPart;
   }
@@ -735,7 +735,7 @@ class PeriodRows {
   eligible(subject: number, names: readonly string[]): boolean {
     this.#reach(subject);
     let e = this.#eligible[subject]!;
-    if (e === 0) this.#eligible[subject] = e = this.#takesPart(names[subject]!) ? 1 : 2;
+    if (e === 0) this.#eligible[subject] = e = this.#takesPart(subject, names[subject]!) ? 1 : 2;
     return e === 1;
   }
 
@@ -750,19 +750,62 @@ class PeriodRows {
 }
 
 /**
+ * `index.isEligible` for one scheme, by subject number: whether a subject fits the scheme (its
+ * kind, role, unit type) and who they are is asked once per subject, not once per period (a
+ * district's households are asked about in each of twelve months); a period then only compares
+ * a person's membership with its first and last day.
+ */
+class SubjectFits {
+  readonly #index: SubjectIndex;
+  readonly #scheme: Scheme;
+  /** By subject number: 1 fits, 2 does not, 0 not yet asked. */
+  #fits = new Uint8Array(1024);
+  /** By subject number: the person (null: not a person), once asked. */
+  readonly #person: Array<Person | null> = [];
+
+  constructor(index: SubjectIndex, scheme: Scheme) {
+    this.#index = index;
+    this.#scheme = scheme;
+  }
+
+  /** Whether a subject takes part in `period`: `index.isEligible(scheme, name, period)`. */
+  inPeriod(period: string): (subject: number, name: string) => boolean {
+    const { start, end } = periodBounds(period);
+    return (subject, name) => {
+      if (subject >= this.#fits.length) {
+        let n = this.#fits.length;
+        while (n <= subject) n *= 2;
+        this.#fits = widened(this.#fits, n);
+      }
+      let f = this.#fits[subject]!;
+      if (f === 0) {
+        this.#fits[subject] = f = this.#index.fitsScheme(this.#scheme, name) ? 1 : 2;
+        this.#person[subject] = this.#index.person(name) ?? null;
+      }
+      if (f === 2) return false;
+      const person = this.#person[subject];
+      if (!person) return true;
+      // Membership overlaps the period: a member who left before it began is not in it.
+      return (person.since === undefined || person.since <= end) && (person.until === undefined || person.until >= start);
+    };
+  }
+}
+
+/**
  * The slot of each date, made on first use: every row asks what its date's period is and who
  * takes part then, and a year has only 365 dates.
  */
 function dateSlots(index: SubjectIndex, scheme: Scheme): (date: string) => DateSlot {
   const periods = new Map<string, PeriodRows>();
   const slots = new Map<string, DateSlot>();
+  const fits = new SubjectFits(index, scheme);
   return (date) => {
     let slot = slots.get(date);
     if (slot) return slot;
     const period = periodOf(date, scheme.period);
     let rows = periods.get(period);
     // Asked of the subjects met, not listed for all (`eligibleSubjects` is those of all ids that are).
-    if (!rows) periods.set(period, (rows = new PeriodRows(period, (name) => index.isEligible(scheme, name, period))));
+    if (!rows) periods.set(period, (rows = new PeriodRows(period, fits.inPeriod(period))));
     slots.set(date, (slot = { date, day: Number(date.slice(0, 4) + date.slice(5, 7) + date.slice(8, 10)), rows }));
     return slot;
   };
