@@ -459,7 +459,8 @@ class Caps {
 
 /** The row of entry `k` as it counts: the object scores, breakdowns and passbooks show. */
 function countedRowAt(table: CountedTable, ledger: Ledger, subject: string, k: number): CountedRow {
-  const row = ledger.row(table.position[k]!);
+  // Read from the ledger's columns: no row object made on the way (a street's pages read 1.4 million rows).
+  const i = table.position[k]!;
   const rule = ruleOfEntry(table, k);
   const points = table.points[k]!;
   const counted = table.counted[k]!;
@@ -467,15 +468,17 @@ function countedRowAt(table: CountedTable, ledger: Ledger, subject: string, k: n
   if (table.linked[k] === 0) {
     // Built whole, in one literal: one object per row, and every own row shares one shape.
     return {
-      file: row.file, line: row.line, date: row.date, rule: rule.code, title: rule.title, category: rule.category,
-      quantity: row.quantity, reviewer: row.reviewer, note: row.note, activity: row.activity, veto: rule.veto,
+      file: ledger.file(i), line: ledger.lineAt[i]!, date: ledger.date(i), rule: rule.code, title: rule.title, category: rule.category,
+      quantity: ledger.quantity(i), reviewer: ledger.reviewer(i), note: ledger.note(i), activity: ledger.activity(i), veto: rule.veto,
       subject, points, counted, cut,
     };
   }
+  const file = ledger.file(i);
+  const line = ledger.lineAt[i]!;
   return {
-    file: row.file, line: row.line, date: row.date, rule: rule.code, title: rule.title, category: rule.category,
-    quantity: 1, reviewer: row.reviewer, note: row.note, activity: row.activity, veto: rule.veto,
-    subject, points, linkedFrom: { household: row.subject, file: row.file, line: row.line }, counted, cut,
+    file, line, date: ledger.date(i), rule: rule.code, title: rule.title, category: rule.category,
+    quantity: 1, reviewer: ledger.reviewer(i), note: ledger.note(i), activity: ledger.activity(i), veto: rule.veto,
+    subject, points, linkedFrom: { household: ledger.subject(i), file, line }, counted, cut,
   };
 }
 
