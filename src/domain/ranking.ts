@@ -55,8 +55,15 @@ export function rankWithin<T extends Rankable>(
       group.push(r);
     }
   }
+  // As `rankSubjects` ranks them, without a ranked copy of each result (a street's board ranked 100,000 of them in their units).
   for (const [unit, group] of groups) {
-    for (const r of rankSubjects(group)) out.get(r.id)![unit] = r.rank;
+    const ranked = group.filter((r) => !r.vetoed).sort(byTotalThenId);
+    let rank = 0;
+    for (let i = 0; i < ranked.length; i++) {
+      if (i === 0 || ranked[i - 1]!.total !== ranked[i]!.total) rank = i + 1;
+      out.get(ranked[i]!.id)![unit] = rank;
+    }
+    for (const r of group) if (r.vetoed) out.get(r.id)![unit] = null;
   }
   return out;
 }
