@@ -106,6 +106,8 @@ function countedPositions(dataset: Dataset): CountedPositions {
     for (let i = 0; i < ledger.length; i++) {
       if (statusAt[i] !== verified) continue;
       const code = ruleAt[i]!;
+      // A row without a rule code (the reader always gives one) counts under no rule, as before.
+      if (code < 0) continue;
       let r = byText[code]!;
       if (r === -2) {
         const rule = byCode.get(strings[code]!);
