@@ -126,6 +126,27 @@ describe('countedRows', () => {
     expect(countedRows(data, index, volunteer, '2022-Q4').get('P-1')!.map((r) => [r.note, r.counted])).toEqual([['一', 3], ['二', 0]]);
   });
 
+  test('a member counts in the periods their membership overlaps, and in none that begins after they left', () => {
+    const { data, index } = board({
+      schemes: [volunteer], units, people: [person('P-2', '周敏', 'SQ', { since: '2022-08-20', until: '2022-09-30' })],
+      rules: [rule('R1', 'volunteer', '服务', { points: 2 })],
+      ledger: [entry('2022-09-15', 'P-2', 'R1'), entry('2022-10-15', 'P-2', 'R1')],
+    });
+    expect(countedRows(data, index, volunteer, '2022-Q3').get('P-2')!.map((r) => r.date)).toEqual(['2022-09-15']);
+    expect(countedRows(data, index, volunteer, '2022-Q4').has('P-2')).toBe(false);
+  });
+
+  test('a subject whose role the scheme does not take counts in no period', () => {
+    const members = scheme({ ...volunteer, id: 'members', roles: ['党员'] });
+    const { data, index } = board({
+      schemes: [members], units, people: [person('P-3', '吴平', 'SQ', { role: '群众' }), person('P-4', '郑芳', 'SQ')],
+      rules: [rule('M1', 'members', '服务', { points: 2 })],
+      ledger: [entry('2022-09-15', 'P-3', 'M1'), entry('2022-09-16', 'P-4', 'M1'), entry('2022-10-15', 'P-3', 'M1')],
+    });
+    expect([...countedRows(data, index, members, '2022-Q3').keys()]).toEqual(['P-4']);
+    expect(countedRows(data, index, members, '2022-Q4').has('P-3')).toBe(false);
+  });
+
   test('the cap starts again in the next period', () => {
     const { data, index } = board({
       schemes: [volunteer], units, people,
