@@ -10,7 +10,7 @@ import { rejectLedgerRow, type Rejected } from '../data/load.ts';
 import { DEFAULT_BLOCK_MINUTES, PARTY_ROLES, tables, type Column, type Person, type Rule } from '../schema/tables.ts';
 import type { Ledger } from '../schema/ledger-columns.ts';
 import type { Steps } from '../data/steps.ts';
-import { periodKind } from '../domain/periods.ts';
+import { dayNumber, periodKind } from '../domain/periods.ts';
 import type { Scheme, SubjectKind } from '../schema/settings.ts';
 
 const KIND_ZH: Record<SubjectKind, string> = { person: '人员', household: '家庭户', merchant: '商户', unit: '组织' };
@@ -149,11 +149,6 @@ interface Membership {
 function membership(person: Person | undefined): Membership | null {
   if (!person || (!person.since && !person.until)) return null;
   return { person, since: person.since ? dayNumber(person.since) : 0, until: person.until ? dayNumber(person.until) : Infinity };
-}
-
-/** A date as a number that compares as its text does: 2022-03-01 → 20220301. */
-function dayNumber(date: string): number {
-  return Number(date.slice(0, 4)) * 10000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
 }
 
 /** Ledger rows checked between pauses, when the check runs alongside Astro's start (some 5 ms of work: Astro's start moves a step at each pause). */

@@ -6,7 +6,7 @@
  */
 import type { Dataset } from '../schema/dataset.ts';
 import type { Category, Scheme } from '../schema/settings.ts';
-import { countedTable, type CountedTable } from './ledger.ts';
+import { categorySlots, countedTable, type CountedTable } from './ledger.ts';
 import { addPoints, roundPoints } from './numbers.ts';
 import { once } from './once.ts';
 import { inDateOrder } from './periods.ts';
@@ -49,7 +49,7 @@ export interface EarnedList {
 /**
  * What each of a group's entries adds to its category's clamped value: a start value is not
  * earned (a base of 65 is not 65 points to spend), and a row past the category's max earns
- * nothing. The entries that change the value join `into`. `slotOfRule` is `ledgerCategories`'s.
+ * nothing. The entries that change the value join `into`. `slotOfRule` is `categorySlots`'s.
  */
 function earnedInPeriod(categories: readonly Category[], slotOfRule: Int32Array, table: CountedTable, start: number, end: number, into: EarnedList): void {
   // Running sum per category, by slot: undefined until the category's first row.
@@ -78,25 +78,13 @@ function clamped(value: number, category: Category): number {
 }
 
 /**
- * The scheme's ledger (not assessed) categories, and by rule number (`ruleNumbers`) the slot
- * of the rule's category among them (-1: none), worked out once per scheme, not per row.
- */
-function ledgerCategories(dataset: Dataset, scheme: Scheme): { slotOfRule: Int32Array; categories: Category[] } {
-  return once([dataset, scheme], 'ledgerCategories', () => {
-    const categories = scheme.categories.filter((c) => !c.assessed);
-    const slots = new Map(categories.map((c, i) => [c.id, i]));
-    return { slotOfRule: Int32Array.from(dataset.rules, (r) => slots.get(r.category) ?? -1), categories };
-  });
-}
-
-/**
  * Each subject's changes to earned points as `EarnedList`s, in date order (same day: ledger
  * order). Computed once per dataset: the shop check, the balances and the passbooks read it.
  */
 export function earnedListsBySubject(dataset: Dataset, index: SubjectIndex, scheme: Scheme): Map<string, EarnedList> {
   return once([dataset, index, scheme], 'earnedListsBySubject', () => {
     const table = countedTable(dataset, index, scheme);
-    const { categories, slotOfRule } = ledgerCategories(dataset, scheme);
+    const slotOfRule = categorySlots(scheme, table.rules);
     const { periods, subject, start, end, subjects } = table.grouped;
     // By subject number; a subject joins the map when its list first has an entry.
     const lists = new Array<EarnedList | undefined>(subjects.length);
@@ -108,7 +96,7 @@ export function earnedListsBySubject(dataset: Dataset, index: SubjectIndex, sche
         let list = lists[s];
         if (!list) lists[s] = list = { dates: [], amounts: [], entries: [] };
         const had = list.dates.length;
-        earnedInPeriod(categories, slotOfRule, table, start[g]!, end[g]!, list);
+        earnedInPeriod(scheme.categories, slotOfRule, table, start[g]!, end[g]!, list);
         if (had === 0 && list.dates.length > 0) joined.push(s);
       }
     }

@@ -8,9 +8,9 @@ import type { Scheme } from '../schema/settings.ts';
 import { DEFAULT_BLOCK_MINUTES, STATUSES, type LedgerRow, type Person, type Rule } from '../schema/tables.ts';
 import { Ledger, widened } from '../schema/ledger-columns.ts';
 import { addPoints, multiplyPoints, roundPoints } from './numbers.ts';
-import { inDateOrder, periodBounds, periodOf } from './periods.ts';
+import { dayNumber, inDateOrder, periodBounds, periodOf } from './periods.ts';
 import { once } from './once.ts';
-import type { SubjectIndex } from './subjects.ts';
+import { memberDuring, type SubjectIndex } from './subjects.ts';
 
 /** One row as it counts for one subject: the "why this score" line of a breakdown. */
 export interface CountedRow {
@@ -459,6 +459,22 @@ class Caps {
   }
 }
 
+/**
+ * By rule number (`ruleNumbers`): the place in the scheme's categories of the ledger category
+ * the rule's rows count in (all but the assessed ones: their score is the sheet's), or -1.
+ * Worked out once per scheme and rules, so no row looks its category up by name: scores,
+ * breakdowns and balances read it.
+ */
+export function categorySlots(scheme: Scheme, rules: readonly Rule[]): Int32Array {
+  return once([scheme, rules], 'categorySlots', () => {
+    const listed = new Map<string, number>();
+    scheme.categories.forEach((c, i) => {
+      if (!c.assessed && !listed.has(c.id)) listed.set(c.id, i);
+    });
+    return Int32Array.from(rules, (r) => listed.get(r.category) ?? -1);
+  });
+}
+
 /** The row of entry `k` as it counts: the object scores, breakdowns and passbooks show. */
 function countedRowAt(table: CountedTable, ledger: Ledger, subject: string, k: number): CountedRow {
   // Read from the ledger's columns: no row object made on the way (a street's pages read 1.4 million rows).
@@ -789,9 +805,7 @@ class SubjectFits {
       }
       if (f === 2) return false;
       const person = this.#person[subject];
-      if (!person) return true;
-      // Membership overlaps the period: a member who left before it began is not in it.
-      return (person.since === undefined || person.since <= end) && (person.until === undefined || person.until >= start);
+      return !person || memberDuring(person, start, end);
     };
   }
 }
@@ -811,7 +825,7 @@ function dateSlots(index: SubjectIndex, scheme: Scheme): (date: string) => DateS
     let rows = periods.get(period);
     // Asked of the subjects met, not listed for all (`eligibleSubjects` is those of all ids that are).
     if (!rows) periods.set(period, (rows = new PeriodRows(period, fits.inPeriod(period))));
-    slots.set(date, (slot = { date, day: Number(date.slice(0, 4) + date.slice(5, 7) + date.slice(8, 10)), rows }));
+    slots.set(date, (slot = { date, day: dayNumber(date), rows }));
     return slot;
   };
 }

@@ -31,6 +31,11 @@ function computePeriodOf(date: string, kind: PeriodKind): string {
   return `${year}-${pad(month)}`;
 }
 
+/** A date as a number that compares as its text does: 2022-03-01 → 20220301. */
+export function dayNumber(date: string): number {
+  return Number(date.slice(0, 4)) * 10000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
+}
+
 const byDate = (a: { date: string }, b: { date: string }) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
 
 /**

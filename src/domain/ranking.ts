@@ -21,14 +21,17 @@ const byTotalThenId = (a: Rankable, b: Rankable) => b.total - a.total || (a.id <
  * others with no rank: a veto removes the place, whatever the score.
  */
 export function rankSubjects<T extends Rankable>(results: readonly T[]): Ranked<T>[] {
-  const ranked = results.filter((r) => !r.vetoed).sort(byTotalThenId);
+  const { ranked, ranks } = competitionRanks(results);
   const vetoed = results.filter((r) => r.vetoed).sort(byTotalThenId);
-  let previous: Ranked<T> | undefined;
-  const out = ranked.map((r, i): Ranked<T> => {
-    const rank = previous && previous.total === r.total ? previous.rank : i + 1;
-    return (previous = { ...r, rank });
-  });
-  return [...out, ...vetoed.map((r) => ({ ...r, rank: null }))];
+  return [...ranked.map((r, i) => ({ ...r, rank: ranks[i]! })), ...vetoed.map((r) => ({ ...r, rank: null }))];
+}
+
+/** The results not vetoed, highest total first (ties by id), and each one's rank (1, 2, 2, 4). */
+function competitionRanks<T extends Rankable>(results: readonly T[]): { ranked: T[]; ranks: number[] } {
+  const ranked = results.filter((r) => !r.vetoed).sort(byTotalThenId);
+  const ranks: number[] = [];
+  for (let i = 0; i < ranked.length; i++) ranks.push(i > 0 && ranked[i - 1]!.total === ranked[i]!.total ? ranks[i - 1]! : i + 1);
+  return { ranked, ranks };
 }
 
 /**
@@ -57,12 +60,8 @@ export function rankWithin<T extends Rankable>(
   }
   // As `rankSubjects` ranks them, without a ranked copy of each result (a street's board ranked 100,000 of them in their units).
   for (const [unit, group] of groups) {
-    const ranked = group.filter((r) => !r.vetoed).sort(byTotalThenId);
-    let rank = 0;
-    for (let i = 0; i < ranked.length; i++) {
-      if (i === 0 || ranked[i - 1]!.total !== ranked[i]!.total) rank = i + 1;
-      out.get(ranked[i]!.id)![unit] = rank;
-    }
+    const { ranked, ranks } = competitionRanks(group);
+    ranked.forEach((r, i) => (out.get(r.id)![unit] = ranks[i]!));
     for (const r of group) if (r.vetoed) out.get(r.id)![unit] = null;
   }
   return out;

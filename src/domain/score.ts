@@ -4,8 +4,8 @@
  */
 import type { Dataset } from '../schema/dataset.ts';
 import type { Category, Level, Scheme } from '../schema/settings.ts';
-import type { Assessment, Rule } from '../schema/tables.ts';
-import { addEntry, countedRowOf, countedSource, CountedRowList, ruleOfEntry, EMPTY_ROWS, entryFingerprints, Fingerprint, type CountedRow, type CountedSource } from './ledger.ts';
+import type { Assessment } from '../schema/tables.ts';
+import { addEntry, categorySlots, countedRowOf, countedSource, CountedRowList, ruleOfEntry, EMPTY_ROWS, entryFingerprints, Fingerprint, type CountedRow, type CountedSource } from './ledger.ts';
 import { addPoints, clampPoints, sumPoints, type Clamped } from './numbers.ts';
 import type { SubjectIndex } from './subjects.ts';
 
@@ -188,24 +188,6 @@ export class Breakdown {
     return f.lanes();
   }
 }
-
-/**
- * By rule number (`ruleNumbers`): the place in the scheme's categories of the category whose
- * rows a breakdown lists the rule's rows under (all but the assessed ones: their score is the
- * sheet's), or -1. Worked out once per scheme, so no row looks its category up by name.
- */
-function categorySlots(scheme: Scheme, rules: readonly Rule[]): Int32Array {
-  let known = slotsByScheme.get(scheme);
-  if (!known || known.rules !== rules) {
-    const listed = new Map<string, number>();
-    scheme.categories.forEach((c, i) => {
-      if (!c.assessed && !listed.has(c.id)) listed.set(c.id, i);
-    });
-    slotsByScheme.set(scheme, (known = { rules, slots: Int32Array.from(rules, (r) => listed.get(r.category) ?? -1) }));
-  }
-  return known.slots;
-}
-const slotsByScheme = new WeakMap<Scheme, { rules: readonly Rule[]; slots: Int32Array }>();
 
 /**
  * Each category's value, in the scheme's order: as `Breakdown.list()` works them out (the same

@@ -52,6 +52,14 @@ export function indexSubjects(dataset: Dataset): SubjectIndex {
   return once([dataset], 'indexSubjects', () => buildIndex(dataset));
 }
 
+/**
+ * Whether a person's membership overlaps the days `start` to `end` (dates as text): a member
+ * who left before a period began is not ranked in it.
+ */
+export function memberDuring(person: Person, start: string, end: string): boolean {
+  return (person.since === undefined || person.since <= end) && (person.until === undefined || person.until >= start);
+}
+
 function buildIndex(dataset: Dataset): SubjectIndex {
   const entries = new Map<string, Entry>();
   const units = new Map(dataset.units.map((u) => [u.id, u]));
@@ -92,9 +100,8 @@ function buildIndex(dataset: Dataset): SubjectIndex {
     if (!fitsScheme(scheme, id)) return false;
     const person = people.get(id);
     if (!person) return true;
-    // Membership overlaps the period: a member who left before it began is not ranked in it.
     const { start, end } = boundsOf(period);
-    return (person.since === undefined || person.since <= end) && (person.until === undefined || person.until >= start);
+    return memberDuring(person, start, end);
   }
 
   // Scores and statistics both list a period's eligible subjects: filter the ids once.
@@ -118,7 +125,7 @@ function buildIndex(dataset: Dataset): SubjectIndex {
     isMemberOn(id, date) {
       const person = people.get(id);
       if (!person) return entries.has(id);
-      return (person.since === undefined || person.since <= date) && (person.until === undefined || person.until >= date);
+      return memberDuring(person, date, date);
     },
     fitsScheme,
     isEligible,
