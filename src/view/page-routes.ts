@@ -10,14 +10,14 @@
  * one unit. The data version and date in their footers are placeholders, filled in after the
  * pages (src/build/stamp.ts), so one changed row renders the pages it changed, not all of them.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash as digestOf } from 'node:crypto';
 import type { SchemeStats } from '../domain/stats.ts';
 import type { Board, Passbook, RankedRow, SchemeView } from './board.ts';
 import { pagesOf, PAGE_SIZE } from './paging.ts';
 import { passbookAnswer, type PassbookAnswer } from './passbook.ts';
 import { rankingPath, unitRankingPath } from './routes.ts';
 import { stampMarks } from './stamp-marks.ts';
-import { tableRow, type TableRow } from './ranking-columns.ts';
+import { passbookOnly, tableRow, type TableRow } from './ranking-columns.ts';
 import { pagesCarried } from '../build/carry.ts';
 
 /** A page of a scheme's ranking: /rankings/party/2022/, …/2/. */
@@ -137,19 +137,31 @@ export function pagesStampedLater(board: Board): string[] {
 /**
  * The key of a page given `props`: the hash of the props, the site's settings a page shows
  * and the placeholders it prints. A scheme (in the props, or in a passbook's schemes) enters
- * by its hash, worked out once: every page of a street shows one of a handful. A ranking
- * page's rows (`ranked`) enter by the JSON of what the page shows of them (`tableRow`).
+ * by its hash, worked out once: every page of a street shows one of a handful. A ranked row
+ * enters by the hash of what a table shows of it (`tableRowKey`), worked out once for the
+ * three pages it is on (its ranking's, its unit's and its passbook); a passbook adds what only
+ * it shows (`passbookOnly`: the breakdown's fingerprint and the raw figures).
  */
 function pageKey(board: Board, props: RankingPage | UnitRankingPage | PassbookPage, ranked?: readonly RankedRow[]): string {
   const hash = createHash('sha256').update(boardHash(board));
   let shown: unknown;
   if ('book' in props) {
     for (const s of props.book.schemes) hash.update(schemeHash(s.scheme));
-    shown = { ...props, book: { ...props.book, schemes: props.book.schemes.map((s) => ({ ...s, scheme: s.scheme.id })) } };
+    shown = {
+      ...props,
+      book: {
+        ...props.book,
+        schemes: props.book.schemes.map((s) => ({
+          ...s,
+          scheme: s.scheme.id,
+          results: s.results.map((r) => ({ ...r, row: [tableRowKey(r.row), passbookOnly(r.row)] })),
+        })),
+      },
+    };
   } else {
     hash.update(schemeHash(props.scheme));
-    // The rows' JSON in one piece: one call into the hash, not one per row.
-    if (ranked) hash.update(ranked.map(rowJson).join(''));
+    // The rows' keys in one piece: one call into the hash, not one per row.
+    if (ranked) hash.update(ranked.map(tableRowKey).join(''));
     shown = { ...props, scheme: props.scheme.id, ...(ranked ? { rows: ranked.length } : {}) };
   }
   return hash.update(JSON.stringify(shown)).digest('hex');
@@ -167,13 +179,17 @@ function boardHash(board: Board): string {
 const boardHashes = new WeakMap<Board, string>();
 
 /**
- * A ranked row as its page shows it (`tableRow`: no breakdown), as JSON, with a line break after
- * it. Made again for each page it is on (its ranking's and its units'): kept for the build, a
- * street's rows' JSON raised the build's peak by about 80 MB (1,718 → 1,799 MB).
+ * A ranked row as a table shows it (`tableRow`: no breakdown), as the SHA-256 of its JSON (in
+ * base64, 44 characters), worked out once per row and kept for the build: a street's 115,000
+ * rows were written as JSON for each page they are on (0.55 s before the first page), and
+ * their JSON kept raised the build's peak by about 80 MB.
  */
-function rowJson(row: RankedRow): string {
-  return `${JSON.stringify(tableRow(row))}\n`;
+function tableRowKey(row: RankedRow): string {
+  let key = tableRowKeys.get(row);
+  if (key === undefined) tableRowKeys.set(row, (key = digestOf('sha256', JSON.stringify(tableRow(row)), 'base64')));
+  return key;
 }
+const tableRowKeys = new WeakMap<RankedRow, string>();
 
 /**
  * The site's settings a page shows: all but the TV's and the posters', which no page outside

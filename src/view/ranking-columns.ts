@@ -11,13 +11,21 @@
 import type { Translate } from '../i18n/index.ts';
 import type { RankedRow, SchemeView } from './board.ts';
 
+/** What a passbook shows of a ranked row beyond a table: the breakdown and the raw figures. */
+type PassbookOnly = 'breakdown' | 'rawTotal' | 'totalClamp' | 'vetoRow' | 'guidance';
+
 /** A ranking row as a table prints it: without the breakdown and the raw figures only a passbook shows.
  * Every column reads only these fields, and a page's cache key covers them (src/view/page-routes.ts). */
-export type TableRow = Omit<RankedRow, 'breakdown' | 'rawTotal' | 'totalClamp' | 'vetoRow' | 'guidance'>;
+export type TableRow = Omit<RankedRow, PassbookOnly>;
 
 export function tableRow(row: RankedRow): TableRow {
   const { breakdown: _b, rawTotal: _r, totalClamp: _c, vetoRow: _v, guidance: _g, ...shown } = row;
   return shown;
+}
+
+/** The rest of a ranked row, what `tableRow` leaves out: with it, a row's every field (a passbook's key covers both). */
+export function passbookOnly(row: RankedRow): Pick<RankedRow, PassbookOnly> {
+  return { breakdown: row.breakdown, rawTotal: row.rawTotal, totalClamp: row.totalClamp, vetoRow: row.vetoRow, guidance: row.guidance };
 }
 
 /** Where a ranking is shown. */
