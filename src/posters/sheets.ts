@@ -5,7 +5,7 @@
  * scheme, with its published name, its id and a QR code to its passbook; one PDF per unit,
  * so an office prints its own). Drawn straight with pdfkit in the poster fonts.
  */
-import QRCode from 'qrcode';
+import { qrModules } from '../render/qr.ts';
 import { PT_PER_MM } from './doc.ts';
 import type { PosterFace, PosterFonts } from '../render/fonts.ts';
 import { drawQr, openPdf, segmentsByFace } from './pdf.ts';
@@ -110,7 +110,7 @@ export async function writeSheets(spec: SheetSpec, fonts: PosterFonts): Promise<
       }
       top += size * 1.2;
     }
-    drawQr(pdf, QRCode.create(card.qr, { errorCorrectionLevel: 'M' }).modules, { x: x + w - pad - qr, y: y + h - pad - qr, size: qr });
+    drawQr(pdf, qrModules(card.qr), { x: x + w - pad - qr, y: y + h - pad - qr, size: qr });
   }
   pdf.end();
   return done;
