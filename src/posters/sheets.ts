@@ -49,15 +49,17 @@ export interface SheetSpec {
 /**
  * A line's pieces, one face each, and the width of each at 1 pt: laid out once per text and
  * weight, where the shrinking loop and the drawing each laid it out again (a street's 15,000
- * cards spent 4.5 s in fontkit's layout).
+ * cards spent 4.5 s in fontkit's layout). Measured by the PDF's own font (`width`), whose
+ * layout of the piece the drawing then finds made: laid out with fontkit apart, every piece
+ * was laid out twice (0.9 s of a street's cards).
  */
 type Laid = { face: PosterFace; text: string; em: number }[];
-function layoutOf(text: string, bold: boolean, fonts: PosterFonts, memo: Map<string, Laid>): Laid {
+function layoutOf(text: string, bold: boolean, fonts: PosterFonts, memo: Map<string, Laid>, width: (face: PosterFace, text: string) => number): Laid {
   const key = `${bold ? 'b' : 'r'}${text}`;
   let laid = memo.get(key);
   if (!laid) {
     laid = [];
-    for (const seg of segmentsByFace(text, bold ? 700 : 400, fonts)) if (seg.face) laid.push({ face: seg.face, text: seg.text, em: seg.face.font.layout(seg.text).advanceWidth / seg.face.font.unitsPerEm });
+    for (const seg of segmentsByFace(text, bold ? 700 : 400, fonts)) if (seg.face) laid.push({ face: seg.face, text: seg.text, em: width(seg.face, seg.text) });
     memo.set(key, laid);
   }
   return laid;
@@ -83,6 +85,7 @@ export async function writeSheets(spec: SheetSpec, fonts: PosterFonts): Promise<
   const pad = mm(4);
   const qr = mm(spec.qrMm);
   const memo = new Map<string, Laid>();
+  const width = (face: PosterFace, text: string) => pdf.font(fontName(face)).fontSize(1).widthOfString(text);
   for (let i = 0; i < spec.cards.length; i++) {
     const k = i % cells.length;
     if (k === 0) {
@@ -98,7 +101,7 @@ export async function writeSheets(spec: SheetSpec, fonts: PosterFonts): Promise<
       top += mm(line.gap ?? 0);
       // Lines beside the QR code stop short of it; the first ones run the card's width.
       const room = w - 2 * pad;
-      const laid = layoutOf(line.text, line.bold ?? false, fonts, memo);
+      const laid = layoutOf(line.text, line.bold ?? false, fonts, memo, width);
       const em = laid.reduce((w, seg) => w + seg.em, 0);
       let size = line.size;
       while (size > (line.min ?? line.size * 0.6) && em * size > room) size -= 0.5;
