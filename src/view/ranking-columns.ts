@@ -12,7 +12,8 @@ import type { Translate } from '../i18n/index.ts';
 import type { RankedRow, SchemeView } from './board.ts';
 
 /** What a passbook shows of a ranked row beyond a table: the breakdown and the raw figures. */
-type PassbookOnly = 'breakdown' | 'rawTotal' | 'totalClamp' | 'vetoRow' | 'guidance';
+const PASSBOOK_ONLY = ['breakdown', 'rawTotal', 'totalClamp', 'vetoRow', 'guidance'] as const;
+type PassbookOnly = (typeof PASSBOOK_ONLY)[number];
 
 /** A ranking row as a table prints it: without the breakdown and the raw figures only a passbook shows.
  * Every column reads only these fields, and a page's cache key covers them (src/view/page-routes.ts). */
@@ -25,7 +26,9 @@ export function tableRow(row: RankedRow): TableRow {
 
 /** The rest of a ranked row, what `tableRow` leaves out: with it, a row's every field (a passbook's key covers both). */
 export function passbookOnly(row: RankedRow): Pick<RankedRow, PassbookOnly> {
-  return { breakdown: row.breakdown, rawTotal: row.rawTotal, totalClamp: row.totalClamp, vetoRow: row.vetoRow, guidance: row.guidance };
+  const rest: Partial<Record<PassbookOnly, unknown>> = {};
+  for (const key of PASSBOOK_ONLY) rest[key] = row[key];
+  return rest as Pick<RankedRow, PassbookOnly>;
 }
 
 /** Where a ranking is shown. */

@@ -8,7 +8,7 @@ import { checkProject } from '../../src/check/check.ts';
 import { computeBoard, type Board, type ResultView } from '../../src/view/board.ts';
 import { apiFiles } from '../../src/view/api.ts';
 import { rankingCsv } from '../../src/view/export.ts';
-import { levelCell, rankingColumns, siteTable, type ColumnsOf, type RankingColumn, type TableRow } from '../../src/view/ranking-columns.ts';
+import { levelCell, passbookOnly, rankingColumns, siteTable, tableRow, type ColumnsOf, type RankingColumn, type TableRow } from '../../src/view/ranking-columns.ts';
 import { posterDocs } from '../../src/posters/from-board.ts';
 import { rankingSlides, starSlides } from '../../src/tv/kinds/rankings.ts';
 import { formatters } from '../../src/tv/model.ts';
@@ -123,5 +123,21 @@ describe('a column added to the list reaches every medium', () => {
     expect(rankingSlides(party, f)[0]!.table!.columns.map((c) => c.label)).not.toContain('支部内名次');
     expect(rankingCsv(party, f)).not.toContain('支部内名次');
     expect(siteTable(party.scheme, party.rows, f).head.map((h) => h.label)).not.toContain('支部内名次');
+  });
+});
+
+describe('what a page key covers of a ranked row', () => {
+  test('a table row and the passbook-only rest hold every field of the row, and share none', () => {
+    // A passbook's key hashes both parts (src/view/page-routes.ts): a field in neither would change on the page and not in its key.
+    const rows = board.results.flatMap((r) => r.rows);
+    const vetoed = rows.find((r) => r.vetoed)!;
+    for (const row of [rows[0]!, vetoed]) {
+      const shown = Object.keys(tableRow(row));
+      const rest = Object.keys(passbookOnly(row));
+      expect(shown.filter((k) => rest.includes(k))).toEqual([]);
+      expect(Object.keys(row).filter((k) => !shown.includes(k) && !rest.includes(k))).toEqual([]);
+      expect(rest).toContain('breakdown');
+    }
+    expect(passbookOnly(vetoed).vetoRow).toBe(vetoed.vetoRow);
   });
 });
