@@ -200,6 +200,12 @@ export function* loadProjectSteps(root: string, alongside = false): Steps<Loaded
 
   const stockRead = readTable(tables.stock, 'data/shop/stock.csv');
   for (const r of stockRead.rejected) if (r.item) rejected.stockItems.add(r.item);
+  // The other tables before the ledger is put together: read here while the ledger's last
+  // files are still being read on the other thread, not after them with that thread idle.
+  const redemptions = startGlob(tables.redemptions).finish(problems);
+  const honors = readTable(tables.honors, 'data/honors.csv').rows;
+  const news = readEntries(root, 'content/news', newsSchema, readText, problems) as NewsEntry[];
+  const notices = readEntries(root, 'content/notices', noticeSchema, readText, problems) as NoticeEntry[];
   const ledger = yield* ledgerOf(ledgerReading, problems, rejected);
 
   const dataset: Dataset = {
@@ -214,10 +220,10 @@ export function* loadProjectSteps(root: string, alongside = false): Steps<Loaded
     assessments,
     items: itemRead.rows,
     stock: stockRead.rows,
-    redemptions: startGlob(tables.redemptions).finish(problems),
-    honors: readTable(tables.honors, 'data/honors.csv').rows,
-    news: readEntries(root, 'content/news', newsSchema, readText, problems) as NewsEntry[],
-    notices: readEntries(root, 'content/notices', noticeSchema, readText, problems) as NoticeEntry[],
+    redemptions,
+    honors,
+    news,
+    notices,
   };
   return { dataset, rejected, problems, files, sheets, blocked: [] };
 }
