@@ -60,7 +60,7 @@ interface Route<P> {
 }
 
 export function rankingRoutes(board: Board): Route<RankingPage>[] {
-  return board.results.flatMap((result) => {
+  const routes = board.results.flatMap((result) => {
     // One list of units per ranking, shared by its pages: a district's 22,696 ranking pages held a copy each.
     const units = result.byUnit.map((u) => ({ unit: u.unit, unitName: u.unitName }));
     return result.pages.map((rows, index) => {
@@ -81,10 +81,12 @@ export function rankingRoutes(board: Board): Route<RankingPage>[] {
       };
     });
   });
+  keysUsedBy('rankings');
+  return routes;
 }
 
 export function unitRankingRoutes(board: Board): Route<UnitRankingPage>[] {
-  return board.results.flatMap((result) =>
+  const routes = board.results.flatMap((result) =>
     result.byUnit.flatMap((unit) =>
       pagesOf(unit.rows, PAGE_SIZE).map((rows, index, pages) => {
         const props: UnitRankingPage = {
@@ -104,6 +106,8 @@ export function unitRankingRoutes(board: Board): Route<UnitRankingPage>[] {
       }),
     ),
   );
+  keysUsedBy('units');
+  return routes;
 }
 
 /**
@@ -116,6 +120,7 @@ export async function passbookRoutes(board: Board): Promise<Route<PassbookPage>[
     const props: PassbookPage = { book, answers: book.schemes.map((s) => passbookAnswer(board, s)) };
     return { params: { kind: book.href.split('/')[1]!, id: book.id }, props, cacheKey: pageKey(board, props) };
   });
+  keysUsedBy('passbooks');
   await pagesCarried();
   return routes;
 }
@@ -189,7 +194,21 @@ function tableRowKey(row: RankedRow): string {
   if (key === undefined) tableRowKeys.set(row, (key = digestOf('sha256', JSON.stringify(tableRow(row)), 'base64')));
   return key;
 }
-const tableRowKeys = new WeakMap<RankedRow, string>();
+let tableRowKeys = new WeakMap<RankedRow, string>();
+
+/**
+ * Says that one of the three lists of keyed routes is made. Once all three are, the rows' keys
+ * are let go: they serve nothing after the page list, and a district's 1.2 million kept
+ * would hold some 115 MB through the pages (a street's: 11.5 MB). A list made again (the dev
+ * server) works them out again.
+ */
+function keysUsedBy(list: 'rankings' | 'units' | 'passbooks'): void {
+  keyedListsMade.add(list);
+  if (keyedListsMade.size < 3) return;
+  tableRowKeys = new WeakMap();
+  keyedListsMade.clear();
+}
+const keyedListsMade = new Set<string>();
 
 /**
  * The site's settings a page shows: all but the TV's and the posters', which no page outside
