@@ -143,8 +143,8 @@ export function pagesStampedLater(board: Board): string[] {
  * The key of a page given `props`: the hash of the props, the site's settings a page shows
  * and the placeholders it prints. A scheme (in the props, or in a passbook's schemes) enters
  * by its hash, worked out once: every page of a street shows one of a handful. A ranked row
- * enters by the hash of what a table shows of it (`tableRowKey`), worked out once for the
- * three pages it is on (its ranking's, its unit's and its passbook); a passbook adds what only
+ * enters by the hash of what a table shows of it (`tableRowKey`), worked out once for every
+ * keyed page it is on (its ranking's page past the first, its units' pages, its passbook); a passbook adds what only
  * it shows (`passbookOnly`: the breakdown's fingerprint and the raw figures).
  */
 function pageKey(board: Board, props: RankingPage | UnitRankingPage | PassbookPage, ranked?: readonly RankedRow[]): string {
@@ -185,9 +185,9 @@ const boardHashes = new WeakMap<Board, string>();
 
 /**
  * A ranked row as a table shows it (`tableRow`: no breakdown), as the SHA-256 of its JSON (in
- * base64, 44 characters), worked out once per row and kept for the build: a street's 115,000
- * rows were written as JSON for each page they are on (0.55 s before the first page), and
- * their JSON kept raised the build's peak by about 80 MB.
+ * base64, 44 characters), worked out once per row and kept until the page list is made
+ * (`keysUsedBy`): a street's 115,000 rows were written as JSON for each page they are on
+ * (0.55 s before the first page), and their JSON kept raised the build's peak by about 80 MB.
  */
 function tableRowKey(row: RankedRow): string {
   let key = tableRowKeys.get(row);
