@@ -12,7 +12,7 @@
  */
 import { createHash, hash as digestOf } from 'node:crypto';
 import type { SchemeStats } from '../domain/stats.ts';
-import type { Board, Passbook, RankedRow, SchemeView } from './board.ts';
+import type { Board, Passbook, RankedRow, ResultView, SchemeView } from './board.ts';
 import { pagesOf, PAGE_SIZE } from './paging.ts';
 import { passbookAnswer, type PassbookAnswer } from './passbook.ts';
 import { rankingPath, unitRankingPath } from './routes.ts';
@@ -63,7 +63,10 @@ export function rankingRoutes(board: Board): Route<RankingPage>[] {
   const routes = board.results.flatMap((result) => {
     // One list of units per ranking, shared by its pages: a district's 22,696 ranking pages held a copy each.
     const units = result.byUnit.map((u) => ({ unit: u.unit, unitName: u.unitName }));
+    let first = 0;
     return result.pages.map((rows, index) => {
+      const at = first;
+      first += rows.length;
       const props: RankingPage = {
         scheme: result.scheme,
         period: result.period,
@@ -77,7 +80,7 @@ export function rankingRoutes(board: Board): Route<RankingPage>[] {
       return {
         params: { scheme: result.scheme.id, period: result.period, page: index === 0 ? undefined : String(index + 1) },
         props,
-        ...(index > 0 ? { cacheKey: pageKey(board, props, rows) } : {}),
+        ...(index > 0 ? { cacheKey: pageKey(board, props, rowRun(result, rows, at)) } : {}),
       };
     });
   });
@@ -86,8 +89,10 @@ export function rankingRoutes(board: Board): Route<RankingPage>[] {
 }
 
 export function unitRankingRoutes(board: Board): Route<UnitRankingPage>[] {
-  const routes = board.results.flatMap((result) =>
-    result.byUnit.flatMap((unit) =>
+  const routes = board.results.flatMap((result) => {
+    // Where each row stands in its ranking, for this ranking's units only: a district's 1.2 million rows are not all mapped at once.
+    const position = new Map(result.rows.map((row, i) => [row, i]));
+    return result.byUnit.flatMap((unit) =>
       pagesOf(unit.rows, PAGE_SIZE).map((rows, index, pages) => {
         const props: UnitRankingPage = {
           scheme: result.scheme,
@@ -101,11 +106,11 @@ export function unitRankingRoutes(board: Board): Route<UnitRankingPage>[] {
         return {
           params: { scheme: result.scheme.id, period: result.period, unit: unit.unit, page: index === 0 ? undefined : String(index + 1) },
           props,
-          cacheKey: pageKey(board, props, rows),
+          cacheKey: pageKey(board, props, rowsPicked(result, rows, position)),
         };
       }),
-    ),
-  );
+    );
+  });
   keysUsedBy('units');
   return routes;
 }
@@ -116,9 +121,10 @@ export function unitRankingRoutes(board: Board): Route<UnitRankingPage>[] {
  * over a copy still under way. The routes are made first, while the copies go on.
  */
 export async function passbookRoutes(board: Board): Promise<Route<PassbookPage>[]> {
-  const routes = board.passbooks.map((book) => {
+  const rows = passbookRows(board);
+  const routes = board.passbooks.map((book, b) => {
     const props: PassbookPage = { book, answers: book.schemes.map((s) => passbookAnswer(board, s)) };
-    return { params: { kind: book.href.split('/')[1]!, id: book.id }, props, cacheKey: pageKey(board, props) };
+    return { params: { kind: book.href.split('/')[1]!, id: book.id }, props, cacheKey: pageKey(board, props, rows.of(b)) };
   });
   keysUsedBy('passbooks');
   await pagesCarried();
@@ -143,11 +149,12 @@ export function pagesStampedLater(board: Board): string[] {
  * The key of a page given `props`: the hash of the props, the site's settings a page shows
  * and the placeholders it prints. A scheme (in the props, or in a passbook's schemes) enters
  * by its hash, worked out once: every page of a street shows one of a handful. A ranked row
- * enters by the hash of what a table shows of it (`tableRowKey`), worked out once for every
- * keyed page it is on (its ranking's page past the first, its units' pages, its passbook); a passbook adds what only
- * it shows (`passbookOnly`: the breakdown's fingerprint and the raw figures).
+ * enters by the hash of what a table shows of it (`rowDigests`), worked out once for every
+ * keyed page it is on (its ranking's page past the first, its units' pages, its passbook):
+ * `rows` holds those of the page's rows, in order; a passbook adds what only it shows of
+ * each (`passbookOnly`: the breakdown's fingerprint and the raw figures).
  */
-function pageKey(board: Board, props: RankingPage | UnitRankingPage | PassbookPage, ranked?: readonly RankedRow[]): string {
+function pageKey(board: Board, props: RankingPage | UnitRankingPage | PassbookPage, rows: Uint8Array): string {
   const hash = createHash('sha256').update(boardHash(board));
   let shown: unknown;
   if ('book' in props) {
@@ -159,17 +166,15 @@ function pageKey(board: Board, props: RankingPage | UnitRankingPage | PassbookPa
         schemes: props.book.schemes.map((s) => ({
           ...s,
           scheme: s.scheme.id,
-          results: s.results.map((r) => ({ ...r, row: [tableRowKey(r.row), passbookOnly(r.row)] })),
+          results: s.results.map((r) => ({ ...r, row: passbookOnly(r.row) })),
         })),
       },
     };
   } else {
     hash.update(schemeHash(props.scheme));
-    // The rows' keys in one piece: one call into the hash, not one per row.
-    if (ranked) hash.update(ranked.map(tableRowKey).join(''));
-    shown = { ...props, scheme: props.scheme.id, ...(ranked ? { rows: ranked.length } : {}) };
+    shown = { ...props, scheme: props.scheme.id, rows: props.rows.length };
   }
-  return hash.update(JSON.stringify(shown)).digest('hex');
+  return hash.update(rows).update(JSON.stringify(shown)).digest('hex');
 }
 
 /**
@@ -183,29 +188,95 @@ function boardHash(board: Board): string {
 }
 const boardHashes = new WeakMap<Board, string>();
 
-/**
- * A ranked row as a table shows it (`tableRow`: no breakdown), as the SHA-256 of its JSON (in
- * base64, 44 characters), worked out once per row and kept until the page list is made
- * (`keysUsedBy`): a street's 115,000 rows were written as JSON for each page they are on
- * (0.55 s before the first page), and their JSON kept raised the build's peak by about 80 MB.
- */
-function tableRowKey(row: RankedRow): string {
-  let key = tableRowKeys.get(row);
-  if (key === undefined) tableRowKeys.set(row, (key = digestOf('sha256', JSON.stringify(tableRow(row)), 'base64')));
-  return key;
-}
-let tableRowKeys = new WeakMap<RankedRow, string>();
+/** Bytes of a row's digest. */
+const DIGEST = 32;
 
 /**
- * Says that one of the three lists of keyed routes is made. Once all three are, the rows' keys
- * are let go: they serve nothing after the page list, and a district's 1.2 million kept
- * would hold some 115 MB through the pages (a street's: 11.5 MB). A list made again (the dev
+ * A ranking's rows as a table shows them (`tableRow`: no breakdown), each as the SHA-256 of its
+ * JSON, 32 bytes a row in the ranking's order, in one buffer: worked out once per row and kept
+ * until the three lists of keyed pages are made (`keysUsedBy`). A street's 115,000 rows were
+ * written as JSON for each page they are on (0.55 s before the first page); kept as 44-character
+ * strings in a map from row to key, a district's 1.2 million raised its build's peak (5.41 →
+ * 5.54–5.78 GB): here they are 38 MB outside the collector's heap.
+ */
+function rowDigests(result: ResultView): Buffer {
+  let digests = resultDigests.get(result);
+  if (digests) return digests;
+  digests = Buffer.allocUnsafe(result.rows.length * DIGEST);
+  for (const [i, row] of result.rows.entries()) {
+    digests.write(digestOf('sha256', JSON.stringify(tableRow(row)), 'binary'), i * DIGEST, DIGEST, 'latin1');
+  }
+  resultDigests.set(result, digests);
+  return digests;
+}
+let resultDigests = new WeakMap<ResultView, Buffer>();
+
+/** The digests of a ranking page's rows, which stand together in their ranking from `first` on. */
+function rowRun(result: ResultView, rows: readonly RankedRow[], first: number): Uint8Array {
+  if (rows.length > 0 && (result.rows[first] !== rows[0] || result.rows[first + rows.length - 1] !== rows.at(-1))) {
+    throw new Error(`${result.scheme.id}/${result.period}: a ranking page's rows are not its ranking's, in order, from row ${first}`);
+  }
+  return rowDigests(result).subarray(first * DIGEST, (first + rows.length) * DIGEST);
+}
+
+/** The digests of a unit page's rows, picked from their ranking's by each row's place in it. */
+function rowsPicked(result: ResultView, rows: readonly RankedRow[], position: ReadonlyMap<RankedRow, number>): Buffer {
+  const all = rowDigests(result);
+  const picked = Buffer.allocUnsafe(rows.length * DIGEST);
+  for (const [i, row] of rows.entries()) {
+    const at = position.get(row);
+    if (at === undefined) throw new Error(`${result.scheme.id}/${result.period}: a unit's row ${row.id} is not in its ranking`);
+    all.copy(picked, i * DIGEST, at * DIGEST, (at + 1) * DIGEST);
+  }
+  return picked;
+}
+
+/**
+ * The digests of every passbook's rows, in the order the book lists them (scheme by scheme,
+ * period by period), found by walking each ranking once: a row goes to its subject's book, into
+ * the place that holds that very row.
+ */
+function passbookRows(board: Board): { of(book: number): Uint8Array } {
+  const books = board.passbooks;
+  const start = new Int32Array(books.length + 1);
+  for (const [b, book] of books.entries()) {
+    let n = 0;
+    for (const s of book.schemes) n += s.results.length;
+    start[b + 1] = start[b]! + n;
+  }
+  const digests = Buffer.alloc(start[books.length]! * DIGEST);
+  const bookOf = new Map(books.map((book, b) => [book.id, b]));
+  let placed = 0;
+  for (const result of board.results) {
+    const all = rowDigests(result);
+    for (const [i, row] of result.rows.entries()) {
+      const b = bookOf.get(row.id);
+      if (b === undefined) continue;
+      let slot = start[b]!;
+      for (const s of books[b]!.schemes) {
+        for (const r of s.results) {
+          if (r.row === row) {
+            all.copy(digests, slot * DIGEST, i * DIGEST, (i + 1) * DIGEST);
+            placed++;
+          }
+          slot++;
+        }
+      }
+    }
+  }
+  if (placed !== start[books.length]) throw new Error(`passbooks list ${start[books.length]} ranked rows, ${placed} found in the rankings`);
+  return { of: (b) => digests.subarray(start[b]! * DIGEST, start[b + 1]! * DIGEST) };
+}
+
+/**
+ * Says that one of the three lists of keyed routes is made. Once all three are, the rows'
+ * digests are let go: they serve nothing after the page list. A list made again (the dev
  * server) works them out again.
  */
 function keysUsedBy(list: 'rankings' | 'units' | 'passbooks'): void {
   keyedListsMade.add(list);
   if (keyedListsMade.size < 3) return;
-  tableRowKeys = new WeakMap();
+  resultDigests = new WeakMap();
   keyedListsMade.clear();
 }
 const keyedListsMade = new Set<string>();

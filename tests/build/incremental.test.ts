@@ -95,6 +95,19 @@ describe('building again after an edit', () => {
     expect(hashTree(again.out)).toEqual(hashTree(buildSiteWithLog(root).out));
   });
 
+  test('another member passes one in the ranking: the passbook of the one passed shows its new rank, though none of its rows changed', () => {
+    // The party's 2022 ranking: P1 88, P2 81. P2 is commended twice (+10, 91) and passes P1,
+    // whose rows and sheet row stay as they were: only P1's rank moves (1 → 2).
+    const passbookText = (dist: string) => readFileSync(join(dist, 'p/P1/index.html'), 'utf8');
+    expect(passbookText(buildSiteWithLog(root, { BOARD_CACHE_DIR: cache }).out)).not.toContain('第 2 名');
+    editLedger(root, (text) => `${text}2022-01-10,P2,R02,,,,表彰,刘书记,已核实\n2022-01-12,P2,R02,,,,表彰,刘书记,已核实\n`);
+    const again = buildSiteWithLog(root, { BOARD_CACHE_DIR: cache });
+    expect(rendered(again.log, '/p/P1/index.html')).toBe(true);
+    expect(wasCopied(again.log, '/p/P3/index.html')).toBe(true);
+    expect(passbookText(again.out)).toContain('第 2 名');
+    expect(hashTree(again.out)).toEqual(hashTree(buildSiteWithLog(root).out));
+  });
+
   test('a TV or poster setting changed: no passbook is drawn again, and the site equals a build from nothing', () => {
     const site = join(root, 'data/site.yaml');
     writeFileSync(site, `${readFileSync(site, 'utf8')}tv: { slideSeconds: 20, rankingTop: 1 }\nposters: { size: A4 }\n`);
