@@ -12,7 +12,7 @@
  */
 import { createHash, hash as digestOf } from 'node:crypto';
 import type { SchemeStats } from '../domain/stats.ts';
-import type { Board, Passbook, RankedRow, ResultView, SchemeView } from './board.ts';
+import type { Board, Passbook, PassbookScheme, RankedRow, ResultView, SchemeView } from './board.ts';
 import { pagesOf, PAGE_SIZE } from './paging.ts';
 import { passbookAnswer, type PassbookAnswer } from './passbook.ts';
 import { rankingPath, unitRankingPath } from './routes.ts';
@@ -197,7 +197,8 @@ const DIGEST = 32;
  * until the three lists of keyed pages are made (`keysUsedBy`). A street's 115,000 rows were
  * written as JSON for each page they are on (0.55 s before the first page); kept as 44-character
  * strings in a map from row to key, a district's 1.2 million raised its build's peak (5.41 →
- * 5.54–5.78 GB): here they are 38 MB outside the collector's heap.
+ * 5.54–5.78 GB): here they are 38 MB outside the collector's heap (and as much again, for a
+ * moment, while the passbooks' keys are made: `passbookRows`).
  */
 function rowDigests(result: ResultView): Buffer {
   let digests = resultDigests.get(result);
@@ -234,7 +235,9 @@ function rowsPicked(result: ResultView, rows: readonly RankedRow[], position: Re
 /**
  * The digests of every passbook's rows, in the order the book lists them (scheme by scheme,
  * period by period), found by walking each ranking once: a row goes to its subject's book, into
- * the place that holds that very row.
+ * the place among its scheme's periods that holds that very row. The place is looked for next to
+ * the one found last in that book (a book lists its periods newest first, the rankings come
+ * oldest first), so a household's six years of months are not searched through for each month.
  */
 function passbookRows(board: Board): { of(book: number): Uint8Array } {
   const books = board.passbooks;
@@ -246,22 +249,31 @@ function passbookRows(board: Board): { of(book: number): Uint8Array } {
   }
   const digests = Buffer.alloc(start[books.length]! * DIGEST);
   const bookOf = new Map(books.map((book, b) => [book.id, b]));
+  // By book: the place of the row found last (-1: none yet).
+  const last = new Int32Array(books.length).fill(-1);
   let placed = 0;
   for (const result of board.results) {
     const all = rowDigests(result);
     for (const [i, row] of result.rows.entries()) {
       const b = bookOf.get(row.id);
       if (b === undefined) continue;
-      let slot = start[b]!;
+      // The scheme's periods in the book, from place `from` on.
+      let from = start[b]!;
+      let periods: PassbookScheme['results'] | undefined;
       for (const s of books[b]!.schemes) {
-        for (const r of s.results) {
-          if (r.row === row) {
-            all.copy(digests, slot * DIGEST, i * DIGEST, (i + 1) * DIGEST);
-            placed++;
-          }
-          slot++;
+        if (s.scheme.id === result.scheme.id) {
+          periods = s.results;
+          break;
         }
+        from += s.results.length;
       }
+      if (!periods) continue;
+      const near = last[b]! - from - 1;
+      const k = near >= 0 && near < periods.length && periods[near]!.row === row ? near : periods.findIndex((r) => r.row === row);
+      if (k < 0) continue;
+      last[b] = from + k;
+      all.copy(digests, (from + k) * DIGEST, i * DIGEST, (i + 1) * DIGEST);
+      placed++;
     }
   }
   if (placed !== start[books.length]) throw new Error(`passbooks list ${start[books.length]} ranked rows, ${placed} found in the rankings`);
