@@ -497,8 +497,14 @@ async function main(): Promise<void> {
       done = true;
       return;
     }
-    log('one month of the ledger as CSV and as an Excel workbook …');
-    const book = await workbookRuns(root, work);
+    // A district's month (850,000 rows, a workbook of some 300 MB) is past what the check takes
+    // as a workbook (50 MB, src/data/xlsx.ts): no editor types it in Excel. The street's bench
+    // measures a month as a workbook; a district's says so instead of failing.
+    let book: Awaited<ReturnType<typeof workbookRuns>> | undefined;
+    if (args.scale === 'street') {
+      log('one month of the ledger as CSV and as an Excel workbook …');
+      book = await workbookRuns(root, work);
+    }
 
     log('build (cold) …');
     const dist = join(inside, 'dist');
@@ -521,8 +527,10 @@ async function main(): Promise<void> {
     const coldTotal = cold.seconds;
     const rows: string[][] = [['figure', 'value', 'against', 'ratio', 'target', '']];
     rows.push(...checkRows);
-    rows.push([`one month as .xlsx (${book.rows} rows, ${mb(book.bytes.xlsx / 1048576)})`, sec(book.xlsx.seconds), `CSV ${sec(book.csv.seconds)}`, ratio(book.xlsx.seconds, book.csv.seconds), '', '']);
-    rows.push(['one month as .xlsx: peak memory', mb(book.xlsx.peakMB), `CSV ${mb(book.csv.peakMB)}`, ratio(book.xlsx.peakMB, book.csv.peakMB), '', '']);
+    if (book) {
+      rows.push([`one month as .xlsx (${book.rows} rows, ${mb(book.bytes.xlsx / 1048576)})`, sec(book.xlsx.seconds), `CSV ${sec(book.csv.seconds)}`, ratio(book.xlsx.seconds, book.csv.seconds), '', '']);
+      rows.push(['one month as .xlsx: peak memory', mb(book.xlsx.peakMB), `CSV ${mb(book.csv.peakMB)}`, ratio(book.xlsx.peakMB, book.csv.peakMB), '', '']);
+    } else rows.push(['one month as .xlsx', '—', 'a month this size is past the 50 MB a workbook may be', '', '', '']);
     rows.push(['build: drawn', '', renders(cold), '', '', '']);
     rows.push([
       'build: total (cold)',
@@ -572,7 +580,7 @@ Method
   \`[id].astro\` page and as many ids as the build wrote HTML files (${w.count}).
 - One row changed: the note of ${changed ? `${changed.file}:${changed.line}` : '—'} gains a word, in a copy; the build
   runs again with the same cache and output folders.
-- One month as .xlsx: the largest month of the ledger, and the same cells saved as a workbook
+- One month as .xlsx (a street only: a district's month is past a workbook's 50 MB): the largest month of the ledger, and the same cells saved as a workbook
   (one sheet named for the month), each read in a child process as the check reads one file
   (a workbook's sheet turned into CSV text, then the same reader).
 - Pages: sizes of the HTML files written; a passbook is p/, h/, m/ or u/<id>/index.html; the TV
