@@ -36,6 +36,9 @@ export interface PosterManifestEntry {
   paperHeightMm: number;
   /** Without bleed, the white margin left all round for an office printer (mm). */
   marginMm: number;
+  /** Files of one kind (each scheme's points cards): listed under one heading on the print shop's page, each by `item`. */
+  group?: string;
+  item?: string;
 }
 
 /** What `manifest.json` holds: one entry per PDF, sorted by file name. */
@@ -288,6 +291,9 @@ const INDEX_CSS = `
     .num { text-align: right; }
     .file { color: #4d4d4d; font-size: 0.9em; }
     a { color: #9e0b23; }
+    h2 { margin-top: 2rem; font-size: 1.25rem; }
+    ul.files { columns: 15rem; column-gap: 2rem; padding-left: 1.25rem; }
+    ul.files li { break-inside: avoid; }
 `;
 /** Like every page of the site: no inline script, and the one style block allowed by its hash. */
 const INDEX_CSP = `default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; style-src 'sha256-${createHash('sha256').update(INDEX_CSS).digest('base64')}'`;
@@ -320,7 +326,20 @@ export async function writeSheetFiles(sheets: SheetFile[], outDir: string, fonts
     const perPage = sheet.spec.columns * sheet.spec.rows;
     const n = Math.max(1, Math.ceil(sheet.spec.cards.length / perPage));
     pages += n;
-    manifest.files.push({ file: sheet.file, title: sheet.title, size: 'A4', widthMm: 210, heightMm: 297, pages: n, bleed: 0, slugMm: 0, paperWidthMm: 210, paperHeightMm: 297, marginMm: 0 });
+    manifest.files.push({
+      file: sheet.file,
+      title: sheet.title,
+      size: 'A4',
+      widthMm: 210,
+      heightMm: 297,
+      pages: n,
+      bleed: 0,
+      slugMm: 0,
+      paperWidthMm: 210,
+      paperHeightMm: 297,
+      marginMm: 0,
+      ...(sheet.group ? { group: sheet.group.title, item: sheet.group.item } : {}),
+    });
   }
   manifest.files.sort((a, b) => (a.file < b.file ? -1 : 1));
   writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
@@ -333,18 +352,46 @@ function sheetKey(sheet: SheetFile, fonts: PosterFonts): string {
   return createHash('sha256').update(rendererFingerprint()).update('\0').update(fonts.hash).update('\0').update(JSON.stringify(sheet.spec)).digest('hex').slice(0, 32);
 }
 
-/** The print shop's page: each file with its trimmed size, page count and bleed. */
+/**
+ * The print shop's page: each file with its trimmed size, page count and bleed. Files of one
+ * group (each scheme's points cards, one file per unit) follow under their own heading, the size
+ * and bleed they share said once and each file one link: a district's 2,100 cards' files in
+ * rows of their own made a page of 616 KB.
+ */
 export function posterIndexHtml(manifest: PosterManifest): string {
   const t = (key: Parameters<typeof label>[1], args?: Record<string, string | number>): string => esc(label('zh-CN', key, args));
-  const rows = manifest.files
-    .map((f) => {
-      const bleed = f.bleed > 0 ? t('index.bleedMm', { bleed: f.bleed, slug: f.slugMm, width: f.paperWidthMm, height: f.paperHeightMm }) : t('index.noBleed', { margin: f.marginMm });
-      return `      <tr>
-        <td><a href="${esc(f.file.split('/').map(encodeURIComponent).join('/'))}">${esc(f.title)}</a><br><span class="file">${esc(f.file)}</span></td>
+  const href = (f: PosterManifestEntry) => esc(f.file.split('/').map(encodeURIComponent).join('/'));
+  const bleedOf = (f: PosterManifestEntry) =>
+    f.bleed > 0 ? t('index.bleedMm', { bleed: f.bleed, slug: f.slugMm, width: f.paperWidthMm, height: f.paperHeightMm }) : t('index.noBleed', { margin: f.marginMm });
+  const groups = new Map<string, PosterManifestEntry[]>();
+  const single: PosterManifestEntry[] = [];
+  for (const f of manifest.files) {
+    if (f.group === undefined) single.push(f);
+    else groups.set(f.group, [...(groups.get(f.group) ?? []), f]);
+  }
+  const rows = single
+    .map(
+      (f) => `      <tr>
+        <td><a href="${href(f)}">${esc(f.title)}</a><br><span class="file">${esc(f.file)}</span></td>
         <td>${esc(f.size)}，${t('index.mm', { width: f.widthMm, height: f.heightMm })}</td>
         <td class="num">${f.pages}</td>
-        <td>${bleed}</td>
-      </tr>`;
+        <td>${bleedOf(f)}</td>
+      </tr>`,
+    )
+    .join('\n');
+  const lists = [...groups]
+    .map(([title, files]) => {
+      const first = files[0]!;
+      // What the group's files share is said once; a file that differs says its own.
+      const shared = (f: PosterManifestEntry) => f.size === first.size && f.widthMm === first.widthMm && f.heightMm === first.heightMm && bleedOf(f) === bleedOf(first);
+      const items = files
+        .map((f) => `      <li><a href="${href(f)}">${esc(f.item ?? f.title)}</a> ${t('index.groupPages', { pages: f.pages })}${shared(f) ? '' : `，${esc(f.size)}，${t('index.mm', { width: f.widthMm, height: f.heightMm })}；${bleedOf(f)}`}</li>`)
+        .join('\n');
+      return `    <h2>${esc(title)}</h2>
+    <p>${t('index.group', { count: files.length, size: first.size, mm: label('zh-CN', 'index.mm', { width: first.widthMm, height: first.heightMm }), bleed: label('zh-CN', first.bleed > 0 ? 'index.bleedMm' : 'index.noBleed', { bleed: first.bleed, slug: first.slugMm, width: first.paperWidthMm, height: first.paperHeightMm, margin: first.marginMm }) })}</p>
+    <ul class="files">
+${items}
+    </ul>`;
     })
     .join('\n');
   return `<!doctype html>
@@ -368,6 +415,7 @@ export function posterIndexHtml(manifest: PosterManifest): string {
 ${rows}
       </tbody>
     </table>
+${lists}
   </main>
 </body>
 </html>

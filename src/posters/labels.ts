@@ -19,6 +19,8 @@ const zh = {
   'index.noBleed': '无；四边留白 {margin} 毫米',
   'index.mm': '{width} × {height} 毫米',
   'index.bleedMm': '每边 {bleed} 毫米；其外 {slug} 毫米放裁切标记，纸张 {width} × {height} 毫米',
+  'index.group': '{count} 个文件，每个 {size}，{mm}；出血：{bleed}',
+  'index.groupPages': '{pages} 页',
 } as const;
 
 export type LabelKey = keyof typeof zh;
@@ -38,6 +40,8 @@ const en: Record<LabelKey, string> = {
   'index.noBleed': 'none; {margin} mm white margin all round',
   'index.mm': '{width} × {height} mm',
   'index.bleedMm': '{bleed} mm each side; crop marks {slug} mm beyond it, on a {width} × {height} mm sheet',
+  'index.group': '{count} files, each {size}, {mm}; bleed: {bleed}',
+  'index.groupPages': '{pages} p.',
 };
 
 const catalogue: Record<PosterLocale, Record<LabelKey, string>> = { 'zh-CN': zh, en };

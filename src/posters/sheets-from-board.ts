@@ -10,6 +10,8 @@ import type { SheetSpec } from './sheets.ts';
 export interface SheetFile {
   file: string;
   title: string;
+  /** Files of one kind, listed together on the print shop's page (a district has 2,100 cards' files): their heading, and this file's name in the list. */
+  group?: { title: string; item: string };
   spec: SheetSpec;
 }
 
@@ -60,6 +62,7 @@ export function sheetFiles(board: Board): SheetFile[] {
       out.push({
         file: `cards/${b.scheme.id}-${unit}.pdf`,
         title,
+        group: { title: `${b.scheme.name} · ${t('sheets.cards.card')}`, item: unitName },
         spec: {
           ...base,
           ...CARDS,
