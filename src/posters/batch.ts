@@ -385,7 +385,7 @@ export function posterIndexHtml(manifest: PosterManifest): string {
       // What the group's files share is said once; a file that differs says its own.
       const shared = (f: PosterManifestEntry) => f.size === first.size && f.widthMm === first.widthMm && f.heightMm === first.heightMm && bleedOf(f) === bleedOf(first);
       const items = files
-        .map((f) => `      <li><a href="${href(f)}">${esc(f.item ?? f.title)}</a> ${t('index.groupPages', { pages: f.pages })}${shared(f) ? '' : `，${esc(f.size)}，${t('index.mm', { width: f.widthMm, height: f.heightMm })}；${bleedOf(f)}`}</li>`)
+        .map((f) => `<li><a href="${href(f)}">${esc(f.item ?? f.title)}</a> ${t('index.groupPages', { pages: f.pages })}${shared(f) ? '' : `，${esc(f.size)}，${t('index.mm', { width: f.widthMm, height: f.heightMm })}；${bleedOf(f)}`}</li>`)
         .join('\n');
       return `    <h2>${esc(title)}</h2>
     <p>${t('index.group', { count: files.length, size: first.size, mm: label('zh-CN', 'index.mm', { width: first.widthMm, height: first.heightMm }), bleed: label('zh-CN', first.bleed > 0 ? 'index.bleedMm' : 'index.noBleed', { bleed: first.bleed, slug: first.slugMm, width: first.paperWidthMm, height: first.paperHeightMm, margin: first.marginMm }) })}</p>
