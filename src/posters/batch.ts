@@ -367,7 +367,11 @@ export function posterIndexHtml(manifest: PosterManifest): string {
   const single: PosterManifestEntry[] = [];
   for (const f of manifest.files) {
     if (f.group === undefined) single.push(f);
-    else groups.set(f.group, [...(groups.get(f.group) ?? []), f]);
+    else {
+      const list = groups.get(f.group);
+      if (list) list.push(f);
+      else groups.set(f.group, [f]);
+    }
   }
   const rows = single
     .map(
