@@ -195,10 +195,10 @@ const DIGEST = 32;
  * A ranking's rows as a table shows them (`tableRow`: no breakdown), each as the SHA-256 of its
  * JSON, 32 bytes a row in the ranking's order, in one buffer: worked out once per row and kept
  * until the three lists of keyed pages are made (`keysUsedBy`). A street's 115,000 rows were
- * written as JSON for each page they are on (0.55 s before the first page); kept as 44-character
- * strings in a map from row to key, a district's 1.2 million raised its build's peak (5.41 →
- * 5.54–5.78 GB): here they are 38 MB outside the collector's heap (and as much again, for a
- * moment, while the passbooks' keys are made: `passbookRows`).
+ * written as JSON for each page they are on (0.55 s before the first page). Kept as 44-character
+ * strings in a map from row to key, a district's 1.2 million took some 110 MB of the collector's
+ * heap through the page list; here they are 38 MB outside it (and as much again, for a moment,
+ * while the passbooks' keys are made: `passbookRows`).
  */
 function rowDigests(result: ResultView): Buffer {
   let digests = resultDigests.get(result);
