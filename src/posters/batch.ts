@@ -361,8 +361,11 @@ function sheetKey(sheet: SheetFile, fonts: PosterFonts): string {
 export function posterIndexHtml(manifest: PosterManifest): string {
   const t = (key: Parameters<typeof label>[1], args?: Record<string, string | number>): string => esc(label('zh-CN', key, args));
   const href = (f: PosterManifestEntry) => esc(f.file.split('/').map(encodeURIComponent).join('/'));
-  const bleedOf = (f: PosterManifestEntry) =>
-    f.bleed > 0 ? t('index.bleedMm', { bleed: f.bleed, slug: f.slugMm, width: f.paperWidthMm, height: f.paperHeightMm }) : t('index.noBleed', { margin: f.marginMm });
+  // A file's size and bleed as words (not yet escaped): said in its row, or once for its group.
+  const mmText = (f: PosterManifestEntry) => label('zh-CN', 'index.mm', { width: f.widthMm, height: f.heightMm });
+  const bleedText = (f: PosterManifestEntry) =>
+    f.bleed > 0 ? label('zh-CN', 'index.bleedMm', { bleed: f.bleed, slug: f.slugMm, width: f.paperWidthMm, height: f.paperHeightMm }) : label('zh-CN', 'index.noBleed', { margin: f.marginMm });
+  const sizeOf = (f: PosterManifestEntry) => `${esc(f.size)}，${esc(mmText(f))}`;
   const groups = new Map<string, PosterManifestEntry[]>();
   const single: PosterManifestEntry[] = [];
   for (const f of manifest.files) {
@@ -377,9 +380,9 @@ export function posterIndexHtml(manifest: PosterManifest): string {
     .map(
       (f) => `      <tr>
         <td><a href="${href(f)}">${esc(f.title)}</a><br><span class="file">${esc(f.file)}</span></td>
-        <td>${esc(f.size)}，${t('index.mm', { width: f.widthMm, height: f.heightMm })}</td>
+        <td>${sizeOf(f)}</td>
         <td class="num">${f.pages}</td>
-        <td>${bleedOf(f)}</td>
+        <td>${esc(bleedText(f))}</td>
       </tr>`,
     )
     .join('\n');
@@ -387,12 +390,12 @@ export function posterIndexHtml(manifest: PosterManifest): string {
     .map(([title, files]) => {
       const first = files[0]!;
       // What the group's files share is said once; a file that differs says its own.
-      const shared = (f: PosterManifestEntry) => f.size === first.size && f.widthMm === first.widthMm && f.heightMm === first.heightMm && bleedOf(f) === bleedOf(first);
+      const shared = (f: PosterManifestEntry) => sizeOf(f) === sizeOf(first) && bleedText(f) === bleedText(first);
       const items = files
-        .map((f) => `<li><a href="${href(f)}">${esc(f.item ?? f.title)}</a> ${t('index.groupPages', { pages: f.pages })}${shared(f) ? '' : `，${esc(f.size)}，${t('index.mm', { width: f.widthMm, height: f.heightMm })}；${bleedOf(f)}`}</li>`)
+        .map((f) => `<li><a href="${href(f)}">${esc(f.item ?? f.title)}</a> ${t('index.groupPages', { pages: f.pages })}${shared(f) ? '' : `，${sizeOf(f)}；${esc(bleedText(f))}`}</li>`)
         .join('\n');
       return `    <h2>${esc(title)}</h2>
-    <p>${t('index.group', { count: files.length, size: first.size, mm: label('zh-CN', 'index.mm', { width: first.widthMm, height: first.heightMm }), bleed: label('zh-CN', first.bleed > 0 ? 'index.bleedMm' : 'index.noBleed', { bleed: first.bleed, slug: first.slugMm, width: first.paperWidthMm, height: first.paperHeightMm, margin: first.marginMm }) })}</p>
+    <p>${t('index.group', { count: files.length, size: first.size, mm: mmText(first), bleed: bleedText(first) })}</p>
     <ul class="files">
 ${items}
     </ul>`;
